@@ -69,15 +69,26 @@ pub fn syllables(word: &str) -> usize {
         }
     }
     // Silent "-es" / "-ed" (shapes, moved), but not "-tes/-des/-ses/-ces/-ges/-zes/-xes", "-ted/-ded".
-    if n >= 4 && count > 1 && b[n - 1] == b's' && b[n - 2] == b'e' && cons(b[n - 3]) {
-        if !matches!(b[n - 3], b't' | b'd' | b's' | b'c' | b'g' | b'z' | b'x' | b'h') || w.ends_with("thes") {
-            count -= 1;
-        }
+    if n >= 4
+        && count > 1
+        && b[n - 1] == b's'
+        && b[n - 2] == b'e'
+        && cons(b[n - 3])
+        && (!matches!(
+            b[n - 3],
+            b't' | b'd' | b's' | b'c' | b'g' | b'z' | b'x' | b'h'
+        ) || w.ends_with("thes"))
+    {
+        count -= 1;
     }
-    if n >= 4 && count > 1 && b[n - 1] == b'd' && b[n - 2] == b'e' && cons(b[n - 3]) {
-        if !matches!(b[n - 3], b't' | b'd') {
-            count -= 1;
-        }
+    if n >= 4
+        && count > 1
+        && b[n - 1] == b'd'
+        && b[n - 2] == b'e'
+        && cons(b[n - 3])
+        && !matches!(b[n - 3], b't' | b'd')
+    {
+        count -= 1;
     }
     // Vowel pairs that are usually said as two syllables.
     for pat in ["ia", "io", "iu", "eo", "ua", "uo"] {
@@ -118,7 +129,11 @@ impl Stats {
 
 /// Split cleaned text into words, treating `\n` as a sentence break.
 pub fn stats(text: &str) -> Stats {
-    let mut s = Stats { words: 0, sentences: 0, syllables: 0 };
+    let mut s = Stats {
+        words: 0,
+        sentences: 0,
+        syllables: 0,
+    };
     let mut in_sentence = false;
     let mut word = String::new();
     let flush = |word: &mut String, s: &mut Stats, in_sentence: &mut bool| {
@@ -138,7 +153,11 @@ pub fn stats(text: &str) -> Stats {
             '.' | ':' => next.is_whitespace() || next == '"' || next == ')',
             _ => false,
         };
-        if c.is_alphanumeric() || c == '\'' || c == '’' || (c == '.' && next.is_ascii_digit() && !word.is_empty()) {
+        if c.is_alphanumeric()
+            || c == '\''
+            || c == '’'
+            || (c == '.' && next.is_ascii_digit() && !word.is_empty())
+        {
             word.push(c);
             continue;
         }
@@ -258,7 +277,9 @@ pub fn markdown_to_prose(src: &str) -> String {
             .or_else(|| trimmed.strip_prefix("+ "))
             .unwrap_or(trimmed);
         let trimmed = match trimmed.find(". ") {
-            Some(i) if i > 0 && trimmed[..i].chars().all(|c| c.is_ascii_digit()) => &trimmed[i + 2..],
+            Some(i) if i > 0 && trimmed[..i].chars().all(|c| c.is_ascii_digit()) => {
+                &trimmed[i + 2..]
+            }
             _ => trimmed,
         };
         let cleaned: String = trimmed
@@ -274,7 +295,7 @@ pub fn markdown_to_prose(src: &str) -> String {
             || t.starts_with("+ ")
             || t.starts_with('|')
             || t.is_empty()
-            || t.chars().next().map_or(false, |c| c.is_ascii_digit());
+            || t.chars().next().is_some_and(|c| c.is_ascii_digit());
         if block_end {
             out.push('\n');
             out.push_str(&cleaned);
@@ -288,12 +309,14 @@ pub fn markdown_to_prose(src: &str) -> String {
 }
 
 fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
             markdown_files(&p, out);
-        } else if p.extension().map_or(false, |x| x == "md") {
+        } else if p.extension().is_some_and(|x| x == "md") {
             out.push(p);
         }
     }
@@ -348,7 +371,14 @@ fn syllable_counter_on_known_words() {
 fn grade_of_known_sentences() {
     // 4 words, 1 sentence, 4 syllables: 0.39*4 + 11.8*1 - 15.59 = -2.23
     let easy = stats("The cat sat down.");
-    assert_eq!(easy, Stats { words: 4, sentences: 1, syllables: 4 });
+    assert_eq!(
+        easy,
+        Stats {
+            words: 4,
+            sentences: 1,
+            syllables: 4
+        }
+    );
     assert!((easy.grade() - -2.23).abs() < 1e-9);
 
     // Long words and one long sentence read well above grade 8.
@@ -382,7 +412,11 @@ fn markdown_is_cleaned_before_counting() {
 #[test]
 fn handbook_pages_read_at_grade_8_or_below() {
     let pages = handbook_pages();
-    assert!(!pages.is_empty(), "no pages found under {}", root().join("content").display());
+    assert!(
+        !pages.is_empty(),
+        "no pages found under {}",
+        root().join("content").display()
+    );
     let base = root();
     let mut graded: Vec<(f64, Stats, String)> = pages
         .iter()
@@ -405,9 +439,14 @@ fn handbook_pages_read_at_grade_8_or_below() {
             )
         })
         .collect();
-    println!("{} pages graded; hardest first:\n{}", graded.len(), report.join("\n"));
+    println!(
+        "{} pages graded; hardest first:\n{}",
+        graded.len(),
+        report.join("\n")
+    );
 
-    let too_hard: Vec<&(f64, Stats, String)> = graded.iter().filter(|(g, _, _)| *g > MAX_GRADE).collect();
+    let too_hard: Vec<&(f64, Stats, String)> =
+        graded.iter().filter(|(g, _, _)| *g > MAX_GRADE).collect();
     assert!(
         too_hard.is_empty(),
         "{} of {} pages read above grade {MAX_GRADE}, worst first:\n{}",
@@ -415,7 +454,10 @@ fn handbook_pages_read_at_grade_8_or_below() {
         graded.len(),
         too_hard
             .iter()
-            .map(|(g, s, name)| format!("  {g:5.2}  {name}  ({} words, {} sentences)", s.words, s.sentences))
+            .map(|(g, s, name)| format!(
+                "  {g:5.2}  {name}  ({} words, {} sentences)",
+                s.words, s.sentences
+            ))
             .collect::<Vec<_>>()
             .join("\n")
     );

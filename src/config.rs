@@ -1,0 +1,324 @@
+//! `handout.toml`: site settings, clinic details and the vocabularies
+//! (built-in terms that a site may extend or relabel).
+
+use crate::diagnostics::{did_you_mean, Diagnostic};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The file name of the site configuration.
+pub const FILE: &str = "handout.toml";
+
+/// Paper size the printable sheets are laid out for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+/// Clinic details printed on every page footer and sheet header.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Clinic {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub website: String,
+    #[serde(default)]
+    pub address: String,
+    #[serde(default)]
+    pub email: String,
+    /// Path under `static/`.
+    pub logo: Option<String>,
+}
+
+/// `[search]`: extra synonym groups.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchConfig {
+    #[serde(default)]
+    pub synonyms: Vec<Vec<String>>,
+}
+
+/// The whole `handout.toml`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub title: String,
+    #[serde(default = "default_base_url")]
+    pub base_url: String,
+    #[serde(default = "default_language")]
+    pub language: String,
+    #[serde(default)]
+    pub description: String,
+    #[serde(default)]
+    pub paper: Paper,
+    #[serde(default)]
+    pub clinic: Clinic,
+    #[serde(default)]
+    pub vocabulary: BTreeMap<String, BTreeMap<String, String>>,
+    #[serde(default)]
+    pub search: SearchConfig,
+}
+
+fn default_base_url() -> String {
+    "/".into()
+}
+
+fn default_language() -> String {
+    "en".into()
+}
+
+/// The four vocabularies, in the order pages list them.
+pub const TAXONOMIES: [&str; 4] = ["region", "equipment", "category", "position"];
+
+const BUILTIN: [(&str, &[(&str, &str)]); 4] = [
+    (
+        "region",
+        &[
+            ("neck", "Neck"),
+            ("shoulders", "Shoulders"),
+            ("upper-back", "Upper back"),
+            ("mid-back", "Mid back"),
+            ("lower-back", "Lower back"),
+            ("chest", "Chest"),
+            ("core", "Core"),
+            ("hips", "Hips"),
+        ],
+    ),
+    (
+        "equipment",
+        &[
+            ("none", "No equipment"),
+            ("foam-roller", "Foam roller"),
+            ("resistance-band", "Resistance band"),
+            ("dumbbell", "Dumbbell"),
+            ("chair", "Chair"),
+            ("wall", "Wall"),
+            ("doorway", "Doorway"),
+            ("towel", "Towel"),
+            ("massage-balls", "Massage balls"),
+            ("mat", "Mat"),
+        ],
+    ),
+    (
+        "category",
+        &[
+            ("mobility", "Mobility"),
+            ("stability", "Stability"),
+            ("stretch", "Stretch"),
+            ("warm-up", "Warm-up"),
+        ],
+    ),
+    (
+        "position",
+        &[
+            ("standing", "Standing"),
+            ("seated", "Seated"),
+            ("supine", "Lying on your back"),
+            ("prone", "Lying face down"),
+            ("side-lying", "Lying on your side"),
+            ("quadruped", "Hands and knees"),
+            ("kneeling", "Kneeling"),
+        ],
+    ),
+];
+
+/// One vocabulary: terms in order, with display labels.
+#[derive(Debug, Clone, Serialize)]
+pub struct Vocabulary {
+    pub name: String,
+    pub terms: Vec<(String, String)>,
+}
+
+impl Vocabulary {
+    /// The display label of `term`, if it is in this vocabulary.
+    pub fn label(&self, term: &str) -> Option<&str> {
+        self.terms
+            .iter()
+            .find(|(t, _)| t == term)
+            .map(|(_, l)| l.as_str())
+    }
+
+    /// Every term, for "allowed:" lists and suggestions.
+    pub fn term_names(&self) -> impl Iterator<Item = &str> {
+        self.terms.iter().map(|(t, _)| t.as_str())
+    }
+}
+
+impl Config {
+    /// The four vocabularies: built-in terms, relabelled and extended by the site.
+    pub fn vocabularies(&self) -> Vec<Vocabulary> {
+        BUILTIN
+            .iter()
+            .map(|(name, terms)| {
+                let mut terms: Vec<(String, String)> = terms
+                    .iter()
+                    .map(|(t, l)| (t.to_string(), l.to_string()))
+                    .collect();
+                if let Some(extra) = self.vocabulary.get(*name) {
+                    for (term, label) in extra {
+                        match terms.iter_mut().find(|(t, _)| t == term) {
+                            Some(slot) => slot.1 = label.clone(),
+                            None => terms.push((term.clone(), label.clone())),
+                        }
+                    }
+                }
+                Vocabulary {
+                    name: name.to_string(),
+                    terms,
+                }
+            })
+            .collect()
+    }
+
+    /// True when `base_url` is absolute (http/https), which sheets need for QR codes.
+    pub fn has_absolute_base_url(&self) -> bool {
+        self.base_url.starts_with("https://") || self.base_url.starts_with("http://")
+    }
+
+    /// `base_url` with exactly one trailing slash.
+    pub fn base_url_slash(&self) -> String {
+        format!("{}/", self.base_url.trim_end_matches('/'))
+    }
+}
+
+/// Reads and checks `handout.toml` under `root`.
+pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+    let path = root.join(FILE);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => {
+            return Err(vec![Diagnostic::error(
+                FILE,
+                format!("cannot read {FILE}: {e}"),
+            )
+            .help(
+                "run `handout init DIR` to start a new site, or pass `--root DIR` to point at one",
+            )])
+        }
+    };
+    parse(&text)
+}
+
+/// Parses config text; errors carry the line and column in `handout.toml`.
+pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+    let config: Config = toml::from_str(text).map_err(|e| vec![toml_error(text, &e)])?;
+    let mut diags = Vec::new();
+    for (name, terms) in &config.vocabulary {
+        if !TAXONOMIES.contains(&name.as_str()) {
+            let (line, col) = find_line(text, &format!("[vocabulary.{name}]"));
+            diags.push(
+                Diagnostic::error(FILE, format!("unknown vocabulary `{name}`"))
+                    .at(line, col)
+                    .field(format!("vocabulary.{name}"))
+                    .allowed(TAXONOMIES.join(", "))
+                    .suggest(name, TAXONOMIES)
+                    .with_snippet(text),
+            );
+        }
+        for term in terms.keys() {
+            if !crate::content::is_slug(term) {
+                let (line, col) = find_line(text, term);
+                diags.push(
+                    Diagnostic::error(
+                        FILE,
+                        format!("vocabulary term `{term}` is not a valid term name"),
+                    )
+                    .at(line, col)
+                    .field(format!("vocabulary.{name}"))
+                    .allowed("lower-case letters a–z, digits 0–9 and '-'")
+                    .with_snippet(text),
+                );
+            }
+        }
+    }
+    let base = &config.base_url;
+    if !(base.starts_with('/') || base.starts_with("http://") || base.starts_with("https://")) {
+        let (line, col) = find_line(text, "base_url");
+        diags.push(
+            Diagnostic::error(FILE, format!("base_url `{base}` is neither a path nor a web address"))
+                .at(line, col)
+                .field("base_url")
+                .allowed("\"/\", \"/handbook/\" or an absolute address like \"https://clinic.example/handbook/\"")
+                .with_snippet(text),
+        );
+    }
+    if diags.is_empty() {
+        Ok(config)
+    } else {
+        Err(diags)
+    }
+}
+
+fn find_line(text: &str, needle: &str) -> (usize, usize) {
+    text.lines()
+        .enumerate()
+        .find_map(|(i, l)| l.find(needle).map(|c| (i + 1, c + 1)))
+        .unwrap_or((0, 0))
+}
+
+fn toml_error(text: &str, e: &toml::de::Error) -> Diagnostic {
+    let (line, col, width) = match e.span() {
+        Some(span) => {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let col = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+            (line, col, span.len().max(1))
+        }
+        None => (0, 0, 1),
+    };
+    let message = e.message().trim().to_string();
+    let mut d = Diagnostic::error(FILE, message.clone())
+        .at(line, col)
+        .width(width);
+    // serde's "unknown field `x`, expected one of `a`, `b`" → allowed + did you mean.
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        if let Some((found, tail)) = rest.split_once('`') {
+            let expected: Vec<&str> = tail.split('`').skip(1).step_by(2).collect();
+            d.message = format!("unknown setting `{found}`");
+            if !expected.is_empty() {
+                d = d.allowed(expected.join(", "));
+            }
+            if let Some(best) = did_you_mean(found, expected.iter().copied()) {
+                d = d.help(format!("did you mean `{best}`?"));
+            }
+        }
+    }
+    d.with_snippet(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relabels_and_extends_vocabularies() {
+        let c = parse(
+            "title = \"T\"\n[vocabulary.region]\nneck = \"Neck and throat\"\nwrists = \"Wrists\"\n",
+        )
+        .unwrap();
+        let v = c.vocabularies();
+        assert_eq!(v[0].label("neck"), Some("Neck and throat"));
+        assert_eq!(v[0].label("wrists"), Some("Wrists"));
+        assert_eq!(v[1].label("none"), Some("No equipment"));
+    }
+
+    #[test]
+    fn unknown_setting_has_position_and_suggestion() {
+        let d = &parse("title = \"T\"\npapr = \"A4\"\n").unwrap_err()[0];
+        assert_eq!(d.message, "unknown setting `papr`");
+        assert_eq!((d.line, d.col), (2, 1));
+        assert_eq!(d.help.as_deref(), Some("did you mean `paper`?"));
+    }
+
+    #[test]
+    fn rejects_unknown_paper_and_vocabulary() {
+        assert!(parse("title = \"T\"\npaper = \"A5\"\n").is_err());
+        let d = &parse("title = \"T\"\n[vocabulary.regoin]\na = \"A\"\n").unwrap_err()[0];
+        assert_eq!(d.help.as_deref(), Some("did you mean `region`?"));
+    }
+}

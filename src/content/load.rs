@@ -1,0 +1,245 @@
+//! Walks `content/`, reads each Markdown file and splits its front-matter from
+//! its body, remembering line numbers so that every later error can name the
+//! line of the file.
+
+use crate::diagnostics::Diagnostic;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// Which part of the handbook a file belongs to, from its folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Section {
+    Home,
+    Exercises,
+    Routines,
+    Guides,
+}
+
+impl Section {
+    /// The output folder (and content folder) name.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Section::Home => "",
+            Section::Exercises => "exercises",
+            Section::Routines => "routines",
+            Section::Guides => "guides",
+        }
+    }
+}
+
+/// One content file, read and split.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path shown to users, relative to the site root, with `/` separators.
+    pub display: String,
+    /// Path relative to `content/`, with `/` separators (for resolving links).
+    pub rel: String,
+    pub section: Section,
+    /// Whole text, BOM removed, CRLF turned into LF (lines keep their numbers).
+    pub text: String,
+    /// Front-matter text (without the `---` fences), if the file has any.
+    pub front_matter: Option<String>,
+    /// 1-based line of the file where the front-matter text starts.
+    pub fm_line: usize,
+    /// Markdown body.
+    pub body: String,
+    /// 1-based line of the file where the body starts.
+    pub body_line: usize,
+}
+
+/// Reads every `.md` file under `content_dir`. Unreadable files become diagnostics.
+pub fn load_all(root: &Path, content_dir: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
+    let mut files = Vec::new();
+    let mut diags = Vec::new();
+    let mut paths: Vec<PathBuf> = WalkDir::new(content_dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(|e| match e {
+            Ok(e) => Some(e),
+            Err(err) => {
+                let shown = err
+                    .path()
+                    .map(|p| display_path(root, p))
+                    .unwrap_or_default();
+                diags.push(Diagnostic::error(shown, format!("cannot read: {err}")));
+                None
+            }
+        })
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let display = display_path(root, &path);
+        let rel = path
+            .strip_prefix(content_dir)
+            .map(slash_path)
+            .unwrap_or_else(|_| display.clone());
+        let Some(section) = section_of(&rel) else {
+            diags.push(
+                Diagnostic::warning(&display, "file is outside the known content folders and was skipped")
+                    .allowed("content/index.md, content/exercises/*.md, content/routines/*.md, content/guides/*.md"),
+            );
+            continue;
+        };
+        match std::fs::read(&path) {
+            Ok(bytes) => match split(display.clone(), rel, section, &bytes) {
+                Ok(file) => files.push(file),
+                Err(d) => diags.push(d),
+            },
+            Err(e) => diags.push(Diagnostic::error(display, format!("cannot read file: {e}"))),
+        }
+    }
+    (files, diags)
+}
+
+fn section_of(rel: &str) -> Option<Section> {
+    if rel == "index.md" {
+        return Some(Section::Home);
+    }
+    let (dir, _) = rel.split_once('/')?;
+    match dir {
+        "exercises" => Some(Section::Exercises),
+        "routines" => Some(Section::Routines),
+        "guides" => Some(Section::Guides),
+        _ => None,
+    }
+}
+
+/// `root`-relative path with `/` separators, for messages.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    slash_path(path.strip_prefix(root).unwrap_or(path))
+}
+
+fn slash_path(p: &Path) -> String {
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Decodes and splits one file. Public so that tests and `serve` can feed text directly.
+pub fn split(
+    display: String,
+    rel: String,
+    section: Section,
+    bytes: &[u8],
+) -> Result<SourceFile, Diagnostic> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let good = &bytes[..e.valid_up_to()];
+            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+            let col = good.len() - good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) + 1;
+            return Err(Diagnostic::error(
+                display,
+                format!(
+                    "file is not UTF-8 text (invalid byte 0x{:02X})",
+                    bytes[e.valid_up_to()]
+                ),
+            )
+            .at(line, col)
+            .help("save the file as UTF-8 in your editor"));
+        }
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    };
+    if text.trim().is_empty() && section != Section::Home {
+        return Err(Diagnostic::error(display, "file is empty")
+            .at(1, 1)
+            .help("start the file with front-matter between `---` lines; `handout new exercise \"Title\"` writes a complete example"));
+    }
+    let mut file = SourceFile {
+        display,
+        rel,
+        section,
+        front_matter: None,
+        fm_line: 0,
+        body: String::new(),
+        body_line: 1,
+        text: String::new(),
+    };
+    let first_line = text.lines().next().unwrap_or("");
+    if first_line.trim_end() == "---" {
+        let after_open = first_line.len() + 1;
+        let rest = text.get(after_open..).unwrap_or("");
+        let mut offset = 0;
+        let mut close = None;
+        for (line_no, line) in (2..).zip(rest.split_inclusive('\n')) {
+            if line.trim_end() == "---" {
+                close = Some((offset, offset + line.len(), line_no));
+                break;
+            }
+            offset += line.len();
+        }
+        let Some((fm_end, body_start, close_line)) = close else {
+            return Err(
+                Diagnostic::error(file.display, "front-matter is never closed")
+                    .at(1, 1)
+                    .width(3)
+                    .help("add a line with only `---` after the last front-matter field")
+                    .with_snippet(&text),
+            );
+        };
+        file.front_matter = Some(rest[..fm_end].to_string());
+        file.fm_line = 2;
+        file.body = rest[body_start..].to_string();
+        file.body_line = close_line + 1;
+    } else {
+        file.body = text.clone();
+    }
+    file.text = text;
+    Ok(file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sp(bytes: &[u8]) -> Result<SourceFile, Diagnostic> {
+        split(
+            "a.md".into(),
+            "exercises/a.md".into(),
+            Section::Exercises,
+            bytes,
+        )
+    }
+
+    #[test]
+    fn splits_front_matter_and_counts_lines() {
+        let f = sp(b"---\ntitle: A\n---\nBody\n").unwrap();
+        assert_eq!(f.front_matter.as_deref(), Some("title: A\n"));
+        assert_eq!(f.fm_line, 2);
+        assert_eq!(f.body, "Body\n");
+        assert_eq!(f.body_line, 4);
+    }
+
+    #[test]
+    fn tolerates_bom_and_crlf() {
+        let f = sp("\u{feff}---\r\ntitle: A\r\n---\r\nBody\r\n".as_bytes()).unwrap();
+        assert_eq!(f.front_matter.as_deref(), Some("title: A\n"));
+        assert_eq!(f.body, "Body\n");
+    }
+
+    #[test]
+    fn rejects_non_utf8_with_position() {
+        let d = sp(b"---\ntitle: \xff\n---\n").unwrap_err();
+        assert_eq!((d.line, d.col), (2, 8));
+        assert!(d.message.contains("not UTF-8"));
+    }
+
+    #[test]
+    fn rejects_empty_and_unclosed() {
+        assert!(sp(b"  \n").unwrap_err().message.contains("empty"));
+        assert!(sp(b"---\ntitle: A\n")
+            .unwrap_err()
+            .message
+            .contains("never closed"));
+    }
+}

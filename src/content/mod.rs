@@ -1,0 +1,91 @@
+//! Load and parse: `content/` on disk → typed [`Content`].
+
+pub mod dosage;
+pub mod front_matter;
+pub mod load;
+pub mod locate;
+pub mod model;
+
+pub use model::*;
+
+use crate::diagnostics::Diagnostic;
+use front_matter::Document;
+use load::SourceFile;
+use rayon::prelude::*;
+use std::path::Path;
+
+/// True for a valid slug: non-empty, only a–z, 0–9 and '-'.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Turns any title into a slug: "Wall Angels!" → "wall-angels".
+pub fn slugify(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// Reads and parses every content file. Drafts are dropped unless `drafts`.
+pub fn read(root: &Path, drafts: bool) -> (Content, Vec<Diagnostic>) {
+    let (files, mut diags) = load::load_all(root, &root.join("content"));
+    parse_files(files, drafts, &mut diags)
+}
+
+/// Parses already-loaded files (used by `read`, `serve` and tests).
+pub fn parse_files(
+    files: Vec<SourceFile>,
+    drafts: bool,
+    diags: &mut Vec<Diagnostic>,
+) -> (Content, Vec<Diagnostic>) {
+    let parsed: Vec<(Option<Document>, Vec<Diagnostic>)> = files
+        .par_iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let mut d = Vec::new();
+            let doc = front_matter::parse(f, i, &mut d);
+            (doc, d)
+        })
+        .collect();
+    let mut content = Content::default();
+    for (doc, d) in parsed {
+        diags.extend(d);
+        match doc {
+            Some(Document::Exercise(e)) if drafts || !e.draft => content.exercises.push(e),
+            Some(Document::Routine(r)) if drafts || !r.draft => content.routines.push(r),
+            Some(Document::Guide(g)) if drafts || !g.draft => content.guides.push(g),
+            Some(Document::Home(h)) => content.home = h,
+            _ => {}
+        }
+    }
+    content
+        .guides
+        .sort_by(|a, b| (a.order, &a.title).cmp(&(b.order, &b.title)));
+    content.exercises.sort_by_key(|a| a.title.to_lowercase());
+    content.routines.sort_by_key(|a| a.title.to_lowercase());
+    content.files = files;
+    (content, std::mem::take(diags))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("wall-angels-2"));
+        assert!(!is_slug("Wall angels"));
+        assert!(!is_slug("../etc"));
+        assert!(!is_slug(""));
+        assert_eq!(slugify("Wall Angels!"), "wall-angels");
+        assert_eq!(slugify("  Cat / cow  "), "cat-cow");
+    }
+}

@@ -1,0 +1,219 @@
+//! Content errors and warnings with positions, printed like Hugo and rustc:
+//! `path:line:col`, the field, what was found, what is allowed, a hint, and a
+//! snippet of the offending lines.
+
+use std::fmt::Write as _;
+
+/// How bad a diagnostic is. Warnings fail the build only with `--strict`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem in one file, with everything needed to fix it.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Path as shown to the user, relative to the site root (e.g. `content/exercises/x.md`).
+    pub file: String,
+    /// 1-based line of the file (0 when the problem concerns the whole file).
+    pub line: usize,
+    /// 1-based column of the file (0 when unknown).
+    pub col: usize,
+    /// Width of the marked span in characters (for the `^^^` underline).
+    pub width: usize,
+    /// Front-matter field, e.g. `dosage.reps` (empty when not about a field).
+    pub field: String,
+    pub message: String,
+    /// What is allowed, e.g. the vocabulary terms.
+    pub allowed: Option<String>,
+    /// A hint, typically "did you mean `upper-back`?".
+    pub help: Option<String>,
+    /// The offending lines, pre-rendered (line number, text).
+    pub snippet: Vec<(usize, String)>,
+    /// A snippet already formatted by another tool (e.g. the template engine).
+    pub detail: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error about `file` with a message; positions and extras are added with the builders.
+    pub fn error(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.into(),
+            line: 0,
+            col: 0,
+            width: 1,
+            field: String::new(),
+            message: message.into(),
+            allowed: None,
+            help: None,
+            snippet: Vec::new(),
+            detail: None,
+        }
+    }
+
+    /// A warning: reported, but fails the build only with `--strict`.
+    pub fn warning(file: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(file, message)
+        }
+    }
+
+    pub fn at(mut self, line: usize, col: usize) -> Self {
+        self.line = line;
+        self.col = col;
+        self
+    }
+
+    pub fn width(mut self, width: usize) -> Self {
+        self.width = width.max(1);
+        self
+    }
+
+    pub fn field(mut self, field: impl Into<String>) -> Self {
+        self.field = field.into();
+        self
+    }
+
+    pub fn allowed(mut self, allowed: impl Into<String>) -> Self {
+        self.allowed = Some(allowed.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds "did you mean `x`?" when a candidate is close enough to `found`.
+    pub fn suggest<'a>(self, found: &str, candidates: impl IntoIterator<Item = &'a str>) -> Self {
+        match did_you_mean(found, candidates) {
+            Some(best) => self.help(format!("did you mean `{best}`?")),
+            None => self,
+        }
+    }
+
+    /// Attaches the lines around `line` of `text` (the whole file) as a snippet.
+    pub fn with_snippet(mut self, text: &str) -> Self {
+        if self.line == 0 {
+            return self;
+        }
+        let first = self.line.saturating_sub(1).max(1);
+        self.snippet = text
+            .lines()
+            .enumerate()
+            .skip(first - 1)
+            .take(self.line + 1 - first + 1)
+            .map(|(i, l)| (i + 1, l.to_string()))
+            .collect();
+        self
+    }
+
+    /// `path:line:col` as editors and terminals understand it.
+    pub fn location(&self) -> String {
+        match (self.line, self.col) {
+            (0, _) => self.file.clone(),
+            (l, 0) => format!("{}:{}", self.file, l),
+            (l, c) => format!("{}:{}:{}", self.file, l, c),
+        }
+    }
+
+    /// The full multi-line report, as printed by the CLI and shown in the serve overlay.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        let kind = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let _ = writeln!(out, "{kind}: {}", self.message);
+        let _ = write!(out, "  --> {}", self.location());
+        if !self.field.is_empty() {
+            let _ = write!(out, " (field `{}`)", self.field);
+        }
+        out.push('\n');
+        if !self.snippet.is_empty() {
+            let gutter = self
+                .snippet
+                .iter()
+                .map(|(n, _)| n.to_string().len())
+                .max()
+                .unwrap_or(1);
+            let _ = writeln!(out, "{:gutter$} |", "");
+            for (n, text) in &self.snippet {
+                let _ = writeln!(out, "{n:>gutter$} | {text}");
+                if *n == self.line && self.col > 0 {
+                    let pad: String = text
+                        .chars()
+                        .take(self.col - 1)
+                        .map(|c| if c == '\t' { '\t' } else { ' ' })
+                        .collect();
+                    let _ = writeln!(out, "{:gutter$} | {pad}{}", "", "^".repeat(self.width));
+                }
+            }
+            let _ = writeln!(out, "{:gutter$} |", "");
+        }
+        if let Some(detail) = &self.detail {
+            let _ = writeln!(out, "{}", detail.trim_end());
+        }
+        if let Some(allowed) = &self.allowed {
+            let _ = writeln!(out, "  = allowed: {allowed}");
+        }
+        if let Some(help) = &self.help {
+            let _ = writeln!(out, "  = help: {help}");
+        }
+        out
+    }
+}
+
+/// The candidate closest to `found`, if it is close enough to be a likely typo.
+pub fn did_you_mean<'a>(
+    found: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let found_l = found.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(&found_l, &c.to_lowercase()), c))
+        .filter(|(score, c)| *score > 0.8 && *c != found)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// Sorted for stable output: by file, then position.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        (&a.file, a.line, a.col, a.severity).cmp(&(&b.file, b.line, b.col, b.severity))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_terms_only() {
+        let terms = ["neck", "upper-back", "mid-back"];
+        assert_eq!(did_you_mean("upperback", terms), Some("upper-back"));
+        assert_eq!(did_you_mean("knee", terms), None);
+    }
+
+    #[test]
+    fn renders_location_snippet_and_caret() {
+        let text = "---\ntitle: A\nregion: [upperback]\n---\n";
+        let d = Diagnostic::error("content/exercises/a.md", "unknown region `upperback`")
+            .at(3, 10)
+            .width(9)
+            .field("region")
+            .with_snippet(text);
+        let r = d.render();
+        assert!(
+            r.contains("--> content/exercises/a.md:3:10 (field `region`)"),
+            "{r}"
+        );
+        assert!(r.contains("3 | region: [upperback]"), "{r}");
+        assert!(r.contains("  |          ^^^^^^^^^"), "{r}");
+    }
+}

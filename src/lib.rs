@@ -1,0 +1,124 @@
+//! handout: Markdown exercises → a cross-linked patient handbook and
+//! printable one-page sheets.
+//!
+//! The pipeline runs one way: load → parse → validate → link → render → write.
+
+// Diagnostics are plain values passed by value on the error path; boxing
+// them would add noise for no measurable gain.
+#![allow(clippy::result_large_err, clippy::large_enum_variant)]
+
+pub mod config;
+pub mod content;
+pub mod diagnostics;
+pub mod link;
+pub mod markdown;
+pub mod output;
+pub mod qr;
+pub mod render;
+pub mod scaffold;
+pub mod search;
+pub mod theme;
+pub mod validate;
+pub mod yaml;
+
+use diagnostics::{Diagnostic, Severity};
+use std::path::{Path, PathBuf};
+
+/// What a build or check should do.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub root: PathBuf,
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    pub strict: bool,
+    pub force: bool,
+}
+
+impl Options {
+    /// The output folder: `--output`, or `ROOT/public`.
+    pub fn output_dir(&self) -> PathBuf {
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
+/// Why a build stopped.
+#[derive(Debug)]
+pub enum Failure {
+    /// Content errors (exit 1): every error and warning found.
+    Content(Vec<Diagnostic>),
+    /// Usage or I/O problems (exit 2).
+    Usage(String),
+}
+
+/// A successful compile: the rendered files and the warnings.
+pub struct Compiled {
+    pub output: render::Output,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Runs load → parse → validate → link → render, with no disk writes.
+pub fn compile(opts: &Options) -> Result<Compiled, Failure> {
+    let root = &opts.root;
+    if !root.join(config::FILE).is_file() {
+        return Err(Failure::Usage(format!(
+            "no {} in {}\n  = help: run this in a site folder, pass --root DIR, or create a site with `handout init DIR`",
+            config::FILE,
+            display_dir(root)
+        )));
+    }
+    let mut config = config::load(root).map_err(Failure::Content)?;
+    if let Some(base) = &opts.base_url {
+        config.base_url = base.clone();
+    }
+    let vocabs = config.vocabularies();
+    let theme = theme::Theme::load(root).map_err(Failure::Content)?;
+    let (content, mut diags) = content::read(root, opts.drafts);
+    diags.extend(validate::validate(&content, &vocabs, &theme));
+    let (site, link_diags) = link::link(config, vocabs, content);
+    diags.extend(link_diags);
+    if has_errors(&diags, opts.strict) {
+        diagnostics::sort(&mut diags);
+        return Err(Failure::Content(diags));
+    }
+    let output = match render::render(&site, &theme) {
+        Ok(o) => o,
+        Err(mut errors) => {
+            errors.extend(diags);
+            diagnostics::sort(&mut errors);
+            return Err(Failure::Content(errors));
+        }
+    };
+    let mut warnings = diags;
+    warnings.extend(output.warnings.iter().cloned());
+    diagnostics::sort(&mut warnings);
+    if opts.strict && !warnings.is_empty() {
+        return Err(Failure::Content(warnings));
+    }
+    Ok(Compiled { output, warnings })
+}
+
+fn has_errors(diags: &[Diagnostic], strict: bool) -> bool {
+    diags
+        .iter()
+        .any(|d| d.severity == Severity::Error || strict)
+}
+
+/// Builds the site and writes it to the output folder atomically.
+pub fn build(opts: &Options) -> Result<Compiled, Failure> {
+    let out = opts.output_dir();
+    output::check_target(&opts.root, &out, opts.force).map_err(|r| Failure::Usage(r.0))?;
+    let compiled = compile(opts)?;
+    output::write(&out, &compiled.output.files).map_err(|e| Failure::Usage(format!("{e:#}")))?;
+    Ok(compiled)
+}
+
+fn display_dir(p: &Path) -> String {
+    if p.as_os_str().is_empty() || p == Path::new(".") {
+        "the current folder".into()
+    } else {
+        p.display().to_string()
+    }
+}

@@ -1,0 +1,161 @@
+//! Writing the site safely: render into a temporary folder next to the
+//! output, then swap it in, so a failed build never leaves a half-written
+//! site. Only folders that carry our marker file are ever replaced.
+
+use anyhow::{bail, Context, Result};
+use rayon::prelude::*;
+use std::path::{Component, Path, PathBuf};
+
+/// Marker file written into every output folder we create.
+pub const MARKER: &str = ".handout-output";
+
+/// Why the output folder may not be written.
+#[derive(Debug)]
+pub struct Refusal(pub String);
+
+/// Checks that `out` may be (re)placed. `force` allows replacing a foreign
+/// non-empty folder, but never the site root or its sources.
+pub fn check_target(root: &Path, out: &Path, force: bool) -> Result<(), Refusal> {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (root_a, out_a) = (abs(root), abs(out));
+    let norm = |p: PathBuf| -> PathBuf {
+        let mut n = PathBuf::new();
+        for c in p.components() {
+            match c {
+                Component::ParentDir => {
+                    n.pop();
+                }
+                Component::CurDir => {}
+                c => n.push(c),
+            }
+        }
+        n
+    };
+    let (root_a, out_a) = (norm(root_a), norm(out_a));
+    if root_a.starts_with(&out_a) {
+        return Err(Refusal(format!(
+            "refusing to write the site into {}: it contains the site's own files",
+            out.display()
+        )));
+    }
+    for keep in ["content", "templates", "static"] {
+        if out_a.starts_with(root_a.join(keep)) {
+            return Err(Refusal(format!(
+                "refusing to write the site into {}: it is inside {keep}/",
+                out.display()
+            )));
+        }
+    }
+    if out_a.is_file() {
+        return Err(Refusal(format!(
+            "{} is a file, not a folder",
+            out.display()
+        )));
+    }
+    if out_a.is_dir() && !out_a.join(MARKER).exists() && !force {
+        let empty = std::fs::read_dir(&out_a)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
+        if !empty {
+            return Err(Refusal(format!(
+                "{} already exists and was not made by handout, so it was left alone.\n  = help: choose another folder with --output DIR, empty it, or pass --force to replace it",
+                out.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Writes `files` into `out` atomically (temp folder, then rename).
+pub fn write(out: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&parent)
+        .with_context(|| format!("cannot create {}", parent.display()))?;
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_else(|| "public".into());
+    let pid = std::process::id();
+    let tmp = parent.join(format!(".{name}.tmp-{pid}"));
+    let old = parent.join(format!(".{name}.old-{pid}"));
+    if tmp.exists() {
+        std::fs::remove_dir_all(&tmp).with_context(|| format!("cannot clear {}", tmp.display()))?;
+    }
+    let result = write_tree(&tmp, files);
+    if let Err(e) = result {
+        let _ = std::fs::remove_dir_all(&tmp);
+        return Err(e);
+    }
+    if out.exists() {
+        std::fs::rename(out, &old)
+            .with_context(|| format!("cannot move the previous {} aside", out.display()))?;
+        if let Err(e) = std::fs::rename(&tmp, out) {
+            let _ = std::fs::rename(&old, out);
+            let _ = std::fs::remove_dir_all(&tmp);
+            return Err(e)
+                .with_context(|| format!("cannot move the new site into {}", out.display()));
+        }
+        let _ = std::fs::remove_dir_all(&old);
+    } else {
+        std::fs::rename(&tmp, out)
+            .with_context(|| format!("cannot move the new site into {}", out.display()))?;
+    }
+    Ok(())
+}
+
+fn write_tree(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for (path, _) in files {
+        let p = Path::new(path);
+        if p.is_absolute() || p.components().any(|c| !matches!(c, Component::Normal(_))) {
+            bail!("refusing to write `{path}`: it would land outside the output folder");
+        }
+        if let Some(parent) = p.parent() {
+            dirs.push(dir.join(parent));
+        }
+    }
+    dirs.sort();
+    dirs.dedup();
+    for d in &dirs {
+        std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
+    }
+    files.par_iter().try_for_each(|(path, bytes)| {
+        std::fs::write(dir.join(path), bytes).with_context(|| format!("cannot write {path}"))
+    })?;
+    std::fs::write(
+        dir.join(MARKER),
+        "This folder was made by `handout build` and is replaced on every build.\n",
+    )
+    .context("cannot write the output marker")?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refuses_paths_that_escape() {
+        let t = tempfile::tempdir().unwrap();
+        let err = write(&t.path().join("out"), &[("../evil.html".into(), vec![])]).unwrap_err();
+        assert!(err.to_string().contains("outside the output folder"));
+        assert!(!t.path().join("evil.html").exists());
+        assert!(!t.path().join("out").exists());
+    }
+
+    #[test]
+    fn refuses_foreign_folder_and_sources() {
+        let t = tempfile::tempdir().unwrap();
+        let out = t.path().join("public");
+        std::fs::create_dir(&out).unwrap();
+        std::fs::write(out.join("mine.txt"), "x").unwrap();
+        assert!(check_target(t.path(), &out, false).is_err());
+        assert!(check_target(t.path(), &out, true).is_ok());
+        assert!(check_target(t.path(), t.path(), true).is_err());
+        assert!(check_target(t.path(), &t.path().join("content/x"), true).is_err());
+    }
+}

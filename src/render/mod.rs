@@ -1,0 +1,262 @@
+//! Render: the linked site + theme → a list of (output path, bytes). Pure:
+//! no disk access, run in parallel with rayon. `build`, `serve` and the tests
+//! all use this same result.
+
+mod context;
+pub mod views;
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::link::Site;
+use crate::markdown::{self, LinkContext, Rendered};
+use crate::theme::{StaticSource, Theme};
+use context::Views;
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+
+/// The rendered site, ready to be written or served.
+pub struct Output {
+    /// (site-relative path, bytes), sorted by path.
+    pub files: Vec<(String, Vec<u8>)>,
+    pub pages: usize,
+    pub sheets: usize,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// One unit of rendering work.
+#[derive(Debug, Clone)]
+enum Job {
+    Home,
+    Exercise(usize),
+    Routine(usize),
+    Guide(usize),
+    ExerciseIndex,
+    RoutineIndex,
+    Taxonomy(usize),
+    Term(usize, String),
+    Search,
+    NotFound,
+    ExerciseSheet(usize),
+    RoutineSheet(usize, bool),
+    SearchIndex,
+    Sitemap,
+    Static(String),
+}
+
+/// The output path of a content file, e.g. `exercises/wall-angels.html`.
+pub fn page_path(site: &Site, src: usize) -> Option<String> {
+    let c = &site.content;
+    if c.home.src == Some(src) {
+        return Some("index.html".into());
+    }
+    c.exercises
+        .iter()
+        .find(|e| e.src == src)
+        .map(|e| format!("exercises/{}.html", e.slug))
+        .or_else(|| {
+            c.routines
+                .iter()
+                .find(|r| r.src == src)
+                .map(|r| format!("routines/{}.html", r.slug))
+        })
+        .or_else(|| {
+            c.guides
+                .iter()
+                .find(|g| g.src == src)
+                .map(|g| format!("guides/{}.html", g.slug))
+        })
+}
+
+/// Renders the whole site. Errors (broken links, template errors) are all collected.
+pub fn render(site: &Site, theme: &Theme) -> Result<Output, Vec<Diagnostic>> {
+    let c = &site.content;
+    // Every content page: its output path and heading ids, for link checking.
+    let mut srcs: Vec<(usize, String)> = Vec::new();
+    if let Some(src) = c.home.src {
+        srcs.push((src, "index.html".into()));
+    }
+    srcs.extend(
+        c.exercises
+            .iter()
+            .map(|e| (e.src, format!("exercises/{}.html", e.slug))),
+    );
+    srcs.extend(
+        c.routines
+            .iter()
+            .map(|r| (r.src, format!("routines/{}.html", r.slug))),
+    );
+    srcs.extend(
+        c.guides
+            .iter()
+            .map(|g| (g.src, format!("guides/{}.html", g.slug))),
+    );
+    let pages: HashMap<String, (String, HashSet<String>)> = srcs
+        .par_iter()
+        .map(|(src, out)| {
+            let f = &c.files[*src];
+            (f.rel.clone(), (out.clone(), markdown::heading_ids(&f.body)))
+        })
+        .collect();
+
+    let jobs = jobs(site, theme);
+    let mut outputs: HashSet<String> = jobs.iter().filter_map(|j| job_path(site, j)).collect();
+    outputs.extend(srcs.iter().map(|(_, o)| o.clone()));
+
+    // Markdown bodies, in parallel; link errors are collected from all files.
+    let rendered: Vec<(usize, Rendered, Vec<Diagnostic>)> = srcs
+        .par_iter()
+        .map(|(src, out)| {
+            let f = &c.files[*src];
+            let ctx = LinkContext {
+                content_path: &f.rel,
+                output_path: out,
+                pages: &pages,
+                outputs: &outputs,
+                display: &f.display,
+                text: &f.text,
+                body_line: f.body_line,
+            };
+            let (r, d) = markdown::render(&f.body, &ctx);
+            (*src, r, d)
+        })
+        .collect();
+    let mut diags = Vec::new();
+    let mut bodies: HashMap<usize, Rendered> = HashMap::new();
+    for (src, r, d) in rendered {
+        diags.extend(d);
+        bodies.insert(src, r);
+    }
+    if diags.iter().any(|d| d.severity == Severity::Error) {
+        return Err(diags);
+    }
+
+    let views = Views::new(site, &bodies);
+    let mut warnings = diags;
+    if !site.config.has_absolute_base_url() {
+        warnings.push(
+            Diagnostic::warning(crate::config::FILE, "printed sheets have no QR code, because `base_url` is not an absolute web address")
+                .field("base_url")
+                .help("set `base_url = \"https://your-clinic.example/handbook/\"` in handout.toml to print a QR code to each page"),
+        );
+    }
+    let results: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
+        .par_iter()
+        .filter_map(|job| run(site, theme, &views, &bodies, job).transpose())
+        .collect();
+    let mut files = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(d) => errors.push(d),
+        }
+    }
+    if !errors.is_empty() {
+        errors.sort_by_key(|a| a.render());
+        errors.dedup_by(|a, b| a.render() == b.render());
+        return Err(errors);
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    let sheets = files
+        .iter()
+        .filter(|(p, _)| p.starts_with("print/"))
+        .count();
+    let pages = files
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html") && !p.starts_with("print/"))
+        .count();
+    Ok(Output {
+        files,
+        pages,
+        sheets,
+        warnings,
+    })
+}
+
+fn jobs(site: &Site, theme: &Theme) -> Vec<Job> {
+    let c = &site.content;
+    let mut jobs = vec![
+        Job::Home,
+        Job::ExerciseIndex,
+        Job::RoutineIndex,
+        Job::Search,
+        Job::NotFound,
+        Job::SearchIndex,
+        Job::Sitemap,
+    ];
+    jobs.extend((0..c.exercises.len()).map(Job::Exercise));
+    jobs.extend((0..c.exercises.len()).map(Job::ExerciseSheet));
+    jobs.extend((0..c.routines.len()).map(Job::Routine));
+    jobs.extend(
+        (0..c.routines.len())
+            .flat_map(|i| [Job::RoutineSheet(i, false), Job::RoutineSheet(i, true)]),
+    );
+    jobs.extend((0..c.guides.len()).map(Job::Guide));
+    for (t, vocab) in site.vocabs.iter().enumerate() {
+        jobs.push(Job::Taxonomy(t));
+        jobs.extend(
+            vocab
+                .terms
+                .iter()
+                .map(|(term, _)| Job::Term(t, term.clone())),
+        );
+    }
+    jobs.extend(theme.statics.keys().map(|p| Job::Static(p.clone())));
+    jobs
+}
+
+fn job_path(site: &Site, job: &Job) -> Option<String> {
+    let c = &site.content;
+    Some(match job {
+        Job::Home => "index.html".into(),
+        Job::Exercise(i) => format!("exercises/{}.html", c.exercises[*i].slug),
+        Job::Routine(i) => format!("routines/{}.html", c.routines[*i].slug),
+        Job::Guide(i) => format!("guides/{}.html", c.guides[*i].slug),
+        Job::ExerciseIndex => "exercises/index.html".into(),
+        Job::RoutineIndex => "routines/index.html".into(),
+        Job::Taxonomy(t) => format!("{}/index.html", site.vocabs[*t].name),
+        Job::Term(t, term) => format!("{}/{term}.html", site.vocabs[*t].name),
+        Job::Search => "search.html".into(),
+        Job::NotFound => "404.html".into(),
+        Job::ExerciseSheet(i) => format!("print/exercises/{}.html", c.exercises[*i].slug),
+        Job::RoutineSheet(i, false) => format!("print/routines/{}.html", c.routines[*i].slug),
+        Job::RoutineSheet(i, true) => format!("print/routines/{}.large.html", c.routines[*i].slug),
+        Job::SearchIndex => "search-index.js".into(),
+        Job::Sitemap => "sitemap.xml".into(),
+        Job::Static(p) => p.clone(),
+    })
+}
+
+fn run(
+    site: &Site,
+    theme: &Theme,
+    views: &Views,
+    bodies: &HashMap<usize, Rendered>,
+    job: &Job,
+) -> Result<Option<(String, Vec<u8>)>, Diagnostic> {
+    let Some(path) = job_path(site, job) else {
+        return Ok(None);
+    };
+    let bytes = match job {
+        Job::Static(p) => match theme.statics.get(p) {
+            Some(StaticSource::Embedded(b)) => b.to_vec(),
+            Some(StaticSource::Disk(file)) => std::fs::read(file).map_err(|e| {
+                Diagnostic::error(
+                    format!("static/{p}"),
+                    format!("cannot read static file: {e}"),
+                )
+            })?,
+            None => return Ok(None),
+        },
+        Job::SearchIndex => crate::search::index_js(
+            &views.search_docs(site, bodies),
+            &site.config.search.synonyms,
+        )
+        .into_bytes(),
+        Job::Sitemap => context::sitemap(site, views).into_bytes(),
+        _ => {
+            let (template, ctx) = context::page(site, views, bodies, job, &path);
+            theme.render(template, &ctx)?.into_bytes()
+        }
+    };
+    Ok(Some((path, bytes)))
+}

@@ -1,0 +1,174 @@
+//! The theme: templates and static files embedded in the binary, with a
+//! site's own `templates/x.html` and `static/x` winning by name.
+
+use crate::diagnostics::Diagnostic;
+use include_dir::{include_dir, Dir};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+static TEMPLATES: Dir = include_dir!("$CARGO_MANIFEST_DIR/templates");
+static STATIC: Dir = include_dir!("$CARGO_MANIFEST_DIR/static");
+
+/// Prefix under which the built-in templates are registered; a site's own
+/// template of the same name (without the prefix) wins.
+const BUILTIN: &str = "__builtin/";
+
+/// Where a static file's bytes come from.
+#[derive(Debug, Clone)]
+pub enum StaticSource {
+    Embedded(&'static [u8]),
+    Disk(PathBuf),
+}
+
+/// Loaded templates plus the static files to copy.
+pub struct Theme {
+    pub tera: tera::Tera,
+    /// Output path (relative, `/`-separated) → source.
+    pub statics: BTreeMap<String, StaticSource>,
+}
+
+impl Theme {
+    /// Loads the embedded theme and the overrides under `root`.
+    pub fn load(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
+        let mut tera = tera::Tera::new();
+        let mut diags = Vec::new();
+        tera.set_fallback_prefixes([BUILTIN])
+            .map_err(|e| vec![Diagnostic::error("templates", e.to_string())])?;
+        tera.autoescape_on([".html", ".xml", ".js"]);
+        let mut sources: Vec<(String, String)> = Vec::new();
+        for file in all_files(&TEMPLATES) {
+            if let Some(text) = file.contents_utf8() {
+                sources.push((format!("{BUILTIN}{}", slash(file.path())), text.to_string()));
+            }
+        }
+        let site_templates = root.join("templates");
+        if site_templates.is_dir() {
+            for entry in walkdir::WalkDir::new(&site_templates)
+                .into_iter()
+                .filter_map(Result::ok)
+            {
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let name = slash(
+                    entry
+                        .path()
+                        .strip_prefix(&site_templates)
+                        .unwrap_or(entry.path()),
+                );
+                match std::fs::read_to_string(entry.path()) {
+                    Ok(text) => sources.push((name, text)),
+                    Err(e) => diags.push(Diagnostic::error(
+                        format!("templates/{name}"),
+                        format!("cannot read template: {e}"),
+                    )),
+                }
+            }
+        }
+        if let Err(e) =
+            tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        {
+            diags.push(template_error(&e));
+        }
+        let mut statics = BTreeMap::new();
+        for file in all_files(&STATIC) {
+            statics.insert(slash(file.path()), StaticSource::Embedded(file.contents()));
+        }
+        let site_static = root.join("static");
+        if site_static.is_dir() {
+            for entry in walkdir::WalkDir::new(&site_static)
+                .into_iter()
+                .filter_map(Result::ok)
+            {
+                if entry.file_type().is_file() {
+                    let rel = slash(
+                        entry
+                            .path()
+                            .strip_prefix(&site_static)
+                            .unwrap_or(entry.path()),
+                    );
+                    statics.insert(rel, StaticSource::Disk(entry.path().to_path_buf()));
+                }
+            }
+        }
+        if diags.is_empty() {
+            Ok(Theme { tera, statics })
+        } else {
+            Err(diags)
+        }
+    }
+
+    /// True when `path` (relative to static/) exists in the site or the theme.
+    pub fn has_static(&self, path: &str) -> bool {
+        self.statics.contains_key(path)
+    }
+
+    /// Renders a template; errors name the template file and line.
+    pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
+        self.tera.render(name, ctx).map_err(|e| template_error(&e))
+    }
+
+    /// The raw text of a built-in template (for `handout init`-style tools and tests).
+    pub fn builtin_static(path: &str) -> Option<&'static [u8]> {
+        STATIC.get_file(path).map(|f| f.contents())
+    }
+}
+
+fn all_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'static>> {
+    let mut out: Vec<_> = dir.files().collect();
+    for d in dir.dirs() {
+        out.extend(all_files(d));
+    }
+    out
+}
+
+fn slash(p: &Path) -> String {
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// Turns a Tera error into a diagnostic naming `templates/<file>:line:col`.
+pub fn template_error(e: &tera::Error) -> Diagnostic {
+    use std::error::Error as _;
+    let mut report = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        report.push_str(&format!("\n{s}"));
+        source = s.source();
+    }
+    let (file, line, col, message) = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+            let span = r.span();
+            (
+                r.filename().to_string(),
+                span.start_line,
+                span.start_col + 1,
+                r.message().to_string(),
+            )
+        }
+        _ => (
+            String::new(),
+            0,
+            0,
+            report
+                .lines()
+                .next()
+                .unwrap_or("template error")
+                .to_string(),
+        ),
+    };
+    let shown = match file.strip_prefix(BUILTIN) {
+        Some(name) => format!("templates/{name}"),
+        None if file.is_empty() => "templates".to_string(),
+        None => format!("templates/{file}"),
+    };
+    let mut d = Diagnostic::error(shown, format!("template error: {message}")).at(line, col);
+    // The engine's own report carries the snippet; keep its lines after the first two.
+    let snippet: Vec<&str> = report.lines().skip(2).collect();
+    if !snippet.is_empty() && line > 0 {
+        d.detail = Some(snippet.join("\n"));
+    }
+    d
+}

@@ -1,0 +1,177 @@
+//! Checks that need more than one field: vocabulary terms, unique slugs,
+//! images, and exercises no routine uses. Every problem is collected.
+
+use crate::config::Vocabulary;
+use crate::content::locate::{Locator, Pos};
+use crate::content::{Content, Exercise};
+use crate::diagnostics::Diagnostic;
+use crate::theme::Theme;
+use std::collections::{HashMap, HashSet};
+
+/// Runs every cross-field check over the parsed content.
+pub fn validate(content: &Content, vocabs: &[Vocabulary], theme: &Theme) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for ex in &content.exercises {
+        check_terms(content, ex, vocabs, &mut diags);
+        check_media(content, ex, theme, &mut diags);
+    }
+    duplicate_slugs(content, &mut diags);
+    let used: HashSet<&str> = content
+        .routines
+        .iter()
+        .flat_map(|r| r.items().map(|i| i.exercise.as_str()))
+        .collect();
+    for ex in &content.exercises {
+        if !used.contains(ex.slug.as_str()) && !ex.draft {
+            let file = &content.files[ex.src];
+            diags.push(
+                Diagnostic::warning(
+                    &file.display,
+                    format!("exercise `{}` is in no routine", ex.slug),
+                )
+                .help("add it to a routine's `sections`, so patients find it in a programme"),
+            );
+        }
+    }
+    diags
+}
+
+fn locate(content: &Content, src: usize) -> (Locator<'_>, &str, &str) {
+    let f = &content.files[src];
+    (
+        Locator::new(f.front_matter.as_deref().unwrap_or(""), f.fm_line),
+        f.display.as_str(),
+        f.text.as_str(),
+    )
+}
+
+fn at(d: Diagnostic, pos: Option<Pos>, text: &str) -> Diagnostic {
+    let p = pos.unwrap_or_default();
+    d.at(p.line, p.col).width(p.width).with_snippet(text)
+}
+
+fn check_terms(
+    content: &Content,
+    ex: &Exercise,
+    vocabs: &[Vocabulary],
+    diags: &mut Vec<Diagnostic>,
+) {
+    let (loc, display, text) = locate(content, ex.src);
+    let fields: [(&str, Vec<&String>); 4] = [
+        ("region", ex.region.iter().collect()),
+        ("equipment", ex.equipment.iter().collect()),
+        ("category", vec![&ex.category]),
+        ("position", vec![&ex.position]),
+    ];
+    for ((field, terms), vocab) in fields.iter().zip(vocabs) {
+        for term in terms {
+            if term.is_empty() || vocab.label(term).is_some() {
+                continue;
+            }
+            let names: Vec<&str> = vocab.term_names().collect();
+            let d = Diagnostic::error(display, format!("unknown {field} `{term}`"))
+                .field(*field)
+                .allowed(names.join(", "))
+                .suggest(term, names.iter().copied());
+            let d = match d.help {
+                Some(_) => d,
+                None => d.help(format!(
+                    "to add a term, list it in handout.toml under [vocabulary.{field}]"
+                )),
+            };
+            diags.push(at(d, loc.token(&[field], term), text));
+        }
+    }
+}
+
+fn check_media(content: &Content, ex: &Exercise, theme: &Theme, diags: &mut Vec<Diagnostic>) {
+    let (loc, display, text) = locate(content, ex.src);
+    if let Some(image) = &ex.image {
+        let clean = image.trim_start_matches('/');
+        if clean.split('/').any(|p| p == "..") || !theme.has_static(clean) {
+            diags.push(at(
+                Diagnostic::error(display, format!("image `{image}` was not found"))
+                    .field("image")
+                    .allowed("a path under static/, e.g. `images/wall-angels.svg` for static/images/wall-angels.svg"),
+                loc.value(&["image"]),
+                text,
+            ));
+        }
+        if ex.image_alt.as_deref().unwrap_or("").is_empty() {
+            diags.push(at(
+                Diagnostic::warning(display, "image has no `image_alt` text")
+                    .field("image_alt")
+                    .help(
+                        "describe the picture in a few words for patients who use screen readers",
+                    ),
+                loc.key(&["image"]),
+                text,
+            ));
+        }
+    }
+    if let Some(video) = &ex.video {
+        if !(video.starts_with("https://") || video.starts_with("http://")) {
+            diags.push(at(
+                Diagnostic::error(display, format!("video `{video}` is not a web address"))
+                    .field("video")
+                    .allowed("an address starting with https:// or http://"),
+                loc.value(&["video"]),
+                text,
+            ));
+        }
+    }
+}
+
+fn duplicate_slugs(content: &Content, diags: &mut Vec<Diagnostic>) {
+    let sections: [(&str, Vec<(usize, &str)>); 3] = [
+        (
+            "exercise",
+            content
+                .exercises
+                .iter()
+                .map(|e| (e.src, e.slug.as_str()))
+                .collect(),
+        ),
+        (
+            "routine",
+            content
+                .routines
+                .iter()
+                .map(|e| (e.src, e.slug.as_str()))
+                .collect(),
+        ),
+        (
+            "guide",
+            content
+                .guides
+                .iter()
+                .map(|e| (e.src, e.slug.as_str()))
+                .collect(),
+        ),
+    ];
+    for (kind, slugs) in sections {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut sorted = slugs;
+        sorted.sort();
+        for (src, slug) in sorted {
+            if let Some(first) = seen.get(slug) {
+                let (loc, display, text) = locate(content, src);
+                diags.push(at(
+                    Diagnostic::error(
+                        display,
+                        format!("another {kind} already uses the slug `{slug}`"),
+                    )
+                    .field("slug")
+                    .help(format!(
+                        "{} has the same slug; give one of them a different `slug:`",
+                        content.files[*first].display
+                    )),
+                    loc.value(&["slug"]),
+                    text,
+                ));
+            } else {
+                seen.insert(slug, src);
+            }
+        }
+    }
+}

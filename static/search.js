@@ -1,0 +1,1 @@
+// Search: see search-index.js
