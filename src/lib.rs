@@ -80,6 +80,8 @@ pub fn compile(opts: &Options) -> Result<Compiled, Failure> {
     let (site, link_diags) = link::link(config, vocabs, content);
     diags.extend(link_diags);
     if has_errors(&diags, opts.strict) {
+        // Still check every body's links, so one run reports every problem.
+        diags.extend(render::bodies(&site, &theme).1);
         diagnostics::sort(&mut diags);
         return Err(Failure::Content(diags));
     }

@@ -55,7 +55,8 @@ pub enum Document {
 }
 
 /// Reads one file's front-matter into a typed document; problems go to `diags`.
-/// Returns `None` when the file is too broken to use.
+/// Returns `None` only when the front-matter cannot be read at all; a document
+/// with field errors is still returned so later stages can report more.
 pub fn parse(file: &SourceFile, src: usize, diags: &mut Vec<Diagnostic>) -> Option<Document> {
     let fm_text = file.front_matter.as_deref().unwrap_or("");
     let loc = Locator::new(fm_text, file.fm_line);
@@ -104,7 +105,6 @@ pub fn parse(file: &SourceFile, src: usize, diags: &mut Vec<Diagnostic>) -> Opti
         file,
         loc: &loc,
         diags,
-        errors: 0,
     };
     let stem = file
         .rel
@@ -130,7 +130,6 @@ pub fn parse(file: &SourceFile, src: usize, diags: &mut Vec<Diagnostic>) -> Opti
 
 fn exercise(r: &mut Reader, map: &Mapping, src: usize, stem: String) -> Option<Exercise> {
     r.check_keys(map, &[], EXERCISE_KEYS);
-    let before = r.errors;
     let dosage = match map.get("dosage") {
         Some(v) => r.dosage(v, &["dosage"], true),
         None => {
@@ -164,12 +163,11 @@ fn exercise(r: &mut Reader, map: &Mapping, src: usize, stem: String) -> Option<E
         tags: r.list(map, "tags"),
         draft: r.bool(map, "draft"),
     };
-    (r.errors == before).then_some(ex)
+    Some(ex)
 }
 
 fn routine(r: &mut Reader, map: &Mapping, src: usize, stem: String) -> Option<Routine> {
     r.check_keys(map, &[], ROUTINE_KEYS);
-    let before = r.errors;
     let goal = match r.string(map, "goal").as_deref() {
         None => {
             r.missing("goal", "`mobility`, `stability` or `mixed`");
@@ -192,7 +190,11 @@ fn routine(r: &mut Reader, map: &Mapping, src: usize, stem: String) -> Option<Ro
     };
     let frequency = map.get("frequency").and_then(|v| {
         let text = r.scalar(v, &["frequency"])?;
-        r.grammar(dosage::parse_frequency(&text), &["frequency"], "frequency")
+        r.grammar(
+            dosage::parse_frequency(&text),
+            &["frequency"],
+            "`frequency`",
+        )
     });
     let sections = match map.get("sections") {
         Some(v) => r.sections(v),
@@ -216,12 +218,11 @@ fn routine(r: &mut Reader, map: &Mapping, src: usize, stem: String) -> Option<Ro
         tags: r.list(map, "tags"),
         draft: r.bool(map, "draft"),
     };
-    (r.errors == before).then_some(routine)
+    Some(routine)
 }
 
 fn guide(r: &mut Reader, map: &Mapping, src: usize, stem: String) -> Option<Guide> {
     r.check_keys(map, &[], GUIDE_KEYS);
-    let before = r.errors;
     let order = match map.get("order") {
         None => i64::MAX,
         Some(Value::Number(n)) if n.as_i64().is_some() => n.as_i64().unwrap_or(i64::MAX),
@@ -238,7 +239,7 @@ fn guide(r: &mut Reader, map: &Mapping, src: usize, stem: String) -> Option<Guid
         order,
         draft: r.bool(map, "draft"),
     };
-    (r.errors == before).then_some(g)
+    Some(g)
 }
 
 /// Reads fields of one file, turning every problem into a positioned diagnostic.
@@ -246,14 +247,10 @@ struct Reader<'a> {
     file: &'a SourceFile,
     loc: &'a Locator<'a>,
     diags: &'a mut Vec<Diagnostic>,
-    errors: usize,
 }
 
 impl Reader<'_> {
     fn push(&mut self, d: Diagnostic, pos: Pos) {
-        if d.severity == crate::diagnostics::Severity::Error {
-            self.errors += 1;
-        }
         let d = d
             .at(pos.line, pos.col)
             .width(pos.width)

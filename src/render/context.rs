@@ -247,7 +247,11 @@ fn links(views: &Views, idx: &[usize]) -> Vec<LinkView> {
 
 /// schema.org JSON-LD, safe to embed in a `<script>` element.
 fn json_ld(value: serde_json::Value) -> String {
-    value.to_string().replace("</", "<\\/")
+    value
+        .to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 /// The template name and context for one page job.

@@ -66,8 +66,9 @@ pub fn page_path(site: &Site, src: usize) -> Option<String> {
         })
 }
 
-/// Renders the whole site. Errors (broken links, template errors) are all collected.
-pub fn render(site: &Site, theme: &Theme) -> Result<Output, Vec<Diagnostic>> {
+/// Renders every Markdown body and checks its links. Returns the rendered
+/// bodies by source index and every link problem found.
+pub fn bodies(site: &Site, theme: &Theme) -> (HashMap<usize, Rendered>, Vec<Diagnostic>) {
     let c = &site.content;
     // Every content page: its output path and heading ids, for link checking.
     let mut srcs: Vec<(usize, String)> = Vec::new();
@@ -97,8 +98,10 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Output, Vec<Diagnostic>> {
         })
         .collect();
 
-    let jobs = jobs(site, theme);
-    let mut outputs: HashSet<String> = jobs.iter().filter_map(|j| job_path(site, j)).collect();
+    let mut outputs: HashSet<String> = jobs(site, theme)
+        .iter()
+        .filter_map(|j| job_path(site, j))
+        .collect();
     outputs.extend(srcs.iter().map(|(_, o)| o.clone()));
 
     // Markdown bodies, in parallel; link errors are collected from all files.
@@ -125,9 +128,16 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Output, Vec<Diagnostic>> {
         diags.extend(d);
         bodies.insert(src, r);
     }
+    (bodies, diags)
+}
+
+/// Renders the whole site. Errors (broken links, template errors) are all collected.
+pub fn render(site: &Site, theme: &Theme) -> Result<Output, Vec<Diagnostic>> {
+    let (bodies, diags) = bodies(site, theme);
     if diags.iter().any(|d| d.severity == Severity::Error) {
         return Err(diags);
     }
+    let jobs = jobs(site, theme);
 
     let views = Views::new(site, &bodies);
     let mut warnings = diags;

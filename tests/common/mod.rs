@@ -13,7 +13,11 @@ pub fn bin() -> PathBuf {
 
 /// Runs `handout ARGS` in `dir`.
 pub fn run(dir: &Path, args: &[&str]) -> Output {
-    Command::new(bin()).args(args).current_dir(dir).output().expect("run handout")
+    Command::new(bin())
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run handout")
 }
 
 /// stderr as text.
@@ -62,9 +66,14 @@ pub fn build_sample(out: &Path) {
 /// Headless Chromium, if installed. Missing: a loud skip, or a failure when
 /// `HANDOUT_REQUIRE_BROWSER=1` (as in CI).
 pub fn chromium(test: &str) -> Option<PathBuf> {
-    let found = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
-        .iter()
-        .find_map(|name| which(name));
+    let found = [
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ]
+    .iter()
+    .find_map(|name| which(name));
     if found.is_none() {
         let msg = format!(
             "\n!!! SKIPPED {test}: no Chromium found (install the `chromium` package). \
@@ -107,5 +116,8 @@ pub fn chrome_command(chrome: &Path) -> (Command, tempfile::TempDir) {
 
 /// A `file://` URL for a local path.
 pub fn file_url(path: &Path) -> String {
-    format!("file://{}", path.canonicalize().expect("canonical path").display())
+    format!(
+        "file://{}",
+        path.canonicalize().expect("canonical path").display()
+    )
 }
