@@ -558,8 +558,20 @@ impl Reader<'_> {
                     );
                     return None;
                 };
+                // Look up this item's own fields from its `- exercise:` line on,
+                // so an error in the third override points at the third override.
+                let from = self
+                    .loc
+                    .token(&["sections"], exercise.trim())
+                    .map_or(0, |p| p.line);
+                let sub = self.loc.from_line(from);
+                let mut item_reader = Reader {
+                    file: self.file,
+                    loc: &sub,
+                    diags: &mut *self.diags,
+                };
                 let dosage = match m.get("dosage") {
-                    Some(d) => self.dosage(d, &["sections", "dosage"], false),
+                    Some(d) => item_reader.dosage(d, &["dosage"], false),
                     None => Dosage::default(),
                 };
                 let note = m.get("note").and_then(yaml::scalar_text);

@@ -28,6 +28,18 @@ impl<'a> Locator<'a> {
         }
     }
 
+    /// The same front-matter seen from file line `line` on (for list items).
+    pub fn from_line(&self, line: usize) -> Locator<'a> {
+        Locator {
+            lines: self
+                .lines
+                .iter()
+                .copied()
+                .filter(|(n, _)| *n >= line)
+                .collect(),
+        }
+    }
+
     /// The first line of the front-matter (for "missing field" errors).
     pub fn start(&self) -> Pos {
         let line = self
