@@ -5,7 +5,7 @@ use super::Job;
 use crate::content::{Exercise, Routine};
 use crate::link::Site;
 use crate::markdown::{relative, Rendered};
-use crate::search::SearchDoc;
+use crate::search::{Facet as SearchFacet, SearchDoc};
 use serde_json::json;
 use std::collections::HashMap;
 
@@ -103,18 +103,10 @@ impl Views {
                 summary: v.summary.clone(),
                 dosage: v.dosage.clone(),
                 tags: e.tags.clone(),
-                region: v
-                    .region
-                    .iter()
-                    .map(|t| (t.term.clone(), t.label.clone()))
-                    .collect(),
-                equipment: v
-                    .equipment
-                    .iter()
-                    .map(|t| (t.term.clone(), t.label.clone()))
-                    .collect(),
-                category: vec![(v.category.term.clone(), v.category.label.clone())],
-                position: vec![(v.position.term.clone(), v.position.label.clone())],
+                region: v.region.iter().map(|t| t.term.clone()).collect(),
+                equipment: v.equipment.iter().map(|t| t.term.clone()).collect(),
+                category: vec![v.category.term.clone()],
+                position: vec![v.position.term.clone()],
                 headings,
                 body,
             });
@@ -128,6 +120,8 @@ impl Views {
                 summary: v.summary.clone(),
                 dosage: v.frequency.clone(),
                 tags: r.tags.clone(),
+                region: routine_terms(v, |e| &e.region),
+                equipment: routine_terms(v, |e| &e.equipment),
                 headings,
                 body,
                 ..SearchDoc::default()
@@ -147,6 +141,40 @@ impl Views {
         }
         docs
     }
+
+    /// The vocabularies as search filters.
+    pub fn search_facets(&self) -> Vec<SearchFacet> {
+        self.site
+            .taxonomies
+            .iter()
+            .map(|t| SearchFacet {
+                name: t.name.clone(),
+                title: t.title.clone(),
+                terms: t
+                    .terms
+                    .iter()
+                    .map(|v| (v.term.clone(), v.label.clone()))
+                    .collect(),
+            })
+            .collect()
+    }
+}
+
+/// The terms of a routine's exercises (for search filters); "none" only
+/// when no exercise needs anything.
+fn routine_terms(r: &RoutineView, of: fn(&ExerciseView) -> &Vec<TermView>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for item in r.sections.iter().flat_map(|s| &s.items) {
+        for t in of(&item.exercise) {
+            if !out.contains(&t.term) {
+                out.push(t.term.clone());
+            }
+        }
+    }
+    if out.len() > 1 {
+        out.retain(|t| t != "none");
+    }
+    out
 }
 
 fn term(site: &SiteView, t: usize, term: &str) -> TermView {

@@ -259,6 +259,7 @@ fn run(
         },
         Job::SearchIndex => crate::search::index_js(
             &views.search_docs(site, bodies),
+            &views.search_facets(),
             &site.config.search.synonyms,
         )
         .into_bytes(),
