@@ -17,7 +17,9 @@ pub mod qr;
 pub mod render;
 pub mod scaffold;
 pub mod search;
+pub mod serve;
 pub mod theme;
+pub mod timings;
 pub mod validate;
 pub mod yaml;
 
@@ -62,6 +64,7 @@ pub struct Compiled {
 /// Runs load → parse → validate → link → render, with no disk writes.
 pub fn compile(opts: &Options) -> Result<Compiled, Failure> {
     let root = &opts.root;
+    let mut timer = timings::Timer::start();
     if !root.join(config::FILE).is_file() {
         return Err(Failure::Usage(format!(
             "no {} in {}\n  = help: run this in a site folder, pass --root DIR, or create a site with `handout init DIR`",
@@ -75,10 +78,14 @@ pub fn compile(opts: &Options) -> Result<Compiled, Failure> {
     }
     let vocabs = config.vocabularies();
     let theme = theme::Theme::load(root).map_err(Failure::Content)?;
+    timer.phase("config+theme");
     let (content, mut diags) = content::read(root, opts.drafts);
+    timer.phase("load+parse");
     diags.extend(validate::validate(&content, &vocabs, &theme));
+    timer.phase("validate");
     let (site, link_diags) = link::link(config, vocabs, content);
     diags.extend(link_diags);
+    timer.phase("link");
     if has_errors(&diags, opts.strict) {
         // Still check every body's links, so one run reports every problem.
         diags.extend(render::bodies(&site, &theme).1);
@@ -113,7 +120,9 @@ pub fn build(opts: &Options) -> Result<Compiled, Failure> {
     let out = opts.output_dir();
     output::check_target(&opts.root, &out, opts.force).map_err(|r| Failure::Usage(r.0))?;
     let compiled = compile(opts)?;
+    let mut timer = timings::Timer::start();
     output::write(&out, &compiled.output.files).map_err(|e| Failure::Usage(format!("{e:#}")))?;
+    timer.phase("write");
     Ok(compiled)
 }
 

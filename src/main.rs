@@ -40,6 +40,28 @@ struct BuildArgs {
     force: bool,
 }
 
+#[derive(clap::Args, Clone)]
+struct ServeArgs {
+    /// The site folder (with handout.toml and content/)
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Port to listen on (0 picks a free one)
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+    /// Address to listen on; other machines can reach the server only if you set this
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: std::net::IpAddr,
+    /// Open the site in the default browser
+    #[arg(long)]
+    open: bool,
+    /// Look for changes by polling (for filesystems without change events)
+    #[arg(long)]
+    poll: bool,
+    /// Include pages marked `draft: true`
+    #[arg(long)]
+    drafts: bool,
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Build the site into the output folder
@@ -56,6 +78,8 @@ enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Build into memory, serve on 127.0.0.1, rebuild on change and reload the browser
+    Serve(ServeArgs),
     /// Create a new site with an example routine and two exercises
     Init {
         /// Folder to create (must be empty or missing)
@@ -144,6 +168,23 @@ fn main() -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(f) => fail(f),
+            }
+        }
+        Command::Serve(a) => {
+            let opts = handout::serve::ServeOptions {
+                build: Options {
+                    root: a.root,
+                    drafts: a.drafts,
+                    ..Options::default()
+                },
+                bind: a.bind,
+                port: a.port,
+                open: a.open,
+                poll: a.poll,
+            };
+            match handout::serve::serve(&opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(msg) => usage(msg),
             }
         }
         Command::Init { dir } => match handout::scaffold::init(&dir) {

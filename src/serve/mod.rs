@@ -1,0 +1,401 @@
+//! `handout serve`: builds the site into memory, serves it on the loopback
+//! address, rebuilds when a source changes and tells open pages to reload
+//! (server-sent events). A broken edit shows its errors over the page and in
+//! the terminal while the last good build keeps being served.
+//!
+//! The live-reload script and the error overlay are added to HTML responses
+//! here, at serve time; `build` output never contains them.
+
+mod http;
+mod overlay;
+mod watch;
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::{Compiled, Failure, Options};
+use http::Wanted;
+use std::collections::HashMap;
+use std::io::Write as _;
+use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+/// Where the live-reload event stream is served.
+const EVENTS_PATH: &str = "/__handout/events";
+/// At most this many connections at once (each has a thread).
+const MAX_CONNECTIONS: usize = 256;
+
+/// What `handout serve` was asked to do.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub build: Options,
+    pub bind: IpAddr,
+    pub port: u16,
+    pub open: bool,
+    /// Poll the files instead of using native change events.
+    pub poll: bool,
+}
+
+/// What is served: the last good build, and the errors of the latest build
+/// when it failed.
+struct Snapshot {
+    files: HashMap<String, Vec<u8>>,
+    /// The failed build's report, as printed in the terminal.
+    error: Option<String>,
+    version: u64,
+}
+
+/// Shared between the rebuild loop and the connection threads.
+struct State {
+    current: RwLock<Arc<Snapshot>>,
+    version: Mutex<u64>,
+    changed: Condvar,
+}
+
+impl State {
+    fn snapshot(&self) -> Arc<Snapshot> {
+        match self.current.read() {
+            Ok(s) => Arc::clone(&s),
+            Err(poisoned) => Arc::clone(&poisoned.into_inner()),
+        }
+    }
+
+    /// Replaces what is served (keeping the files when `files` is `None`)
+    /// and wakes every waiting page.
+    fn publish(&self, files: Option<Vec<(String, Vec<u8>)>>, error: Option<String>) {
+        let mut version = self.version.lock().unwrap_or_else(|p| p.into_inner());
+        *version += 1;
+        let previous = self.snapshot();
+        let files = match files {
+            Some(f) => f.into_iter().collect(),
+            None => previous.files.clone(),
+        };
+        let next = Arc::new(Snapshot {
+            files,
+            error,
+            version: *version,
+        });
+        match self.current.write() {
+            Ok(mut s) => *s = next,
+            Err(poisoned) => *poisoned.into_inner() = next,
+        }
+        self.changed.notify_all();
+    }
+
+    /// Blocks until the version differs from `seen` or `timeout` passes.
+    fn wait_change(&self, seen: u64, timeout: Duration) -> u64 {
+        let version = self.version.lock().unwrap_or_else(|p| p.into_inner());
+        let (version, _) = self
+            .changed
+            .wait_timeout_while(version, timeout, |v| *v == seen)
+            .unwrap_or_else(|p| p.into_inner());
+        *version
+    }
+}
+
+/// Builds, serves and rebuilds until the process is stopped. Returns a
+/// message for usage problems (no site, port taken, cannot watch).
+pub fn serve(opts: &ServeOptions) -> Result<(), String> {
+    let root = &opts.build.root;
+    if !root.join(crate::config::FILE).is_file() {
+        // Let compile() word the message, as `build` does.
+        if let Err(Failure::Usage(m)) = crate::compile(&opts.build) {
+            return Err(m);
+        }
+    }
+    let listener = bind(opts.bind, opts.port)?;
+    let addr = listener
+        .local_addr()
+        .map_err(|e| format!("cannot read the server address: {e}"))?;
+    let url = site_url(addr);
+    let mut build = opts.build.clone();
+    // Pages whose links must be absolute (404, canonical, QR codes) point here.
+    build.base_url = Some(url.clone());
+
+    let mut watch = watch::Watch::start(root, opts.poll).map_err(|e| {
+        format!(
+            "cannot watch {} for changes: {e}\n  = help: try `--poll`",
+            display(root)
+        )
+    })?;
+    let state = Arc::new(State {
+        current: RwLock::new(Arc::new(Snapshot {
+            files: HashMap::new(),
+            error: None,
+            version: 0,
+        })),
+        version: Mutex::new(0),
+        changed: Condvar::new(),
+    });
+    let started = Instant::now();
+    let mut warnings = String::new();
+    rebuild(&build, &state, started, None, &mut warnings)?;
+
+    let accept_state = Arc::clone(&state);
+    std::thread::spawn(move || accept(listener, accept_state));
+    eprintln!("Serving at {url} (press Ctrl-C to stop)");
+    if opts.open {
+        open_browser(&url);
+    }
+    while let Some(changed) = watch.next_change() {
+        let started = Instant::now();
+        rebuild(&build, &state, started, Some(&changed), &mut warnings)?;
+    }
+    Err("stopped watching for changes".into())
+}
+
+fn bind(ip: IpAddr, port: u16) -> Result<TcpListener, String> {
+    TcpListener::bind((ip, port)).map_err(|e| {
+        let why = if e.kind() == std::io::ErrorKind::AddrInUse {
+            format!("port {port} is already in use on {ip}")
+        } else {
+            format!("cannot listen on {ip}:{port}: {e}")
+        };
+        format!(
+            "{why}\n  = help: choose another port with `--port N` (`--port 0` picks a free one)"
+        )
+    })
+}
+
+/// The address to show and to use as the served site's base URL.
+fn site_url(addr: SocketAddr) -> String {
+    let ip = match addr.ip() {
+        ip if ip.is_unspecified() => "127.0.0.1".to_string(),
+        IpAddr::V6(ip) => format!("[{ip}]"),
+        ip => ip.to_string(),
+    };
+    format!("http://{ip}:{}/", addr.port())
+}
+
+/// Compiles once and publishes the result; prints what happened.
+fn rebuild(
+    build: &Options,
+    state: &State,
+    started: Instant,
+    changed: Option<&[String]>,
+    last_warnings: &mut String,
+) -> Result<(), String> {
+    match crate::compile(build) {
+        Ok(Compiled { output, warnings }) => {
+            let report: String = warnings.iter().map(|w| w.render() + "\n").collect();
+            if report != *last_warnings {
+                eprint!("{report}");
+                *last_warnings = report;
+            }
+            let (pages, sheets) = (output.pages, output.sheets);
+            state.publish(Some(output.files), None);
+            let ms = started.elapsed().as_secs_f64() * 1000.0;
+            let what = match changed {
+                None => "Built".to_string(),
+                Some(files) => format!(
+                    "Rebuilt after a change to {}:",
+                    changed_list(&build.root, files)
+                ),
+            };
+            eprintln!(
+                "{what} {pages} pages, {sheets} sheets in {ms:.0} ms{}",
+                warning_tail(&warnings)
+            );
+        }
+        Err(Failure::Content(diags)) => {
+            let report = failure_report(&diags);
+            eprint!("{report}");
+            state.publish(None, Some(report));
+        }
+        // The first build must find a site; later, a vanished config is shown like any error.
+        Err(Failure::Usage(m)) if changed.is_none() => return Err(m),
+        Err(Failure::Usage(m)) => {
+            let report = format!("error: {m}\n");
+            eprint!("{report}");
+            state.publish(None, Some(report));
+        }
+    }
+    let _ = std::io::stderr().flush();
+    Ok(())
+}
+
+/// The changed files for a message; editors' temporary files (already gone) last.
+fn changed_list(root: &Path, files: &[String]) -> String {
+    let mut files = files.to_vec();
+    files.sort_by_key(|f| !root.join(f).exists());
+    match files.as_slice() {
+        [one] => one.clone(),
+        [first, rest @ ..] => format!("{first} and {} more", rest.len()),
+        [] => "the site".into(),
+    }
+}
+
+fn warning_tail(w: &[Diagnostic]) -> String {
+    match w.len() {
+        0 => String::new(),
+        1 => " (1 warning)".into(),
+        n => format!(" ({n} warnings)"),
+    }
+}
+
+/// Every diagnostic as the CLI prints it, and a closing line.
+fn failure_report(diags: &[Diagnostic]) -> String {
+    let mut out: String = diags.iter().map(|d| d.render() + "\n").collect();
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    out.push_str(&format!(
+        "Build failed: {}{}. Still serving the last good build; save a fix to reload.\n",
+        plural(errors, "error"),
+        match diags.len() - errors {
+            0 => String::new(),
+            w => format!(", {}", plural(w, "warning")),
+        }
+    ));
+    out
+}
+
+fn accept(listener: TcpListener, state: Arc<State>) {
+    let open = Arc::new(AtomicUsize::new(0));
+    for stream in listener.incoming() {
+        let Ok(stream) = stream else { continue };
+        if open.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
+            continue; // dropped: closes the connection
+        }
+        open.fetch_add(1, Ordering::SeqCst);
+        let (state, open) = (Arc::clone(&state), Arc::clone(&open));
+        std::thread::spawn(move || {
+            handle(stream, &state);
+            open.fetch_sub(1, Ordering::SeqCst);
+        });
+    }
+}
+
+fn handle(mut stream: TcpStream, state: &State) {
+    let Some(req) = http::read_request(&stream) else {
+        return;
+    };
+    let head_only = req.method == "HEAD";
+    if req.method != "GET" && !head_only {
+        let _ = http::respond(
+            &mut stream,
+            false,
+            "405 Method Not Allowed",
+            &[("Allow", "GET, HEAD"), ("Content-Type", "text/plain")],
+            b"only GET and HEAD are served\n",
+        );
+        return;
+    }
+    if req.target == EVENTS_PATH || req.target.starts_with(&format!("{EVENTS_PATH}?")) {
+        events(stream, state, &req.target);
+        return;
+    }
+    let snap = state.snapshot();
+    let found = match http::wanted(&req.target) {
+        Wanted::File(path) => match snap.files.get(&path) {
+            Some(bytes) => Some((path, bytes)),
+            None if snap.files.contains_key(&format!("{path}/index.html")) => {
+                // A folder without its slash: redirect so relative links work.
+                let query = req.target.find('?').map_or("", |i| &req.target[i..]);
+                let to = format!("/{path}/{query}");
+                let _ = http::respond(
+                    &mut stream,
+                    head_only,
+                    "301 Moved Permanently",
+                    &[("Location", &to)],
+                    b"",
+                );
+                return;
+            }
+            None => None,
+        },
+        Wanted::Invalid => None,
+    };
+    let (status, path, bytes) = match found {
+        Some((path, bytes)) => ("200 OK", path, Some(bytes)),
+        None => (
+            "404 Not Found",
+            "404.html".to_string(),
+            snap.files.get("404.html"),
+        ),
+    };
+    let ctype = http::content_type(&path);
+    let body: Vec<u8> = match bytes {
+        Some(b) if ctype.starts_with("text/html") => overlay::inject(b, &snap),
+        Some(b) => b.clone(),
+        None => overlay::inject(
+            b"<!DOCTYPE html><title>Not found</title><body>Not found</body>",
+            &snap,
+        ),
+    };
+    let ctype = if bytes.is_none() {
+        "text/html; charset=utf-8"
+    } else {
+        ctype
+    };
+    let _ = http::respond(
+        &mut stream,
+        head_only,
+        status,
+        &[("Content-Type", ctype)],
+        &body,
+    );
+}
+
+/// The live-reload stream: a `reload` event as soon as the served version
+/// differs from the one the page was built with (`?v=N`).
+fn events(mut stream: TcpStream, state: &State, target: &str) {
+    let seen: u64 = target
+        .split_once("v=")
+        .and_then(|(_, v)| v.split('&').next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n";
+    if stream.write_all(head.as_bytes()).is_err() {
+        return;
+    }
+    loop {
+        let now = state.wait_change(seen, Duration::from_secs(15));
+        let msg = if now != seen {
+            format!("event: reload\ndata: {now}\n\n")
+        } else {
+            ": still here\n\n".to_string()
+        };
+        if stream
+            .write_all(msg.as_bytes())
+            .and_then(|_| stream.flush())
+            .is_err()
+            || now != seen
+        {
+            return;
+        }
+    }
+}
+
+fn open_browser(url: &str) {
+    let tries: &[(&str, &[&str])] = if cfg!(target_os = "macos") {
+        &[("open", &[])]
+    } else if cfg!(windows) {
+        &[("cmd", &["/C", "start", ""])]
+    } else {
+        &[("xdg-open", &[]), ("sensible-browser", &[])]
+    };
+    for (cmd, args) in tries {
+        let spawned = std::process::Command::new(cmd)
+            .args(*args)
+            .arg(url)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn();
+        if spawned.is_ok() {
+            return;
+        }
+    }
+    eprintln!("Could not open a browser; open {url} yourself.");
+}
+
+fn display(p: &Path) -> String {
+    if p.as_os_str().is_empty() || p == Path::new(".") {
+        "the current folder".into()
+    } else {
+        p.display().to_string()
+    }
+}

@@ -1,0 +1,313 @@
+//! `handout serve`: pages are served from memory, edits reload open pages,
+//! broken edits show an error overlay over the last good build, and nothing
+//! outside the built site can be fetched.
+
+mod common;
+
+use common::{bin, run, stderr};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::{mpsc, Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// How long any one expected change may take before the test fails.
+const DEADLINE: Duration = Duration::from_secs(60);
+
+/// A running `handout serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    addr: String,
+    log: Arc<Mutex<String>>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Server {
+    fn start(root: &Path, extra: &[&str]) -> Server {
+        let mut child = Command::new(bin())
+            .arg("serve")
+            .arg("--root")
+            .arg(root)
+            .args(["--port", "0"])
+            .args(extra)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start handout serve");
+        let err = child.stderr.take().expect("stderr");
+        let log = Arc::new(Mutex::new(String::new()));
+        let (tx, rx) = mpsc::channel();
+        let sink = Arc::clone(&log);
+        std::thread::spawn(move || {
+            for line in BufReader::new(err).lines().map_while(Result::ok) {
+                if let Some(rest) = line.split("Serving at http://").nth(1) {
+                    let addr = rest.split('/').next().unwrap_or("").to_string();
+                    let _ = tx.send(addr);
+                }
+                let mut log = sink.lock().unwrap();
+                log.push_str(&line);
+                log.push('\n');
+            }
+        });
+        let addr = match rx.recv_timeout(DEADLINE) {
+            Ok(a) => a,
+            Err(_) => panic!("server did not start:\n{}", log.lock().unwrap()),
+        };
+        assert!(
+            addr.starts_with("127.0.0.1:"),
+            "binds loopback by default: {addr}"
+        );
+        Server { child, addr, log }
+    }
+
+    /// A raw GET (no client-side path normalisation): (status, headers, body).
+    fn get(&self, target: &str) -> (u16, String, String) {
+        self.request("GET", target)
+    }
+
+    fn request(&self, method: &str, target: &str) -> (u16, String, String) {
+        let mut s = TcpStream::connect(&self.addr).expect("connect");
+        s.set_read_timeout(Some(DEADLINE)).unwrap();
+        write!(
+            s,
+            "{method} {target} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.addr
+        )
+        .unwrap();
+        let mut raw = Vec::new();
+        s.read_to_end(&mut raw).expect("read response");
+        let raw = String::from_utf8_lossy(&raw).into_owned();
+        let (head, body) = raw.split_once("\r\n\r\n").expect("response head");
+        let status = head
+            .split(' ')
+            .nth(1)
+            .and_then(|c| c.parse().ok())
+            .expect("status");
+        (status, head.to_string(), body.to_string())
+    }
+
+    /// Fetches `target` until `ok(body)`, waiting on the reload stream
+    /// between fetches; fails after the deadline.
+    fn wait_for(&self, target: &str, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let (_, _, body) = self.get(target);
+            if ok(&body) {
+                return body;
+            }
+            let left = DEADLINE.saturating_sub(start.elapsed());
+            assert!(
+                !left.is_zero(),
+                "timed out waiting for {what} on {target}; last page:\n{body}\nserver log:\n{}",
+                self.log.lock().unwrap()
+            );
+            self.wait_reload(version_of(&body), left);
+        }
+    }
+
+    /// Blocks until the server announces a build newer than `version`.
+    fn wait_reload(&self, version: u64, limit: Duration) {
+        let start = Instant::now();
+        let mut s = TcpStream::connect(&self.addr).expect("connect events");
+        write!(
+            s,
+            "GET /__handout/events?v={version} HTTP/1.1\r\nHost: x\r\n\r\n"
+        )
+        .unwrap();
+        let mut seen = String::new();
+        let mut buf = [0u8; 512];
+        while !seen.contains("event: reload") {
+            let left = limit.saturating_sub(start.elapsed());
+            if left.is_zero() {
+                return;
+            }
+            s.set_read_timeout(Some(left)).unwrap();
+            match s.read(&mut buf) {
+                Ok(0) | Err(_) => return,
+                Ok(n) => seen.push_str(&String::from_utf8_lossy(&buf[..n])),
+            }
+        }
+    }
+}
+
+/// The build version a served page was made from (in its reload script).
+fn version_of(page: &str) -> u64 {
+    page.split("/__handout/events?v=")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0)
+}
+
+/// A new site from `handout init`, and the first exercise file in it.
+fn new_site() -> (tempfile::TempDir, std::path::PathBuf) {
+    let t = tempfile::tempdir().unwrap();
+    let o = run(t.path(), &["init", "site"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let site = t.path().join("site");
+    let mut exercises: Vec<_> = std::fs::read_dir(site.join("content/exercises"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    exercises.sort();
+    (t, exercises.remove(0))
+}
+
+fn set_line(file: &Path, prefix: &str, line: &str) {
+    let text = std::fs::read_to_string(file).unwrap();
+    let new: Vec<String> = text
+        .lines()
+        .map(|l| {
+            if l.starts_with(prefix) {
+                line.to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    std::fs::write(file, new.join("\n") + "\n").unwrap();
+}
+
+#[test]
+fn edits_reload_and_broken_edits_show_an_overlay() {
+    let (t, exercise) = new_site();
+    let server = Server::start(&t.path().join("site"), &[]);
+    let slug = exercise.file_stem().unwrap().to_str().unwrap().to_string();
+    let page = format!("/exercises/{slug}.html");
+
+    let (status, head, home) = server.get("/");
+    assert_eq!(status, 200);
+    assert!(head.contains("Content-Type: text/html"), "{head}");
+    assert!(
+        home.contains("/__handout/events?v="),
+        "reload script injected"
+    );
+    let (status, head, css) = server.get("/style.css");
+    assert_eq!(status, 200);
+    assert!(head.contains("Content-Type: text/css"), "{head}");
+    assert!(!css.contains("__handout"));
+
+    // An edit shows up.
+    set_line(&exercise, "title:", "title: Freshly edited title");
+    server.wait_for(&page, "the new title", |b| {
+        b.contains("Freshly edited title")
+    });
+
+    // A broken edit: the overlay names file:line, the last good page stays.
+    let text = std::fs::read_to_string(&exercise).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("category:"))
+        .unwrap()
+        + 1;
+    set_line(&exercise, "category:", "category: stabilty");
+    let broken = server.wait_for(&page, "the error overlay", |b| {
+        b.contains("handout-build-errors")
+    });
+    let location = format!("content/exercises/{slug}.md:{line}:11");
+    assert!(
+        broken.contains(&location),
+        "overlay names {location}:\n{broken}"
+    );
+    assert!(broken.contains("unknown category `stabilty`"), "{broken}");
+    assert!(
+        broken.contains("Freshly edited title"),
+        "last good build still served"
+    );
+    // The terminal shows the same report (printed before the overlay is served).
+    let log = server.log.lock().unwrap().clone();
+    assert!(log.contains(&format!("--> {location}")), "{log}");
+
+    // Fixing the file clears the overlay.
+    set_line(&exercise, "category:", "category: mobility");
+    server.wait_for(&page, "the overlay to clear", |b| {
+        !b.contains("handout-build-errors") && b.contains("Freshly edited title")
+    });
+    drop(server);
+    drop(t);
+}
+
+#[test]
+fn serves_only_the_built_site() {
+    let (t, exercise) = new_site();
+    let server = Server::start(&t.path().join("site"), &[]);
+    let slug = exercise.file_stem().unwrap().to_str().unwrap().to_string();
+    for target in [
+        "/../handout.toml".to_string(),
+        "/exercises/../../handout.toml".into(),
+        "/%2e%2e/handout.toml".into(),
+        "/%2E%2E%2Fhandout.toml".into(),
+        "/exercises/..%2f..%2fhandout.toml".into(),
+        "/..%5chandout.toml".into(),
+        "/..\\handout.toml".into(),
+        "/handout.toml".into(),
+        format!("/content/exercises/{slug}.md"),
+        format!("/%2e%2e/content/exercises/{slug}.md"),
+        "/no-such-page.html".into(),
+    ] {
+        let (status, _, body) = server.get(&target);
+        assert_eq!(status, 404, "{target}");
+        assert!(!body.contains("base_url"), "{target} leaked the config");
+        assert!(
+            body.contains("Page not found"),
+            "{target}: the site's 404 page:\n{body}"
+        );
+    }
+    let (status, head, _) = server.get("/exercises");
+    assert_eq!(status, 301);
+    assert!(head.contains("Location: /exercises/"), "{head}");
+    assert_eq!(server.get("/exercises/").0, 200);
+    assert_eq!(server.request("POST", "/").0, 405);
+    let (status, head, body) = server.request("HEAD", "/search-index.js");
+    assert_eq!(status, 200);
+    assert!(head.contains("Content-Type: text/javascript"), "{head}");
+    assert!(body.is_empty());
+}
+
+#[test]
+fn polling_also_sees_edits() {
+    let (t, exercise) = new_site();
+    let server = Server::start(&t.path().join("site"), &["--poll"]);
+    let slug = exercise.file_stem().unwrap().to_str().unwrap().to_string();
+    set_line(&exercise, "title:", "title: Seen by polling");
+    server.wait_for(&format!("/exercises/{slug}.html"), "the new title", |b| {
+        b.contains("Seen by polling")
+    });
+}
+
+#[test]
+fn build_output_has_no_reload_script() {
+    let (t, _) = new_site();
+    let site = t.path().join("site");
+    let o = run(&site, &["build"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for entry in walkdir::WalkDir::new(site.join("public")) {
+        let entry = entry.unwrap();
+        if entry.file_type().is_file() {
+            let text = String::from_utf8_lossy(&std::fs::read(entry.path()).unwrap()).into_owned();
+            assert!(!text.contains("__handout"), "{}", entry.path().display());
+        }
+    }
+}
+
+#[test]
+fn a_taken_port_is_a_clear_error() {
+    let (t, _) = new_site();
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let o = run(&t.path().join("site"), &["serve", "--port", &port]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!("port {port} is already in use")),
+        "{err}"
+    );
+    assert!(err.contains("--port"), "{err}");
+}
