@@ -564,7 +564,7 @@
     if (!q && !filters.length) {
       text = "Type a word such as \u201cneck\u201d, \u201cshoulder blade\u201d or \u201clying down\u201d, or choose a filter.";
     } else if (n === 0) {
-      text = (q ? "Nothing matches \u201c" + q + "\u201d" : "Nothing matches these filters") + filterText +
+      text = "Sorry, nothing matches " + (q ? "\u201c" + q + "\u201d" : "these filters") + filterText +
         ". Check the spelling, try a simpler word, or browse by body region below.";
     } else {
       text = n + (n === 1 ? " result" : " results") + (q ? " for \u201c" + q + "\u201d" : "") + filterText + ".";

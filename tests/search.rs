@@ -271,7 +271,7 @@ fn check(base: &str, query: &str, checks: &[Check], dom: &str) -> Vec<String> {
                 let empty = element(dom, "div", "search-empty");
                 let shown = dom.contains("id=\"search-empty\" class=\"search-empty\">");
                 links.is_empty()
-                    && status.contains("Nothing matches")
+                    && status.contains("Sorry, nothing matches “xylophone”")
                     && shown
                     && empty.contains("href=\"region/neck.html\"")
             }
@@ -533,4 +533,34 @@ fn pages_do_not_load_the_index_until_search_is_used() {
         "index loaded on page view"
     );
     assert!(dom.contains("role=\"combobox\""));
+}
+
+#[test]
+fn the_sample_index_stays_under_a_thousand_bytes_per_page() {
+    let js = std::fs::read_to_string(site().join("search-index.js")).unwrap();
+    let json = js
+        .strip_prefix("window.HANDOUT_SEARCH = ")
+        .and_then(|s| s.trim_end().strip_suffix(';'))
+        .expect("search-index.js sets window.HANDOUT_SEARCH");
+    let data: serde_json::Value = serde_json::from_str(json).unwrap();
+    let docs = data["docs"].as_array().unwrap();
+    let pages = std::fs::read_dir(repo().join("content/exercises"))
+        .unwrap()
+        .chain(std::fs::read_dir(repo().join("content/routines")).unwrap())
+        .chain(std::fs::read_dir(repo().join("content/guides")).unwrap())
+        .count();
+    assert_eq!(
+        docs.len(),
+        pages,
+        "one entry per exercise, routine and guide"
+    );
+    let per_page = js.len() / docs.len();
+    assert!(per_page <= 1000, "{per_page} bytes per page");
+    assert!(
+        !site().join("index.html").exists()
+            || !std::fs::read_to_string(site().join("index.html"))
+                .unwrap()
+                .contains("search-index.js"),
+        "pages do not load the index up front"
+    );
 }
