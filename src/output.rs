@@ -84,7 +84,10 @@ pub fn write(out: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
     if tmp.exists() {
         std::fs::remove_dir_all(&tmp).with_context(|| format!("cannot clear {}", tmp.display()))?;
     }
-    let result = write_tree(&tmp, files);
+    // Files unchanged since the last build are hard-linked from it rather
+    // than written again (a big site rebuilds mostly unchanged).
+    let previous = out.join(MARKER).is_file().then_some(out);
+    let result = write_tree(&tmp, files, previous);
     if let Err(e) = result {
         let _ = std::fs::remove_dir_all(&tmp);
         return Err(e);
@@ -98,7 +101,7 @@ pub fn write(out: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
             return Err(e)
                 .with_context(|| format!("cannot move the new site into {}", out.display()));
         }
-        let _ = std::fs::remove_dir_all(&old);
+        remove_tree(&old);
     } else {
         std::fs::rename(&tmp, out)
             .with_context(|| format!("cannot move the new site into {}", out.display()))?;
@@ -106,7 +109,7 @@ pub fn write(out: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
     Ok(())
 }
 
-fn write_tree(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
+fn write_tree(dir: &Path, files: &[(String, Vec<u8>)], previous: Option<&Path>) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut dirs: Vec<PathBuf> = Vec::new();
     for (path, _) in files {
@@ -124,7 +127,13 @@ fn write_tree(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
         std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
     }
     files.par_iter().try_for_each(|(path, bytes)| {
-        std::fs::write(dir.join(path), bytes).with_context(|| format!("cannot write {path}"))
+        let target = dir.join(path);
+        if let Some(prev) = previous.map(|p| p.join(path)) {
+            if same_bytes(&prev, bytes) && std::fs::hard_link(&prev, &target).is_ok() {
+                return Ok(());
+            }
+        }
+        std::fs::write(&target, bytes).with_context(|| format!("cannot write {path}"))
     })?;
     std::fs::write(
         dir.join(MARKER),
@@ -132,6 +141,38 @@ fn write_tree(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
     )
     .context("cannot write the output marker")?;
     Ok(())
+}
+
+/// True when the file at `path` holds exactly `bytes`.
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    use std::io::Read;
+    let Ok(mut file) = std::fs::File::open(path) else {
+        return false;
+    };
+    if file.metadata().map(|m| m.len()).ok() != Some(bytes.len() as u64) {
+        return false;
+    }
+    let mut old = Vec::with_capacity(bytes.len());
+    file.read_to_end(&mut old).is_ok() && old == bytes
+}
+
+/// Deletes a previous output folder, its subfolders in parallel. Symbolic
+/// links are removed, never followed.
+fn remove_tree(dir: &Path) {
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        let entries: Vec<(PathBuf, bool)> = entries
+            .filter_map(Result::ok)
+            .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
+            .collect();
+        entries.par_iter().for_each(|(path, is_dir)| {
+            if *is_dir {
+                remove_tree(path);
+            } else {
+                let _ = std::fs::remove_file(path);
+            }
+        });
+    }
+    let _ = std::fs::remove_dir(dir);
 }
 
 #[cfg(test)]
@@ -145,6 +186,42 @@ mod tests {
         assert!(err.to_string().contains("outside the output folder"));
         assert!(!t.path().join("evil.html").exists());
         assert!(!t.path().join("out").exists());
+    }
+
+    #[test]
+    fn rewrites_changed_files_and_keeps_unchanged_ones() {
+        let t = tempfile::tempdir().unwrap();
+        let out = t.path().join("out");
+        let v1 = vec![
+            ("a.html".to_string(), b"same".to_vec()),
+            ("d/b.html".to_string(), b"old".to_vec()),
+            ("gone.html".to_string(), b"x".to_vec()),
+        ];
+        write(&out, &v1).unwrap();
+        #[cfg(unix)]
+        {
+            let outside = t.path().join("keep");
+            std::fs::create_dir(&outside).unwrap();
+            std::fs::write(outside.join("precious"), "!").unwrap();
+            std::os::unix::fs::symlink(&outside, out.join("link")).unwrap();
+        }
+        let v2 = vec![
+            ("a.html".to_string(), b"same".to_vec()),
+            ("d/b.html".to_string(), b"new, longer".to_vec()),
+        ];
+        write(&out, &v2).unwrap();
+        assert_eq!(std::fs::read(out.join("a.html")).unwrap(), b"same");
+        assert_eq!(std::fs::read(out.join("d/b.html")).unwrap(), b"new, longer");
+        assert!(!out.join("gone.html").exists());
+        assert!(
+            t.path().join("keep/precious").exists(),
+            "links are not followed"
+        );
+        let names: Vec<_> = std::fs::read_dir(t.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names.len(), 2, "no temporary folders left: {names:?}");
     }
 
     #[test]
