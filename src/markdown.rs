@@ -175,7 +175,8 @@ pub fn render(body: &str, ctx: &LinkContext) -> (Rendered, Vec<Diagnostic>) {
             }
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((lang, src)) = code.take() {
-                    events.push(Event::Html(CowStr::from(highlight(&lang, &src))));
+                    let html = crate::timings::HIGHLIGHT.time(|| highlight(&lang, &src));
+                    events.push(Event::Html(CowStr::from(html)));
                 }
                 continue;
             }
