@@ -1,8 +1,9 @@
 //! Phase timings on stderr when `HANDOUT_TIMINGS=1`, to see which stage of a
 //! build is slow without a profiler.
 
+use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 use std::time::Instant;
 
 fn enabled() -> bool {
@@ -76,6 +77,42 @@ impl Total {
                 "timing: {name:<14} {:>8.1} ms of thread time, {count} calls",
                 nanos as f64 / 1e6
             );
+        }
+    }
+}
+
+/// Thread time per kind of render job (pages, sheets, term lists …).
+pub struct ByKind(Mutex<BTreeMap<&'static str, (f64, u64)>>);
+
+/// Render jobs, by kind.
+pub static JOBS: ByKind = ByKind(Mutex::new(BTreeMap::new()));
+
+impl ByKind {
+    /// Runs `f`, adding its time to `kind` when timings are enabled.
+    pub fn time<T>(&self, kind: &'static str, f: impl FnOnce() -> T) -> T {
+        if !enabled() {
+            return f();
+        }
+        let start = Instant::now();
+        let out = f();
+        let ms = start.elapsed().as_secs_f64() * 1000.0;
+        if let Ok(mut map) = self.0.lock() {
+            let entry = map.entry(kind).or_insert((0.0, 0));
+            entry.0 += ms;
+            entry.1 += 1;
+        }
+        out
+    }
+
+    /// Prints each kind's total (thread time), slowest first, and resets.
+    pub fn report(&self) {
+        let Ok(mut map) = self.0.lock() else { return };
+        let mut rows: Vec<_> = std::mem::take(&mut *map).into_iter().collect();
+        rows.sort_by(|a, b| b.1 .0.total_cmp(&a.1 .0));
+        if enabled() {
+            for (kind, (ms, n)) in rows {
+                eprintln!("timing:   {kind:<14} {ms:>8.1} ms of thread time, {n} jobs");
+            }
         }
     }
 }

@@ -3,6 +3,7 @@
 //! line of the file.
 
 use crate::diagnostics::Diagnostic;
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -71,28 +72,39 @@ pub fn load_all(root: &Path, content_dir: &Path) -> (Vec<SourceFile>, Vec<Diagno
         .filter(|p| p.extension().is_some_and(|x| x == "md"))
         .collect();
     paths.sort();
-    for path in paths {
-        let display = display_path(root, &path);
-        let rel = path
-            .strip_prefix(content_dir)
-            .map(slash_path)
-            .unwrap_or_else(|_| display.clone());
-        let Some(section) = section_of(&rel) else {
-            diags.push(
-                Diagnostic::warning(&display, "file is outside the known content folders and was skipped")
-                    .allowed("content/index.md, content/exercises/*.md, content/routines/*.md, content/guides/*.md"),
-            );
-            continue;
-        };
-        match std::fs::read(&path) {
-            Ok(bytes) => match split(display.clone(), rel, section, &bytes) {
-                Ok(file) => files.push(file),
-                Err(d) => diags.push(d),
-            },
-            Err(e) => diags.push(Diagnostic::error(display, format!("cannot read file: {e}"))),
+    // Read and split in parallel; the order (and so every message) stays sorted.
+    let loaded: Vec<Result<SourceFile, Diagnostic>> = paths
+        .par_iter()
+        .map(|path| load_one(root, content_dir, path))
+        .collect();
+    for r in loaded {
+        match r {
+            Ok(file) => files.push(file),
+            Err(d) => diags.push(d),
         }
     }
     (files, diags)
+}
+
+fn load_one(root: &Path, content_dir: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
+    let display = display_path(root, path);
+    let rel = path
+        .strip_prefix(content_dir)
+        .map(slash_path)
+        .unwrap_or_else(|_| display.clone());
+    let Some(section) = section_of(&rel) else {
+        return Err(Diagnostic::warning(
+            &display,
+            "file is outside the known content folders and was skipped",
+        )
+        .allowed(
+            "content/index.md, content/exercises/*.md, content/routines/*.md, content/guides/*.md",
+        ));
+    };
+    match std::fs::read(path) {
+        Ok(bytes) => split(display, rel, section, &bytes),
+        Err(e) => Err(Diagnostic::error(display, format!("cannot read file: {e}"))),
+    }
 }
 
 fn section_of(rel: &str) -> Option<Section> {

@@ -6,6 +6,7 @@ use crate::content::{Exercise, Routine};
 use crate::link::Site;
 use crate::markdown::{relative, Rendered};
 use crate::search::{Facet as SearchFacet, SearchDoc};
+use rayon::prelude::*;
 use serde_json::json;
 use std::collections::HashMap;
 
@@ -16,6 +17,11 @@ pub struct Views {
     pub site: SiteView,
     pub exercises: Vec<ExerciseView>,
     pub routines: Vec<RoutineView>,
+    /// `site` and each exercise as template values, converted once: every
+    /// page shares them (cloning one is cheap), so lists of many exercises
+    /// cost no conversion per page.
+    site_value: tera::Value,
+    exercise_values: Vec<tera::Value>,
 }
 
 impl Views {
@@ -64,16 +70,21 @@ impl Views {
         let exercises: Vec<ExerciseView> = site
             .content
             .exercises
-            .iter()
+            .par_iter()
             .map(|e| exercise_view(&site_view, e, bodies.get(&e.src)))
             .collect();
         let routines = site
             .content
             .routines
-            .iter()
+            .par_iter()
             .map(|r| routine_view(site, &exercises, r))
             .collect();
         Views {
+            site_value: tera::Value::from_serializable(&site_view),
+            exercise_values: exercises
+                .par_iter()
+                .map(tera::Value::from_serializable)
+                .collect(),
             site: site_view,
             exercises,
             routines,
@@ -306,7 +317,7 @@ pub fn page(
     let canonical = cfg
         .has_absolute_base_url()
         .then(|| format!("{}{}", cfg.base_url_slash(), path));
-    ctx.insert("site", &views.site);
+    ctx.insert_value("site", views.site_value.clone());
     ctx.insert("root", &root);
     ctx.insert("url", path);
     ctx.insert("canonical", &canonical);
@@ -323,7 +334,7 @@ pub fn page(
         Job::Exercise(i) => {
             let e = &views.exercises[*i];
             let ex = &c.exercises[*i];
-            ctx.insert("exercise", e);
+            ctx.insert_value("exercise", views.exercise_values[*i].clone());
             ctx.insert("body", &body(ex.src));
             ctx.insert("easier", &links(views, &site.easier[*i]));
             ctx.insert("harder", &links(views, &site.harder[*i]));
@@ -396,20 +407,26 @@ pub fn page(
             ("guide.html", g.title.clone(), g.summary.clone())
         }
         Job::ExerciseIndex => {
-            let groups: Vec<serde_json::Value> = views.site.taxonomies[2]
+            let groups: Vec<tera::Value> = views.site.taxonomies[2]
                 .terms
                 .iter()
-                .map(|t| {
-                    let list: Vec<&ExerciseView> = views
+                .filter_map(|t| {
+                    let list: Vec<tera::Value> = views
                         .exercises
                         .iter()
-                        .filter(|e| e.category.term == t.term)
+                        .zip(&views.exercise_values)
+                        .filter(|(e, _)| e.category.term == t.term)
+                        .map(|(_, v)| v.clone())
                         .collect();
-                    json!({ "term": t, "exercises": list })
+                    (!list.is_empty()).then(|| {
+                        tera::Value::from(std::collections::BTreeMap::from([
+                            ("term", tera::Value::from_serializable(t)),
+                            ("exercises", tera::Value::from(list)),
+                        ]))
+                    })
                 })
-                .filter(|g| g["exercises"].as_array().is_some_and(|a| !a.is_empty()))
                 .collect();
-            ctx.insert("groups", &groups);
+            ctx.insert_value("groups", tera::Value::from(groups));
             ctx.insert("count", &views.exercises.len());
             ("exercises.html", "All exercises".to_string(), String::new())
         }
@@ -425,13 +442,17 @@ pub fn page(
         Job::Term(t, term_name) => {
             let tax = &views.site.taxonomies[*t];
             let tv = term(&views.site, *t, term_name);
-            let list: Vec<&ExerciseView> = site.terms[*t]
+            let list: Vec<tera::Value> = site.terms[*t]
                 .get(term_name)
-                .map(|ix| ix.iter().map(|&i| &views.exercises[i]).collect())
+                .map(|ix| {
+                    ix.iter()
+                        .map(|&i| views.exercise_values[i].clone())
+                        .collect()
+                })
                 .unwrap_or_default();
             ctx.insert("taxonomy", tax);
             ctx.insert("term", &tv);
-            ctx.insert("exercises", &list);
+            ctx.insert_value("exercises", tera::Value::from(list));
             (
                 "term.html",
                 format!("{}: {}", tax.title, tv.label),

@@ -42,6 +42,29 @@ enum Job {
     Static(String),
 }
 
+impl Job {
+    /// The kind of job, for timings.
+    fn kind(&self) -> &'static str {
+        match self {
+            Job::Home => "home",
+            Job::Exercise(_) => "exercise",
+            Job::Routine(_) => "routine",
+            Job::Guide(_) => "guide",
+            Job::ExerciseIndex => "exercise index",
+            Job::RoutineIndex => "routine index",
+            Job::Taxonomy(_) => "taxonomy",
+            Job::Term(..) => "term",
+            Job::Search => "search page",
+            Job::NotFound => "404",
+            Job::ExerciseSheet(_) => "exercise sheet",
+            Job::RoutineSheet(..) => "routine sheet",
+            Job::SearchIndex => "search index",
+            Job::Sitemap => "sitemap",
+            Job::Static(_) => "static",
+        }
+    }
+}
+
 /// The output path of a content file, e.g. `exercises/wall-angels.html`.
 pub fn page_path(site: &Site, src: usize) -> Option<String> {
     let c = &site.content;
@@ -133,13 +156,17 @@ pub fn bodies(site: &Site, theme: &Theme) -> (HashMap<usize, Rendered>, Vec<Diag
 
 /// Renders the whole site. Errors (broken links, template errors) are all collected.
 pub fn render(site: &Site, theme: &Theme) -> Result<Output, Vec<Diagnostic>> {
+    let mut timer = crate::timings::Timer::start();
     let (bodies, diags) = bodies(site, theme);
+    timer.phase("markdown");
+    crate::timings::HIGHLIGHT.report("  highlighting");
     if diags.iter().any(|d| d.severity == Severity::Error) {
         return Err(diags);
     }
     let jobs = jobs(site, theme);
 
     let views = Views::new(site, &bodies);
+    timer.phase("views");
     let mut warnings = diags;
     if !site.config.has_absolute_base_url() {
         warnings.push(
@@ -150,8 +177,14 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Output, Vec<Diagnostic>> {
     }
     let results: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
         .par_iter()
-        .filter_map(|job| run(site, theme, &views, &bodies, job).transpose())
+        .filter_map(|job| {
+            crate::timings::JOBS.time(job.kind(), || {
+                run(site, theme, &views, &bodies, job).transpose()
+            })
+        })
         .collect();
+    timer.phase("templates");
+    crate::timings::JOBS.report();
     let mut files = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
     for r in results {
