@@ -125,7 +125,10 @@ fn main() -> ExitCode {
                 force: a.force,
             };
             let started = Instant::now();
-            match handout::build(&opts) {
+            let progress = handout::progress::show();
+            let result = handout::build(&opts);
+            drop(progress);
+            match result {
                 Ok(c) => {
                     print_diags(&c.warnings);
                     let out = opts.output_dir();

@@ -126,7 +126,9 @@ fn write_tree(dir: &Path, files: &[(String, Vec<u8>)], previous: Option<&Path>) 
     for d in &dirs {
         std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
     }
+    crate::progress::stage("writing", files.len());
     files.par_iter().try_for_each(|(path, bytes)| {
+        crate::progress::tick();
         let target = dir.join(path);
         if let Some(prev) = previous.map(|p| p.join(path)) {
             if same_bytes(&prev, bytes) && std::fs::hard_link(&prev, &target).is_ok() {

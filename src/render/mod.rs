@@ -164,6 +164,7 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Output, Vec<Diagnostic>> {
         return Err(diags);
     }
     let jobs = jobs(site, theme);
+    crate::progress::stage("rendering", jobs.len());
 
     let views = Views::new(site, &bodies);
     timer.phase("views");
@@ -178,9 +179,11 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Output, Vec<Diagnostic>> {
     let results: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
         .par_iter()
         .filter_map(|job| {
-            crate::timings::JOBS.time(job.kind(), || {
+            let r = crate::timings::JOBS.time(job.kind(), || {
                 run(site, theme, &views, &bodies, job).transpose()
-            })
+            });
+            crate::progress::tick();
+            r
         })
         .collect();
     timer.phase("templates");
