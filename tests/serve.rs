@@ -9,7 +9,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::sync::{mpsc, Arc, Mutex};
+use std::sync::{mpsc, Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 /// How long any one expected change may take before the test fails.
@@ -19,7 +19,8 @@ const DEADLINE: Duration = Duration::from_secs(60);
 struct Server {
     child: Child,
     addr: String,
-    log: Arc<Mutex<String>>,
+    /// Everything the server printed so far, and a signal for each new line.
+    log: Arc<(Mutex<String>, Condvar)>,
 }
 
 impl Drop for Server {
@@ -42,7 +43,7 @@ impl Server {
             .spawn()
             .expect("start handout serve");
         let err = child.stderr.take().expect("stderr");
-        let log = Arc::new(Mutex::new(String::new()));
+        let log = Arc::new((Mutex::new(String::new()), Condvar::new()));
         let (tx, rx) = mpsc::channel();
         let sink = Arc::clone(&log);
         std::thread::spawn(move || {
@@ -51,14 +52,15 @@ impl Server {
                     let addr = rest.split('/').next().unwrap_or("").to_string();
                     let _ = tx.send(addr);
                 }
-                let mut log = sink.lock().unwrap();
+                let mut log = sink.0.lock().unwrap();
                 log.push_str(&line);
                 log.push('\n');
+                sink.1.notify_all();
             }
         });
         let addr = match rx.recv_timeout(DEADLINE) {
             Ok(a) => a,
-            Err(_) => panic!("server did not start:\n{}", log.lock().unwrap()),
+            Err(_) => panic!("server did not start:\n{}", log.0.lock().unwrap()),
         };
         assert!(
             addr.starts_with("127.0.0.1:"),
@@ -106,10 +108,20 @@ impl Server {
             assert!(
                 !left.is_zero(),
                 "timed out waiting for {what} on {target}; last page:\n{body}\nserver log:\n{}",
-                self.log.lock().unwrap()
+                self.log.0.lock().unwrap()
             );
             self.wait_reload(version_of(&body), left);
         }
+    }
+
+    /// The server's output once it contains `text` (or the deadline passed).
+    fn wait_log(&self, text: &str) -> String {
+        let (log, line) = &*self.log;
+        let log = log.lock().unwrap();
+        let (log, _) = line
+            .wait_timeout_while(log, DEADLINE, |l| !l.contains(text))
+            .unwrap();
+        log.clone()
     }
 
     /// Blocks until the server announces a build newer than `version`.
@@ -222,7 +234,7 @@ fn edits_reload_and_broken_edits_show_an_overlay() {
         "last good build still served"
     );
     // The terminal shows the same report (printed before the overlay is served).
-    let log = server.log.lock().unwrap().clone();
+    let log = server.wait_log(&format!("--> {location}"));
     assert!(log.contains(&format!("--> {location}")), "{log}");
 
     // Fixing the file clears the overlay.
