@@ -2,22 +2,69 @@
 //! its page online, or to an exercise's video.
 
 use crate::config::Config;
-use qrcode::render::svg;
-use qrcode::{EcLevel, QrCode};
+use qrcode::{Color, EcLevel, QrCode};
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 /// An SVG QR code for `data`, or an empty string if it is too long to encode.
+/// Codes are remembered: a sheet set prints the same video or page code on
+/// several sheets, and encoding is the slow part.
 pub fn svg(data: &str) -> String {
-    match QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M) {
-        Ok(code) => code
-            .render::<svg::Color>()
-            .min_dimensions(96, 96)
-            .quiet_zone(true)
-            .dark_color(svg::Color("#000000"))
-            .light_color(svg::Color("#ffffff"))
-            .build()
-            .replacen("<?xml version=\"1.0\" standalone=\"yes\"?>", "", 1),
-        Err(_) => String::new(),
+    static MADE: OnceLock<Mutex<HashMap<String, String>>> = OnceLock::new();
+    let made = MADE.get_or_init(Mutex::default);
+    if let Some(svg) = made.lock().ok().and_then(|m| m.get(data).cloned()) {
+        return svg;
     }
+    let svg = match QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M) {
+        Ok(code) => render(&code.to_colors(), code.width()),
+        Err(_) => String::new(),
+    };
+    if let Ok(mut m) = made.lock() {
+        m.insert(data.to_string(), svg.clone());
+    }
+    svg
+}
+
+/// Light margin around the code, in modules (the standard's quiet zone).
+const QUIET: usize = 4;
+/// The smallest size of the drawing, in pixels.
+const MIN_SIZE: usize = 96;
+
+/// The modules as one SVG path, a rectangle per horizontal run of dark
+/// modules (a tenth of the size of one square per module).
+fn render(modules: &[Color], width: usize) -> String {
+    use std::fmt::Write as _;
+    let across = width + 2 * QUIET;
+    let unit = MIN_SIZE.div_ceil(across).max(1);
+    let size = across * unit;
+    let mut out = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{size}\" height=\"{size}\" \
+         viewBox=\"0 0 {size} {size}\" shape-rendering=\"crispEdges\">\
+         <rect x=\"0\" y=\"0\" width=\"{size}\" height=\"{size}\" fill=\"#ffffff\"/><path fill=\"#000000\" d=\""
+    );
+    for (y, row) in modules.chunks(width).enumerate() {
+        let mut x = 0;
+        while x < width {
+            if row[x] == Color::Light {
+                x += 1;
+                continue;
+            }
+            let start = x;
+            while x < width && row[x] == Color::Dark {
+                x += 1;
+            }
+            let _ = write!(
+                out,
+                "M{} {}h{}v{unit}h-{}z",
+                (start + QUIET) * unit,
+                (y + QUIET) * unit,
+                (x - start) * unit,
+                (x - start) * unit
+            );
+        }
+    }
+    out.push_str("\"/></svg>");
+    out
 }
 
 /// The QR code for a page's online address, when `base_url` is absolute.
@@ -34,5 +81,39 @@ mod tests {
         let s = super::svg("https://clinic.example/handbook/exercises/wall-angels.html");
         assert!(s.starts_with("<svg"), "{s}");
         assert!(s.contains("</svg>"));
+    }
+
+    #[test]
+    fn the_path_draws_exactly_the_dark_modules() {
+        use qrcode::{Color, EcLevel, QrCode};
+        let code =
+            QrCode::with_error_correction_level(b"https://clinic.example/x", EcLevel::M).unwrap();
+        let (w, colors) = (code.width(), code.to_colors());
+        let svg = super::svg("https://clinic.example/x");
+        let unit = super::MIN_SIZE.div_ceil(w + 8);
+        assert!(
+            svg.contains(&format!("width=\"{}\"", (w + 8) * unit)),
+            "{svg}"
+        );
+        let path = svg
+            .split(" d=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        let mut drawn = vec![Color::Light; w * w];
+        for run in path.split('M').filter(|r| !r.is_empty()) {
+            let nums: Vec<usize> = run
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|n| !n.is_empty())
+                .map(|n| n.parse().unwrap())
+                .collect();
+            let (x, y, len) = (nums[0] / unit - 4, nums[1] / unit - 4, nums[2] / unit);
+            for i in 0..len {
+                drawn[y * w + x + i] = Color::Dark;
+            }
+        }
+        assert!(drawn == colors, "every dark module, and only those");
     }
 }
