@@ -111,34 +111,13 @@ pub fn render(body: &str, ctx: &LinkContext) -> (Rendered, Vec<Diagnostic>) {
     let mut item: Option<Vec<Event>> = None;
     let mut para: Option<Vec<Event>> = None;
     for (ev, range) in Parser::new_ext(body, options()).into_offset_iter() {
+        // Links and images: check the target and rewrite `.md` links.
         let ev = match ev {
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest = resolve(&dest_url, range.start, body, ctx, &mut diags);
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: dest,
-                    title,
-                    id,
-                })
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                let dest = resolve(&dest_url, range.start, body, ctx, &mut diags);
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url: dest,
-                    title,
-                    id,
-                })
+            Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
+                if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag {
+                    *dest_url = resolve(dest_url, range.start, body, ctx, &mut diags);
+                }
+                Event::Start(tag)
             }
             other => other,
         };
