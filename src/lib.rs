@@ -64,6 +64,12 @@ pub struct Compiled {
 
 /// Runs load → parse → validate → link → render, with no disk writes.
 pub fn compile(opts: &Options) -> Result<Compiled, Failure> {
+    compile_into(opts, None)
+}
+
+/// `compile`, handing each file to `sink` as it is rendered instead of
+/// keeping it in `Compiled::output.files`.
+fn compile_into(opts: &Options, sink: Option<render::Sink>) -> Result<Compiled, Failure> {
     let root = &opts.root;
     let mut timer = timings::Timer::start();
     if !root.join(config::FILE).is_file() {
@@ -93,7 +99,11 @@ pub fn compile(opts: &Options) -> Result<Compiled, Failure> {
         diagnostics::sort(&mut diags);
         return Err(Failure::Content(diags));
     }
-    let output = match render::render(&site, &theme) {
+    let rendered = match sink {
+        Some(sink) => render::render_into(&site, &theme, sink),
+        None => render::render(&site, &theme),
+    };
+    let output = match rendered {
         Ok(o) => o,
         Err(mut errors) => {
             errors.extend(diags);
@@ -120,10 +130,24 @@ fn has_errors(diags: &[Diagnostic], strict: bool) -> bool {
 pub fn build(opts: &Options) -> Result<Compiled, Failure> {
     let out = opts.output_dir();
     output::check_target(&opts.root, &out, opts.force).map_err(|r| Failure::Usage(r.0))?;
-    let compiled = compile(opts)?;
+    // Files are written as they are rendered, so a big site is never held
+    // in memory whole; the new folder replaces the old one only at the end.
+    let writer = output::Writer::new(&out);
+    let compiled = match compile_into(
+        opts,
+        Some(&|path: &str, bytes: Vec<u8>| writer.put(path, &bytes)),
+    ) {
+        Ok(c) => c,
+        Err(f) => {
+            writer.abort();
+            return Err(f);
+        }
+    };
     let mut timer = timings::Timer::start();
-    output::write(&out, &compiled.output.files).map_err(|e| Failure::Usage(format!("{e:#}")))?;
-    timer.phase("write");
+    writer
+        .finish()
+        .map_err(|e| Failure::Usage(format!("{e:#}")))?;
+    timer.phase("swap");
     Ok(compiled)
 }
 

@@ -5,6 +5,7 @@
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
 
 /// Marker file written into every output folder we create.
 pub const MARKER: &str = ".handout-output";
@@ -68,81 +69,148 @@ pub fn check_target(root: &Path, out: &Path, force: bool) -> Result<(), Refusal>
 
 /// Writes `files` into `out` atomically (temp folder, then rename).
 pub fn write(out: &Path, files: &[(String, Vec<u8>)]) -> Result<()> {
-    let parent = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&parent)
-        .with_context(|| format!("cannot create {}", parent.display()))?;
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_else(|| "public".into());
-    let pid = std::process::id();
-    let tmp = parent.join(format!(".{name}.tmp-{pid}"));
-    let old = parent.join(format!(".{name}.old-{pid}"));
-    if tmp.exists() {
-        std::fs::remove_dir_all(&tmp).with_context(|| format!("cannot clear {}", tmp.display()))?;
-    }
-    // Files unchanged since the last build are hard-linked from it rather
-    // than written again (a big site rebuilds mostly unchanged).
-    let previous = out.join(MARKER).is_file().then_some(out);
-    let result = write_tree(&tmp, files, previous);
-    if let Err(e) = result {
-        let _ = std::fs::remove_dir_all(&tmp);
-        return Err(e);
-    }
-    if out.exists() {
-        std::fs::rename(out, &old)
-            .with_context(|| format!("cannot move the previous {} aside", out.display()))?;
-        if let Err(e) = std::fs::rename(&tmp, out) {
-            let _ = std::fs::rename(&old, out);
-            let _ = std::fs::remove_dir_all(&tmp);
-            return Err(e)
-                .with_context(|| format!("cannot move the new site into {}", out.display()));
-        }
-        remove_tree(&old);
-    } else {
-        std::fs::rename(&tmp, out)
-            .with_context(|| format!("cannot move the new site into {}", out.display()))?;
-    }
-    Ok(())
+    let writer = Writer::new(out);
+    crate::progress::stage("writing", files.len());
+    files.par_iter().for_each(|(path, bytes)| {
+        writer.put(path, bytes);
+        crate::progress::tick();
+    });
+    writer.finish()
 }
 
-fn write_tree(dir: &Path, files: &[(String, Vec<u8>)], previous: Option<&Path>) -> Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let mut dirs: Vec<PathBuf> = Vec::new();
-    for (path, _) in files {
+/// Writes a site file by file as it is rendered, into a temporary folder
+/// next to the output that `finish` swaps into place; `abort` (or an error)
+/// leaves the previous output as it was. Files unchanged since the last
+/// build are hard-linked from it rather than written again.
+pub struct Writer {
+    out: PathBuf,
+    parent: PathBuf,
+    tmp: PathBuf,
+    old: PathBuf,
+    /// The previous output, when it is ours (for unchanged files).
+    previous: Option<PathBuf>,
+    /// Set once the temporary folder exists (made on the first file).
+    started: OnceLock<std::result::Result<(), String>>,
+    /// The first problem; later files are skipped.
+    error: Mutex<Option<anyhow::Error>>,
+}
+
+impl Writer {
+    /// Prepares to write `out`; nothing touches the disk before the first file.
+    pub fn new(out: &Path) -> Writer {
+        let parent = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| "public".into());
+        let pid = std::process::id();
+        Writer {
+            out: out.to_path_buf(),
+            tmp: parent.join(format!(".{name}.tmp-{pid}")),
+            old: parent.join(format!(".{name}.old-{pid}")),
+            parent,
+            previous: out.join(MARKER).is_file().then(|| out.to_path_buf()),
+            started: OnceLock::new(),
+            error: Mutex::new(None),
+        }
+    }
+
+    fn start(&self) -> Result<()> {
+        let started = self.started.get_or_init(|| {
+            let make = || -> Result<()> {
+                std::fs::create_dir_all(&self.parent)
+                    .with_context(|| format!("cannot create {}", self.parent.display()))?;
+                if self.tmp.exists() {
+                    std::fs::remove_dir_all(&self.tmp)
+                        .with_context(|| format!("cannot clear {}", self.tmp.display()))?;
+                }
+                std::fs::create_dir_all(&self.tmp)
+                    .with_context(|| format!("cannot create {}", self.tmp.display()))
+            };
+            make().map_err(|e| format!("{e:#}"))
+        });
+        started.clone().map_err(anyhow::Error::msg)
+    }
+
+    /// Writes one file (site-relative `/`-separated path). Safe to call
+    /// from many threads; a failure is kept for `finish` to report.
+    pub fn put(&self, path: &str, bytes: &[u8]) {
+        if self.failed() {
+            return;
+        }
+        if let Err(e) = self.start().and_then(|()| self.put_file(path, bytes)) {
+            if let Ok(mut first) = self.error.lock() {
+                first.get_or_insert(e);
+            }
+        }
+    }
+
+    fn failed(&self) -> bool {
+        self.error.lock().map_or(true, |e| e.is_some())
+    }
+
+    fn put_file(&self, path: &str, bytes: &[u8]) -> Result<()> {
         let p = Path::new(path);
         if p.is_absolute() || p.components().any(|c| !matches!(c, Component::Normal(_))) {
             bail!("refusing to write `{path}`: it would land outside the output folder");
         }
-        if let Some(parent) = p.parent() {
-            dirs.push(dir.join(parent));
+        let target = self.tmp.join(p);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
         }
-    }
-    dirs.sort();
-    dirs.dedup();
-    for d in &dirs {
-        std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))?;
-    }
-    crate::progress::stage("writing", files.len());
-    files.par_iter().try_for_each(|(path, bytes)| {
-        crate::progress::tick();
-        let target = dir.join(path);
-        if let Some(prev) = previous.map(|p| p.join(path)) {
+        if let Some(prev) = self.previous.as_ref().map(|d| d.join(p)) {
             if same_bytes(&prev, bytes) && std::fs::hard_link(&prev, &target).is_ok() {
                 return Ok(());
             }
         }
         std::fs::write(&target, bytes).with_context(|| format!("cannot write {path}"))
-    })?;
-    std::fs::write(
-        dir.join(MARKER),
-        "This folder was made by `handout build` and is replaced on every build.\n",
-    )
-    .context("cannot write the output marker")?;
-    Ok(())
+    }
+
+    /// Marks the folder as ours and swaps it into place.
+    pub fn finish(self) -> Result<()> {
+        let result = self.start().and_then(|()| self.swap());
+        if result.is_err() {
+            self.abort();
+        }
+        result
+    }
+
+    fn swap(&self) -> Result<()> {
+        if let Some(e) = self.error.lock().ok().and_then(|mut e| e.take()) {
+            return Err(e);
+        }
+        std::fs::write(
+            self.tmp.join(MARKER),
+            "This folder was made by `handout build` and is replaced on every build.\n",
+        )
+        .context("cannot write the output marker")?;
+        let out = &self.out;
+        if out.exists() {
+            std::fs::rename(out, &self.old)
+                .with_context(|| format!("cannot move the previous {} aside", out.display()))?;
+            if let Err(e) = std::fs::rename(&self.tmp, out) {
+                let _ = std::fs::rename(&self.old, out);
+                return Err(e)
+                    .with_context(|| format!("cannot move the new site into {}", out.display()));
+            }
+            remove_tree(&self.old);
+        } else {
+            std::fs::rename(&self.tmp, out)
+                .with_context(|| format!("cannot move the new site into {}", out.display()))?;
+        }
+        Ok(())
+    }
+
+    /// Drops what was written; the previous output stays.
+    pub fn abort(&self) {
+        if self.started.get().is_some() && self.tmp.exists() {
+            let _ = std::fs::remove_dir_all(&self.tmp);
+        }
+    }
 }
 
 /// True when the file at `path` holds exactly `bytes`.

@@ -10,19 +10,45 @@ use std::sync::{Mutex, OnceLock};
 /// Codes are remembered: a sheet set prints the same video or page code on
 /// several sheets, and encoding is the slow part.
 pub fn svg(data: &str) -> String {
-    static MADE: OnceLock<Mutex<HashMap<String, String>>> = OnceLock::new();
+    // The modules, one bit each, by data: small enough to keep every code.
+    static MADE: OnceLock<Mutex<HashMap<String, Option<Packed>>>> = OnceLock::new();
     let made = MADE.get_or_init(Mutex::default);
-    if let Some(svg) = made.lock().ok().and_then(|m| m.get(data).cloned()) {
-        return svg;
+    let known = made.lock().ok().and_then(|m| m.get(data).cloned());
+    let code = known.unwrap_or_else(|| {
+        let code = QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M)
+            .ok()
+            .map(|c| (c.width(), pack(&c.to_colors())));
+        if let Ok(mut m) = made.lock() {
+            m.insert(data.to_string(), code.clone());
+        }
+        code
+    });
+    match code {
+        Some((width, bits)) => render(&unpack(&bits, width * width), width),
+        None => String::new(),
     }
-    let svg = match QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M) {
-        Ok(code) => render(&code.to_colors(), code.width()),
-        Err(_) => String::new(),
-    };
-    if let Ok(mut m) = made.lock() {
-        m.insert(data.to_string(), svg.clone());
+}
+
+/// A code's width in modules and its modules, one bit each (1 = dark).
+type Packed = (usize, Vec<u64>);
+
+fn pack(colors: &[Color]) -> Vec<u64> {
+    let mut bits = vec![0u64; colors.len().div_ceil(64)];
+    for (i, c) in colors.iter().enumerate() {
+        if *c == Color::Dark {
+            bits[i / 64] |= 1 << (i % 64);
+        }
     }
-    svg
+    bits
+}
+
+fn unpack(bits: &[u64], len: usize) -> Vec<Color> {
+    (0..len)
+        .map(|i| match bits[i / 64] >> (i % 64) & 1 {
+            1 => Color::Dark,
+            _ => Color::Light,
+        })
+        .collect()
 }
 
 /// Light margin around the code, in modules (the standard's quiet zone).

@@ -15,7 +15,7 @@ use std::collections::{HashMap, HashSet};
 
 /// The rendered site, ready to be written or served.
 pub struct Output {
-    /// (site-relative path, bytes), sorted by path.
+    /// (site-relative path, bytes), sorted by path (empty after `render_into`).
     pub files: Vec<(String, Vec<u8>)>,
     pub pages: usize,
     pub sheets: usize,
@@ -154,8 +154,28 @@ pub fn bodies(site: &Site, theme: &Theme) -> (HashMap<usize, Rendered>, Vec<Diag
     (bodies, diags)
 }
 
-/// Renders the whole site. Errors (broken links, template errors) are all collected.
+/// Receives each rendered file (site-relative path, bytes) as soon as it is
+/// made, from any thread.
+pub type Sink<'a> = &'a (dyn Fn(&str, Vec<u8>) + Sync);
+
+/// Renders the whole site into memory (`Output::files`, sorted by path).
+/// Errors (broken links, template errors) are all collected.
 pub fn render(site: &Site, theme: &Theme) -> Result<Output, Vec<Diagnostic>> {
+    let files = std::sync::Mutex::new(Vec::new());
+    let mut output = render_into(site, theme, &|path: &str, bytes: Vec<u8>| {
+        if let Ok(mut files) = files.lock() {
+            files.push((path.to_string(), bytes));
+        }
+    })?;
+    let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    output.files = files;
+    Ok(output)
+}
+
+/// Renders the whole site, handing each file to `sink` as soon as it is made
+/// (so a build can write it and keep nothing); `Output::files` stays empty.
+pub fn render_into(site: &Site, theme: &Theme, sink: Sink) -> Result<Output, Vec<Diagnostic>> {
     let mut timer = crate::timings::Timer::start();
     let (bodies, diags) = bodies(site, theme);
     timer.phase("markdown");
@@ -176,14 +196,19 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Output, Vec<Diagnostic>> {
                 .help("set `base_url = \"https://your-clinic.example/handbook/\"` in handout.toml to print a QR code to each page"),
         );
     }
-    let results: Vec<Result<(String, Vec<u8>), Diagnostic>> = jobs
+    let results: Vec<Result<String, Diagnostic>> = jobs
         .par_iter()
         .filter_map(|job| {
             let r = crate::timings::JOBS.time(job.kind(), || {
                 run(site, theme, &views, &bodies, job).transpose()
             });
             crate::progress::tick();
-            r
+            r.map(|r| {
+                r.map(|(path, bytes)| {
+                    sink(&path, bytes);
+                    path
+                })
+            })
         })
         .collect();
     timer.phase("templates");
@@ -201,17 +226,13 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Output, Vec<Diagnostic>> {
         errors.dedup_by(|a, b| a.render() == b.render());
         return Err(errors);
     }
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    let sheets = files
-        .iter()
-        .filter(|(p, _)| p.starts_with("print/"))
-        .count();
+    let sheets = files.iter().filter(|p| p.starts_with("print/")).count();
     let pages = files
         .iter()
-        .filter(|(p, _)| p.ends_with(".html") && !p.starts_with("print/"))
+        .filter(|p| p.ends_with(".html") && !p.starts_with("print/"))
         .count();
     Ok(Output {
-        files,
+        files: Vec::new(),
         pages,
         sheets,
         warnings,
