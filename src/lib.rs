@@ -36,6 +36,8 @@ pub struct Options {
     pub drafts: bool,
     pub strict: bool,
     pub force: bool,
+    /// Results kept between builds (by `serve`), so unchanged pages are not rendered again.
+    pub memo: Option<std::sync::Arc<render::Memo>>,
 }
 
 impl Options {
@@ -100,8 +102,8 @@ fn compile_into(opts: &Options, sink: Option<render::Sink>) -> Result<Compiled, 
         return Err(Failure::Content(diags));
     }
     let rendered = match sink {
-        Some(sink) => render::render_into(&site, &theme, sink),
-        None => render::render(&site, &theme),
+        Some(sink) => render::render_into(&site, &theme, sink, opts.memo.as_deref()),
+        None => render::render_with(&site, &theme, opts.memo.as_deref()),
     };
     let output = match rendered {
         Ok(o) => o,

@@ -123,6 +123,7 @@ fn main() -> ExitCode {
                 drafts: a.drafts,
                 strict: a.strict,
                 force: a.force,
+                memo: None,
             };
             let started = Instant::now();
             let progress = handout::progress::show();

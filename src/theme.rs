@@ -25,6 +25,8 @@ pub struct Theme {
     pub tera: tera::Tera,
     /// Output path (relative, `/`-separated) → source.
     pub statics: BTreeMap<String, StaticSource>,
+    /// A fingerprint of the template sources (for `serve`'s re-rendering).
+    pub print: u64,
 }
 
 impl Theme {
@@ -92,7 +94,17 @@ impl Theme {
             }
         }
         if diags.is_empty() {
-            Ok(Theme { tera, statics })
+            let print = {
+                use std::hash::{Hash, Hasher};
+                let mut h = std::collections::hash_map::DefaultHasher::new();
+                sources.hash(&mut h);
+                h.finish()
+            };
+            Ok(Theme {
+                tera,
+                statics,
+                print,
+            })
         } else {
             Err(diags)
         }

@@ -323,3 +323,100 @@ fn a_taken_port_is_a_clear_error() {
     );
     assert!(err.contains("--port"), "{err}");
 }
+
+/// The served page without what `serve` adds (the reload script).
+fn without_reload_script(page: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(page);
+    let start = "<script>(function(){var s=new EventSource(";
+    match text.find(start) {
+        Some(i) => {
+            let end = text[i..]
+                .find("</script>\n")
+                .map_or(text.len(), |j| i + j + 10);
+            format!("{}{}", &text[..i], &text[end..]).into_bytes()
+        }
+        None => page.to_vec(),
+    }
+}
+
+/// Every file of a fresh build, served identically by the running server
+/// (which re-renders only what an edit changed).
+fn assert_serves_a_fresh_build(server: &Server, site: &Path, out: &Path) {
+    let base = format!("--base-url=http://{}/", server.addr);
+    let o = Command::new(bin())
+        .args(["build", "--force", "--root"])
+        .arg(site)
+        .arg("--output")
+        .arg(out)
+        .arg(&base)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for entry in walkdir::WalkDir::new(out) {
+        let entry = entry.unwrap();
+        let rel = entry
+            .path()
+            .strip_prefix(out)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if !entry.file_type().is_file() || rel == ".handout-output" {
+            continue;
+        }
+        let want = std::fs::read(entry.path()).unwrap();
+        let mut s = TcpStream::connect(&server.addr).unwrap();
+        write!(s, "GET /{rel} HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        let mut raw = Vec::new();
+        s.read_to_end(&mut raw).unwrap();
+        let at = raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4;
+        let got = without_reload_script(&raw[at..]);
+        assert!(got == want, "/{rel} differs from a fresh build");
+    }
+}
+
+#[test]
+fn rebuilt_pages_match_a_fresh_build() {
+    let t = tempfile::tempdir().unwrap();
+    let site = t.path().join("site");
+    common::copy_dir(&common::repo().join("content"), &site.join("content"));
+    std::fs::copy(
+        common::repo().join("handout.toml"),
+        site.join("handout.toml"),
+    )
+    .unwrap();
+    let out = t.path().join("out");
+    let server = Server::start(&site, &[]);
+    assert_serves_a_fresh_build(&server, &site, &out);
+
+    // A step of an exercise that routines list: routine pages and sheets change too.
+    let wall = site.join("content/exercises/wall-angels.md");
+    let text = std::fs::read_to_string(&wall).unwrap();
+    std::fs::write(
+        &wall,
+        text.replace("keeping them in contact", "keeping them touching the wall"),
+    )
+    .unwrap();
+    server.wait_for("/exercises/wall-angels.html", "the new step", |b| {
+        b.contains("touching the wall")
+    });
+    assert_serves_a_fresh_build(&server, &site, &out);
+
+    // A title that other pages link to.
+    set_line(&wall, "title:", "title: Wall slides");
+    server.wait_for("/exercises/prone-w.html", "the new title", |b| {
+        b.contains("Wall slides")
+    });
+    assert_serves_a_fresh_build(&server, &site, &out);
+
+    // A site template overriding the theme's.
+    std::fs::create_dir_all(site.join("templates/partials")).unwrap();
+    std::fs::write(
+        site.join("templates/partials/exercise_card.html"),
+        "<li class=\"card\"><a href=\"{{ root }}{{ exercise.url }}\">{{ exercise.title }}</a> (own card)</li>\n",
+    )
+    .unwrap();
+    server.wait_for("/exercises/index.html", "the site's own card", |b| {
+        b.contains("(own card)")
+    });
+    assert_serves_a_fresh_build(&server, &site, &out);
+}

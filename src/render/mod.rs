@@ -3,6 +3,7 @@
 //! all use this same result.
 
 mod context;
+mod memo;
 pub mod views;
 
 use crate::diagnostics::{Diagnostic, Severity};
@@ -10,6 +11,7 @@ use crate::link::Site;
 use crate::markdown::{self, LinkContext, Rendered};
 use crate::theme::{StaticSource, Theme};
 use context::Views;
+pub use memo::Memo;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
@@ -92,6 +94,15 @@ pub fn page_path(site: &Site, src: usize) -> Option<String> {
 /// Renders every Markdown body and checks its links. Returns the rendered
 /// bodies by source index and every link problem found.
 pub fn bodies(site: &Site, theme: &Theme) -> (HashMap<usize, Rendered>, Vec<Diagnostic>) {
+    bodies_with(site, theme, None)
+}
+
+/// `bodies`, reusing unchanged bodies from `memo`.
+fn bodies_with(
+    site: &Site,
+    theme: &Theme,
+    memo: Option<&Memo>,
+) -> (HashMap<usize, Rendered>, Vec<Diagnostic>) {
     let c = &site.content;
     // Every content page: its output path and heading ids, for link checking.
     let mut srcs: Vec<(usize, String)> = Vec::new();
@@ -117,7 +128,11 @@ pub fn bodies(site: &Site, theme: &Theme) -> (HashMap<usize, Rendered>, Vec<Diag
         .par_iter()
         .map(|(src, out)| {
             let f = &c.files[*src];
-            (f.rel.clone(), (out.clone(), markdown::heading_ids(&f.body)))
+            let ids = match memo {
+                Some(m) => m.ids(&f.rel, &f.body, || markdown::heading_ids(&f.body)),
+                None => markdown::heading_ids(&f.body),
+            };
+            (f.rel.clone(), (out.clone(), ids))
         })
         .collect();
 
@@ -126,6 +141,22 @@ pub fn bodies(site: &Site, theme: &Theme) -> (HashMap<usize, Rendered>, Vec<Diag
         .filter_map(|j| job_path(site, j))
         .collect();
     outputs.extend(srcs.iter().map(|(_, o)| o.clone()));
+    // What every link can point to: a body whose text and targets are
+    // unchanged renders the same.
+    let targets = memo.map(|_| {
+        let mut pages: Vec<_> = pages
+            .iter()
+            .map(|(rel, (out, ids))| {
+                let mut ids: Vec<_> = ids.iter().collect();
+                ids.sort();
+                (rel, out, ids)
+            })
+            .collect();
+        pages.sort();
+        let mut outputs: Vec<_> = outputs.iter().collect();
+        outputs.sort();
+        memo::print_of((pages, outputs))
+    });
 
     // Markdown bodies, in parallel; link errors are collected from all files.
     let rendered: Vec<(usize, Rendered, Vec<Diagnostic>)> = srcs
@@ -141,7 +172,13 @@ pub fn bodies(site: &Site, theme: &Theme) -> (HashMap<usize, Rendered>, Vec<Diag
                 text: &f.text,
                 body_line: f.body_line,
             };
-            let (r, d) = markdown::render(&f.body, &ctx);
+            let (r, d) = match (memo, targets) {
+                (Some(m), Some(t)) => {
+                    let print = memo::print_of((t, &f.text, &f.display, f.body_line, out));
+                    m.body(&f.rel, print, || markdown::render(&f.body, &ctx))
+                }
+                _ => markdown::render(&f.body, &ctx),
+            };
             (*src, r, d)
         })
         .collect();
@@ -161,12 +198,26 @@ pub type Sink<'a> = &'a (dyn Fn(&str, Vec<u8>) + Sync);
 /// Renders the whole site into memory (`Output::files`, sorted by path).
 /// Errors (broken links, template errors) are all collected.
 pub fn render(site: &Site, theme: &Theme) -> Result<Output, Vec<Diagnostic>> {
+    render_with(site, theme, None)
+}
+
+/// `render`, reusing what is unchanged since the last build from `memo`.
+pub fn render_with(
+    site: &Site,
+    theme: &Theme,
+    memo: Option<&Memo>,
+) -> Result<Output, Vec<Diagnostic>> {
     let files = std::sync::Mutex::new(Vec::new());
-    let mut output = render_into(site, theme, &|path: &str, bytes: Vec<u8>| {
-        if let Ok(mut files) = files.lock() {
-            files.push((path.to_string(), bytes));
-        }
-    })?;
+    let mut output = render_into(
+        site,
+        theme,
+        &|path: &str, bytes: Vec<u8>| {
+            if let Ok(mut files) = files.lock() {
+                files.push((path.to_string(), bytes));
+            }
+        },
+        memo,
+    )?;
     let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
     files.sort_by(|a, b| a.0.cmp(&b.0));
     output.files = files;
@@ -175,9 +226,16 @@ pub fn render(site: &Site, theme: &Theme) -> Result<Output, Vec<Diagnostic>> {
 
 /// Renders the whole site, handing each file to `sink` as soon as it is made
 /// (so a build can write it and keep nothing); `Output::files` stays empty.
-pub fn render_into(site: &Site, theme: &Theme, sink: Sink) -> Result<Output, Vec<Diagnostic>> {
+/// With a `memo` (kept by `serve`), what is unchanged since the last build
+/// is reused instead of rendered again.
+pub fn render_into(
+    site: &Site,
+    theme: &Theme,
+    sink: Sink,
+    memo: Option<&Memo>,
+) -> Result<Output, Vec<Diagnostic>> {
     let mut timer = crate::timings::Timer::start();
-    let (bodies, diags) = bodies(site, theme);
+    let (bodies, diags) = bodies_with(site, theme, memo);
     timer.phase("markdown");
     crate::timings::HIGHLIGHT.report("  highlighting");
     if diags.iter().any(|d| d.severity == Severity::Error) {
@@ -196,11 +254,24 @@ pub fn render_into(site: &Site, theme: &Theme, sink: Sink) -> Result<Output, Vec
                 .help("set `base_url = \"https://your-clinic.example/handbook/\"` in handout.toml to print a QR code to each page"),
         );
     }
+    let prints = memo.map(|_| memo::Prints::new(site, theme.print, &views, &bodies));
     let results: Vec<Result<String, Diagnostic>> = jobs
         .par_iter()
         .filter_map(|job| {
             let r = crate::timings::JOBS.time(job.kind(), || {
-                run(site, theme, &views, &bodies, job).transpose()
+                let print = prints.as_ref().and_then(|p| p.job(site, job));
+                let (Some(memo), Some(print)) = (memo, print) else {
+                    return run(site, theme, &views, &bodies, job).transpose();
+                };
+                let path = job_path(site, job)?;
+                if let Some(bytes) = memo.file(&path, print) {
+                    return Some(Ok((path, bytes)));
+                }
+                let r = run(site, theme, &views, &bodies, job).transpose();
+                if let Some(Ok((path, bytes))) = &r {
+                    memo.keep(path, print, bytes);
+                }
+                r
             });
             crate::progress::tick();
             r.map(|r| {

@@ -112,6 +112,8 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
     let mut build = opts.build.clone();
     // Pages whose links must be absolute (404, canonical, QR codes) point here.
     build.base_url = Some(url.clone());
+    // Rebuilds render only what changed.
+    build.memo = Some(Default::default());
 
     let mut watch = watch::Watch::start(root, opts.poll).map_err(|e| {
         format!(

@@ -1,0 +1,218 @@
+//! Re-rendering only what changed, for `serve`. Between builds it keeps each
+//! Markdown body and each output file with a fingerprint of what went into
+//! it; a later build reuses the result when the fingerprint is unchanged.
+//!
+//! A page's fingerprint covers everything its template context can show
+//! (see `context::page` and `sheet`): when a page starts showing something
+//! new, add it to `job` below, or the server may keep showing a stale page.
+//! `tests/serve.rs` checks that served pages match a fresh build after edits.
+
+use super::views::{ExerciseView, RoutineView};
+use super::{context::Views, Job};
+use crate::diagnostics::Diagnostic;
+use crate::link::Site;
+use crate::markdown::Rendered;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::sync::Mutex;
+
+/// Results of earlier builds, kept by `serve` between rebuilds.
+#[derive(Default)]
+pub struct Memo {
+    /// Content path → (fingerprint of the body, its heading ids).
+    ids: Mutex<HashMap<String, (u64, HashSet<String>)>>,
+    /// Content path → (fingerprint of file and link targets, rendered body, link problems).
+    bodies: Mutex<HashMap<String, Body>>,
+    /// Output path → (fingerprint of the page's inputs, bytes).
+    files: Mutex<HashMap<String, (u64, Vec<u8>)>>,
+}
+
+/// A rendered body as kept: its fingerprint, the result and its link problems.
+type Body = (u64, Rendered, Vec<Diagnostic>);
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Memo")
+    }
+}
+
+/// A fingerprint of any hashable values.
+pub fn print_of(parts: impl Hash) -> u64 {
+    let mut h = DefaultHasher::new();
+    parts.hash(&mut h);
+    h.finish()
+}
+
+/// Feeds serialized views into a hasher without building a string.
+struct HashWriter<'a>(&'a mut DefaultHasher);
+
+impl std::io::Write for HashWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn print_serialized(value: &impl serde::Serialize, extra: impl Hash) -> u64 {
+    let mut h = DefaultHasher::new();
+    let _ = serde_json::to_writer(HashWriter(&mut h), value);
+    extra.hash(&mut h);
+    h.finish()
+}
+
+impl Memo {
+    /// The heading ids of `rel`'s body, computed by `make` unless `body` is unchanged.
+    pub fn ids(
+        &self,
+        rel: &str,
+        body: &str,
+        make: impl FnOnce() -> HashSet<String>,
+    ) -> HashSet<String> {
+        let print = print_of(body);
+        if let Some((p, ids)) = self.ids.lock().ok().and_then(|m| m.get(rel).cloned()) {
+            if p == print {
+                return ids;
+            }
+        }
+        let ids = make();
+        if let Ok(mut m) = self.ids.lock() {
+            m.insert(rel.to_string(), (print, ids.clone()));
+        }
+        ids
+    }
+
+    /// `rel`'s rendered body, made by `make` unless `print` is unchanged.
+    pub fn body(
+        &self,
+        rel: &str,
+        print: u64,
+        make: impl FnOnce() -> (Rendered, Vec<Diagnostic>),
+    ) -> (Rendered, Vec<Diagnostic>) {
+        if let Some((p, r, d)) = self.bodies.lock().ok().and_then(|m| m.get(rel).cloned()) {
+            if p == print {
+                return (r, d);
+            }
+        }
+        let (r, d) = make();
+        if let Ok(mut m) = self.bodies.lock() {
+            m.insert(rel.to_string(), (print, r.clone(), d.clone()));
+        }
+        (r, d)
+    }
+
+    /// The bytes of `path`, kept from an earlier build when `print` matches.
+    pub fn file(&self, path: &str, print: u64) -> Option<Vec<u8>> {
+        let m = self.files.lock().ok()?;
+        m.get(path)
+            .filter(|(p, _)| *p == print)
+            .map(|(_, b)| b.clone())
+    }
+
+    /// Keeps `bytes` as the output of `path` for `print`.
+    pub fn keep(&self, path: &str, print: u64, bytes: &[u8]) {
+        if let Ok(mut m) = self.files.lock() {
+            m.insert(path.to_string(), (print, bytes.to_vec()));
+        }
+    }
+}
+
+/// Fingerprints of this build's inputs, computed once per build.
+pub struct Prints {
+    /// Config, theme and site-wide view.
+    global: u64,
+    exercises: Vec<u64>,
+    routines: Vec<u64>,
+    guides: Vec<u64>,
+    /// By source file index.
+    bodies: HashMap<usize, u64>,
+}
+
+impl Prints {
+    /// Fingerprints the views and bodies every page is made from.
+    pub fn new(
+        site: &Site,
+        theme_print: u64,
+        views: &Views,
+        bodies: &HashMap<usize, Rendered>,
+    ) -> Prints {
+        use rayon::prelude::*;
+        let c = &site.content;
+        let exercises = c
+            .exercises
+            .par_iter()
+            .zip(&views.exercises)
+            .map(|(e, v): (_, &ExerciseView)| print_serialized(v, format!("{e:?}")))
+            .collect();
+        let routines = c
+            .routines
+            .par_iter()
+            .zip(&views.routines)
+            .map(|(r, v): (_, &RoutineView)| print_serialized(v, format!("{r:?}")))
+            .collect();
+        let guides = c
+            .guides
+            .iter()
+            .map(|g| print_of(format!("{g:?}")))
+            .collect();
+        let bodies = bodies
+            .par_iter()
+            .map(|(src, b)| {
+                let headings = format!("{:?}", b.headings);
+                (
+                    *src,
+                    print_of((&b.html, headings, &b.steps, &b.intro, &b.text)),
+                )
+            })
+            .collect();
+        Prints {
+            global: print_serialized(
+                &views.site,
+                (theme_print, format!("{:?} {:?}", site.config, c.home)),
+            ),
+            exercises,
+            routines,
+            guides,
+            bodies,
+        }
+    }
+
+    /// The fingerprint of one job's output; `None` for jobs that always run.
+    pub fn job(&self, site: &Site, job: &Job) -> Option<u64> {
+        let c = &site.content;
+        let body = |src: Option<usize>| src.and_then(|s| self.bodies.get(&s)).copied();
+        let ex = |ix: &[usize]| ix.iter().map(|&i| self.exercises[i]).collect::<Vec<_>>();
+        let rt = |ix: &[usize]| ix.iter().map(|&i| self.routines[i]).collect::<Vec<_>>();
+        let all = || {
+            let mut bodies: Vec<_> = self.bodies.iter().collect();
+            bodies.sort();
+            print_of((&self.exercises, &self.routines, &self.guides, bodies))
+        };
+        let inputs: u64 = match job {
+            Job::Static(_) => return None,
+            Job::Home => print_of((body(c.home.src), &self.routines)),
+            Job::Exercise(i) => print_of((
+                self.exercises[*i],
+                body(Some(c.exercises[*i].src)),
+                ex(&site.easier[*i]),
+                ex(&site.harder[*i]),
+                ex(&site.related[*i]),
+                rt(&site.used_by[*i]),
+            )),
+            Job::Routine(i) | Job::RoutineSheet(i, _) => {
+                print_of((self.routines[*i], body(Some(c.routines[*i].src))))
+            }
+            Job::Guide(i) => print_of((self.guides[*i], body(Some(c.guides[*i].src)))),
+            Job::ExerciseIndex => print_of(&self.exercises),
+            Job::RoutineIndex => print_of(&self.routines),
+            Job::Term(t, term) => print_of(ex(site.terms[*t].get(term).map_or(&[], |v| v))),
+            Job::ExerciseSheet(i) => print_of(self.exercises[*i]),
+            Job::SearchIndex | Job::Sitemap => all(),
+            Job::Taxonomy(_) | Job::Search | Job::NotFound => 0,
+        };
+        Some(print_of((self.global, format!("{job:?}"), inputs)))
+    }
+}
