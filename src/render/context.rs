@@ -22,6 +22,7 @@ pub struct Views {
     /// cost no conversion per page.
     site_value: tera::Value,
     exercise_values: Vec<tera::Value>,
+    routine_values: Vec<tera::Value>,
 }
 
 impl Views {
@@ -73,7 +74,7 @@ impl Views {
             .par_iter()
             .map(|e| exercise_view(&site_view, e, bodies.get(&e.src)))
             .collect();
-        let routines = site
+        let routines: Vec<RoutineView> = site
             .content
             .routines
             .par_iter()
@@ -82,6 +83,10 @@ impl Views {
         Views {
             site_value: tera::Value::from_serializable(&site_view),
             exercise_values: exercises
+                .par_iter()
+                .map(tera::Value::from_serializable)
+                .collect(),
+            routine_values: routines
                 .par_iter()
                 .map(tera::Value::from_serializable)
                 .collect(),
@@ -326,8 +331,7 @@ pub fn page(
     let (template, title, description) = match job {
         Job::Home => {
             ctx.insert("body", &c.home.src.map(body).unwrap_or_default());
-            let routines: Vec<&RoutineView> = views.routines.iter().collect();
-            ctx.insert("routines", &routines);
+            ctx.insert_value("routines", tera::Value::from(views.routine_values.clone()));
             let t = c.home.title.clone().unwrap_or_else(|| cfg.title.clone());
             ("index.html", t, c.home.summary.clone())
         }
@@ -370,7 +374,7 @@ pub fn page(
         }
         Job::Routine(i) => {
             let r = &views.routines[*i];
-            ctx.insert("routine", r);
+            ctx.insert_value("routine", views.routine_values[*i].clone());
             ctx.insert("body", &body(c.routines[*i].src));
             ctx.insert(
                 "json_ld",
@@ -431,7 +435,7 @@ pub fn page(
             ("exercises.html", "All exercises".to_string(), String::new())
         }
         Job::RoutineIndex => {
-            ctx.insert("routines", &views.routines);
+            ctx.insert_value("routines", tera::Value::from(views.routine_values.clone()));
             ("routines.html", "All routines".to_string(), String::new())
         }
         Job::Taxonomy(t) => {
