@@ -88,7 +88,8 @@ fn compile_into(opts: &Options, sink: Option<render::Sink>) -> Result<Compiled, 
     let vocabs = config.vocabularies();
     let theme = theme::Theme::load(root).map_err(Failure::Content)?;
     timer.phase("config+theme");
-    let (content, mut diags) = content::read(root, opts.drafts);
+    let parsed = opts.memo.as_deref().map(|m| &m.content);
+    let (content, mut diags) = content::read_with(root, opts.drafts, parsed);
     timer.phase("load+parse");
     diags.extend(validate::validate(&content, &vocabs, &theme));
     timer.phase("validate");

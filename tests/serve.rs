@@ -408,6 +408,19 @@ fn rebuilt_pages_match_a_fresh_build() {
     });
     assert_serves_a_fresh_build(&server, &site, &out);
 
+    // A new file that sorts first: every other file's index moves.
+    let first = site.join("content/exercises/aaa-first.md");
+    let text = std::fs::read_to_string(&wall).unwrap();
+    std::fs::write(
+        &first,
+        text.replace("title: Wall slides", "title: A first exercise"),
+    )
+    .unwrap();
+    server.wait_for("/exercises/aaa-first.html", "the new page", |b| {
+        b.contains("A first exercise")
+    });
+    assert_serves_a_fresh_build(&server, &site, &out);
+
     // A site template overriding the theme's.
     std::fs::create_dir_all(site.join("templates/partials")).unwrap();
     std::fs::write(

@@ -54,6 +54,21 @@ pub enum Document {
     Home(Home),
 }
 
+impl Document {
+    /// A copy that belongs to the file at index `src` of `Content::files`.
+    pub fn at(&self, src: usize) -> Document {
+        match self {
+            Document::Exercise(e) => Document::Exercise(Exercise { src, ..e.clone() }),
+            Document::Routine(r) => Document::Routine(Routine { src, ..r.clone() }),
+            Document::Guide(g) => Document::Guide(Guide { src, ..g.clone() }),
+            Document::Home(h) => Document::Home(Home {
+                src: Some(src),
+                ..h.clone()
+            }),
+        }
+    }
+}
+
 /// Reads one file's front-matter into a typed document; problems go to `diags`.
 /// Returns `None` only when the front-matter cannot be read at all; a document
 /// with field errors is still returned so later stages can report more.

@@ -36,8 +36,17 @@ pub fn slugify(s: &str) -> String {
 
 /// Reads and parses every content file. Drafts are dropped unless `drafts`.
 pub fn read(root: &Path, drafts: bool) -> (Content, Vec<Diagnostic>) {
+    read_with(root, drafts, None)
+}
+
+/// `read`, reusing the parse of files unchanged since the last build (`serve`).
+pub fn read_with(
+    root: &Path,
+    drafts: bool,
+    memo: Option<&ParseMemo>,
+) -> (Content, Vec<Diagnostic>) {
     let (files, mut diags) = load::load_all(root, &root.join("content"));
-    parse_files(files, drafts, &mut diags)
+    parse_files_with(files, drafts, &mut diags, memo)
 }
 
 /// Parses already-loaded files (used by `read`, `serve` and tests).
@@ -46,13 +55,25 @@ pub fn parse_files(
     drafts: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> (Content, Vec<Diagnostic>) {
+    parse_files_with(files, drafts, diags, None)
+}
+
+fn parse_files_with(
+    files: Vec<SourceFile>,
+    drafts: bool,
+    diags: &mut Vec<Diagnostic>,
+    memo: Option<&ParseMemo>,
+) -> (Content, Vec<Diagnostic>) {
     let parsed: Vec<(Option<Document>, Vec<Diagnostic>)> = files
         .par_iter()
         .enumerate()
-        .map(|(i, f)| {
-            let mut d = Vec::new();
-            let doc = front_matter::parse(f, i, &mut d);
-            (doc, d)
+        .map(|(i, f)| match memo {
+            Some(m) => m.parse(f, i),
+            None => {
+                let mut d = Vec::new();
+                let doc = front_matter::parse(f, i, &mut d);
+                (doc, d)
+            }
         })
         .collect();
     let mut content = Content::default();
@@ -73,6 +94,36 @@ pub fn parse_files(
     content.routines.sort_by_key(|a| a.title.to_lowercase());
     content.files = files;
     (content, std::mem::take(diags))
+}
+
+/// Parsed front-matter kept between builds by `serve`, by file.
+#[derive(Default)]
+pub struct ParseMemo(std::sync::Mutex<std::collections::HashMap<String, Parsed>>);
+
+/// One file's parse as kept: a fingerprint of the file, the document, the problems.
+type Parsed = (u64, Option<Document>, Vec<Diagnostic>);
+
+impl ParseMemo {
+    fn parse(&self, f: &SourceFile, src: usize) -> (Option<Document>, Vec<Diagnostic>) {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (&f.display, &f.rel, &f.text, f.fm_line, f.body_line).hash(&mut h);
+        let print = h.finish();
+        let known = self.0.lock().ok().and_then(|m| {
+            m.get(&f.rel)
+                .filter(|(p, _, _)| *p == print)
+                .map(|(_, doc, d)| (doc.as_ref().map(|doc| doc.at(src)), d.clone()))
+        });
+        known.unwrap_or_else(|| {
+            let mut d = Vec::new();
+            let doc = front_matter::parse(f, src, &mut d);
+            if let Ok(mut m) = self.0.lock() {
+                let kept = doc.as_ref().map(|doc| doc.at(src));
+                m.insert(f.rel.clone(), (print, kept, d.clone()));
+            }
+            (doc, d)
+        })
+    }
 }
 
 #[cfg(test)]

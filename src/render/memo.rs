@@ -20,6 +20,8 @@ use std::sync::Mutex;
 /// Results of earlier builds, kept by `serve` between rebuilds.
 #[derive(Default)]
 pub struct Memo {
+    /// Parsed front-matter, by file.
+    pub content: crate::content::ParseMemo,
     /// Content path → (fingerprint of the body, its heading ids).
     ids: Mutex<HashMap<String, (u64, HashSet<String>)>>,
     /// Content path → (fingerprint of file and link targets, rendered body, link problems).
