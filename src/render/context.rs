@@ -469,7 +469,7 @@ pub fn page(
             let e = &views.exercises[*i];
             ctx.insert("exercise", e);
             ctx.insert("qr", &crate::qr::svg_for(cfg, &e.url));
-            ctx.insert("video_qr", &e.video.as_deref().map(crate::qr::svg));
+            ctx.insert("sheet", &super::sheet::exercise_sheet(cfg, e));
             ("sheet_exercise.html", e.title.clone(), e.summary.clone())
         }
         Job::RoutineSheet(i, large) => {
@@ -477,6 +477,10 @@ pub fn page(
             ctx.insert("routine", r);
             ctx.insert("large", large);
             ctx.insert("qr", &crate::qr::svg_for(cfg, &r.url));
+            let intro = bodies
+                .get(&c.routines[*i].src)
+                .map_or("", |b| b.intro.as_str());
+            ctx.insert("sheet", &super::sheet::routine_sheet(cfg, r, intro, *large));
             ("sheet_routine.html", r.title.clone(), r.summary.clone())
         }
         Job::SearchIndex | Job::Sitemap | Job::Static(_) => {

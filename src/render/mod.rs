@@ -4,6 +4,8 @@
 
 mod context;
 mod memo;
+mod sheet;
+pub mod sheet_fit;
 pub mod views;
 
 use crate::diagnostics::{Diagnostic, Severity};
@@ -254,6 +256,7 @@ pub fn render_into(
                 .help("set `base_url = \"https://your-clinic.example/handbook/\"` in handout.toml to print a QR code to each page"),
         );
     }
+    warnings.extend(sheet::warnings(site, &views.routines, &bodies));
     let prints = memo.map(|_| memo::Prints::new(site, theme.print, &views, &bodies));
     let results: Vec<Result<String, Diagnostic>> = jobs
         .par_iter()

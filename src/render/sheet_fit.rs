@@ -1,0 +1,672 @@
+//! Will a printed sheet fit on one page? An estimate of its height from the
+//! lengths of its texts, made at build time so that every sheet gets the
+//! roomiest layout that still fits, and so that a routine that cannot fit
+//! gets a warning. A sheet must fit without JavaScript, so nothing is
+//! measured in the browser.
+//!
+//! Text widths use the advance widths of DejaVu Sans, the widest of the fonts
+//! `sheet.css` may end up with, so the estimate errs on the side of "taller".
+//! The sizes below mirror `static/sheet.css`: change them together.
+
+use crate::config::Paper;
+
+const MM_PER_PT: f32 = 25.4 / 72.0;
+/// `@page` margin on every side.
+pub const MARGIN_MM: f32 = 12.0;
+/// Space left free at the bottom, for rounding in the browser.
+const SLACK_MM: f32 = 4.0;
+/// Line height of all sheet text, as a multiple of the font size.
+const LINE: f32 = 1.25;
+/// The smallest text on a sheet (captions, log headings).
+const SMALL_PT: f32 = 9.0;
+
+/// One way to lay out a sheet. Templates get it (flattened) as `sheet`.
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
+pub struct Layout {
+    /// 1 (12 pt) … 4 (9 pt), 0 for large print: the CSS class `density-N`.
+    pub density: u8,
+    /// Columns of exercise cards (CSS class `cols-N`); with one, the log sits beside the text.
+    pub columns: usize,
+    /// Body text size in points.
+    pub font_pt: f32,
+    /// Steps shown per exercise; the rest are behind a QR code.
+    pub max_steps: usize,
+    /// Rows (weeks) of the tick-box log.
+    pub weeks: usize,
+    /// Show the notes box, the summary and the routine's introduction.
+    pub roomy: bool,
+}
+
+/// Body text size of each density.
+const FONT_PT: [f32; 5] = [16.0, 12.0, 11.0, 10.0, 9.0];
+
+impl Layout {
+    /// Whether an exercise with steps left out gets its own QR code to them
+    /// (in three columns there is no room: the page's code stands in).
+    pub fn step_codes(&self) -> bool {
+        self.columns <= 2
+    }
+}
+
+const fn layout(density: u8, columns: usize, max_steps: usize, roomy: bool) -> Layout {
+    Layout {
+        density,
+        columns,
+        font_pt: FONT_PT[density as usize],
+        max_steps,
+        weeks: if columns == 1 { 2 } else { 1 },
+        roomy,
+    }
+}
+
+/// Routine sheet layouts for cards with at most `most_steps` steps each,
+/// best first. A step more counts for one and a half points of text size
+/// (ties go to the bigger text), then fewer columns, then the notes box.
+/// Sheets of up to six exercises keep 11 pt text.
+pub fn routine_layouts(n: usize, most_steps: usize, qr: bool) -> Vec<Layout> {
+    let densities: &[u8] = if n <= 6 { &[1, 2] } else { &[1, 2, 3, 4] };
+    let most = most_steps.clamp(1, 6);
+    let mut out = Vec::new();
+    for &density in densities {
+        // With a QR code to every step, the densest layout may show none.
+        let fewest = if qr && density == 4 { 0 } else { 1 };
+        for steps in fewest..=most {
+            for columns in 1..=3 {
+                for roomy in [true, false] {
+                    out.push(layout(density, columns, steps, roomy));
+                }
+            }
+        }
+    }
+    // Three columns make short lines: worth a point or more of text size.
+    let score = |l: &Layout| {
+        let narrow = if l.columns >= 3 {
+            1.0 + (l.font_pt - 9.0) * 0.25
+        } else {
+            0.0
+        };
+        let s = 1.5 * l.max_steps as f32 + l.font_pt - narrow;
+        (s, l.font_pt, l.columns, !l.roomy)
+    };
+    out.sort_by(|a, b| {
+        let (sa, fa, ca, ra) = score(a);
+        let (sb, fb, cb, rb) = score(b);
+        sb.total_cmp(&sa)
+            .then(fb.total_cmp(&fa))
+            .then(ca.cmp(&cb))
+            .then(ra.cmp(&rb))
+    });
+    out
+}
+
+/// Exercise sheet layouts: one exercise, with its starting position and every caution.
+pub const EXERCISE_LAYOUTS: [Layout; 3] = [
+    Layout {
+        weeks: 4,
+        ..layout(1, 1, 8, true)
+    },
+    Layout {
+        weeks: 2,
+        ..layout(2, 1, 8, true)
+    },
+    Layout {
+        weeks: 1,
+        ..layout(2, 1, 6, false)
+    },
+];
+
+/// The large-print routine sheet: may take several pages.
+pub const LARGE: Layout = Layout {
+    weeks: 1,
+    ..layout(0, 1, 8, true)
+};
+
+/// The texts of one exercise as a sheet prints them (plain text, no markup).
+#[derive(Debug, Clone, Default)]
+pub struct CardText {
+    /// Section name, shown on the first exercise of a section.
+    pub section: String,
+    pub title: String,
+    pub dosage: String,
+    pub note: String,
+    pub equipment: String,
+    /// Key caution first; exercise sheets print all of them.
+    pub cautions: Vec<String>,
+    pub steps: Vec<String>,
+    /// Starting position (exercise sheets only).
+    pub intro: String,
+    pub image: bool,
+    pub video: bool,
+}
+
+/// The texts around the exercises.
+#[derive(Debug, Clone, Default)]
+pub struct SheetText {
+    pub title: String,
+    pub goal: String,
+    pub summary: String,
+    /// Shown only in roomy layouts.
+    pub intro: String,
+    pub cautions: String,
+    /// Clinic name, then phone and website lines, as printed in the header.
+    pub clinic: Vec<String>,
+    /// The clinic's phone number (in the red-flag box).
+    pub phone: String,
+    /// Clinic address and the page's address online.
+    pub footer: String,
+    /// A QR code to the page online (and, per exercise, to all its steps).
+    pub qr: bool,
+    /// The clinic has a logo.
+    pub logo: bool,
+    /// An exercise sheet: one card with everything.
+    pub full: bool,
+}
+
+/// The printable area of a page, in mm.
+#[derive(Debug, Clone, Copy)]
+pub struct Area {
+    pub width: f32,
+    pub height: f32,
+}
+
+impl Area {
+    pub fn of(paper: Paper) -> Area {
+        let (w, h) = match paper {
+            Paper::A4 => (210.0, 297.0),
+            Paper::Letter => (215.9, 279.4),
+        };
+        Area {
+            width: w - 2.0 * MARGIN_MM,
+            height: h - 2.0 * MARGIN_MM,
+        }
+    }
+}
+
+/// The chosen layout, and whether the sheet fits one page with it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Fit {
+    One(Layout),
+    /// Too long for one page even with the densest layout: only the first
+    /// `fits` exercises would fit.
+    Over {
+        layout: Layout,
+        fits: usize,
+    },
+}
+
+impl Fit {
+    pub fn layout(&self) -> Layout {
+        match *self {
+            Fit::One(l) | Fit::Over { layout: l, .. } => l,
+        }
+    }
+}
+
+/// Picks the roomiest layout with which the sheet fits one page.
+pub fn choose(area: Area, sheet: &SheetText, cards: &[CardText]) -> Fit {
+    let most_steps = cards.iter().map(|c| c.steps.len()).max().unwrap_or(1);
+    let layouts = if sheet.full {
+        EXERCISE_LAYOUTS.to_vec()
+    } else {
+        routine_layouts(cards.len(), most_steps, sheet.qr)
+    };
+    let room = area.height - SLACK_MM;
+    if let Some(l) = layouts
+        .iter()
+        .find(|l| height(area, sheet, cards, l) <= room)
+    {
+        return Fit::One(*l);
+    }
+    // The densest layouts: whichever fits the most exercises.
+    let fitting = |l: &Layout| {
+        (0..cards.len())
+            .rev()
+            .find(|&k| height(area, sheet, &cards[..k], l) <= room)
+            .unwrap_or(0)
+    };
+    let densest = layouts.last().map_or(0, |l| l.density);
+    let (layout, fits) = layouts
+        .iter()
+        .filter(|l| l.density == densest && l.max_steps <= 1 && !l.roomy)
+        .map(|l| (*l, fitting(l)))
+        .max_by_key(|&(_, k)| k)
+        .unwrap_or((LARGE, 0));
+    Fit::Over { layout, fits }
+}
+
+fn line_mm(pt: f32) -> f32 {
+    pt * LINE * MM_PER_PT
+}
+
+/// Estimated height of the whole sheet, in mm.
+pub fn height(area: Area, sheet: &SheetText, cards: &[CardText], l: &Layout) -> f32 {
+    let fs = l.font_pt;
+    let w = area.width;
+    let small = if l.density == 0 { fs } else { SMALL_PT };
+    let mut total = header_height(w, sheet, l);
+    // Patient lines, notes box, introduction, cautions, how-to line.
+    total += line_mm(fs) + 2.0 + 2.0;
+    if l.roomy {
+        total += 16.0 + 2.0;
+        if !sheet.intro.is_empty() {
+            total += lines(&sheet.intro, w, fs, false) as f32 * line_mm(fs) + 1.5;
+        }
+    }
+    if !sheet.cautions.is_empty() {
+        let runs = [
+            ("For this routine:", fs, true),
+            (sheet.cautions.as_str(), fs, false),
+        ];
+        total += lines_of_runs(&runs, w) as f32 * line_mm(fs);
+    }
+    let how_pt = (fs * 0.9).max(small);
+    // The how-to line, then room for the section names on the cards' borders.
+    total += lines(HOW_TO, w, how_pt, false) as f32 * line_mm(how_pt) + 2.5;
+    total += cards_height(w, cards, l, sheet);
+    // Red flags (border, padding) and footer.
+    let call = if sheet.phone.is_empty() {
+        RED_FLAGS[0].to_string()
+    } else {
+        format!("{} on {}", RED_FLAGS[0], sheet.phone)
+    };
+    let red_flags = [
+        (call.as_str(), fs, true),
+        (RED_FLAGS[1], fs, false),
+        (RED_FLAGS[2], fs, true),
+    ];
+    total += 2.5 + 2.0 * 0.5 + 2.0 * 1.5 + lines_of_runs(&red_flags, w - 6.0) as f32 * line_mm(fs);
+    if l.roomy && !sheet.footer.is_empty() {
+        total += 1.5 + lines(&sheet.footer, w, small, false) as f32 * line_mm(small);
+    }
+    total
+}
+
+/// Clinic, title, goal (and summary) beside the QR code and its caption.
+fn header_height(w: f32, sheet: &SheetText, l: &Layout) -> f32 {
+    let fs = l.font_pt;
+    let (qr, scan_w, small, clinic_pt) = match l.density {
+        0 => (30.0, 40.0, fs, fs),
+        1 => (24.0, 22.0, SMALL_PT, 10.0),
+        2 => (22.0, 22.0, SMALL_PT, 10.0),
+        3 => (20.0, 22.0, SMALL_PT, 10.0),
+        _ => (18.0, 22.0, SMALL_PT, 10.0),
+    };
+    let mut main_w = w;
+    if sheet.logo {
+        main_w -= LOGO_MM + 3.0;
+    }
+    if sheet.qr {
+        main_w -= qr + 3.0 + scan_w + 3.0;
+    }
+    let title_pt = match l.density {
+        0 => 24.0,
+        1 | 2 => 18.0,
+        3 => 16.0,
+        _ => 15.0,
+    };
+    let rest = sheet.clinic.get(1..).unwrap_or_default().join(" · ");
+    let name = sheet.clinic.first().map_or("", String::as_str);
+    let clinic = lines_of_runs(
+        &[(name, clinic_pt, true), (&rest, clinic_pt, false)],
+        main_w,
+    );
+    let mut main = clinic as f32 * line_mm(clinic_pt) + 0.8;
+    main += lines(&sheet.title, main_w, title_pt, true) as f32 * title_pt * 1.15 * MM_PER_PT;
+    main += 0.5 + lines(&sheet.goal, main_w, fs, true) as f32 * line_mm(fs);
+    if l.roomy && !sheet.summary.is_empty() {
+        main += lines(&sheet.summary, main_w, fs, false) as f32 * line_mm(fs);
+    }
+    let right = if sheet.qr {
+        let scan = lines(QR_CAPTION, scan_w, small, false) as f32 * line_mm(small);
+        qr.max(scan)
+    } else {
+        0.0
+    };
+    let logo = if sheet.logo { LOGO_MM } else { 0.0 };
+    main.max(right).max(logo) + 2.0 + 0.6 + 2.0
+}
+
+/// Room for the logo (mirrors `.sheet-logo`: at most this wide and tall).
+const LOGO_MM: f32 = 14.0;
+/// Caption beside the page's QR code (mirrors the template).
+const QR_CAPTION: &str = "Scan the code to see every step online";
+/// Text of the how-to line above the exercises (mirrors the template).
+pub const HOW_TO: &str =
+    "Tick a box each day you do an exercise. Each week, score your pain from 0 (none) to 10 (worst).";
+/// The default red-flag text of the template (bold, plain, bold); the
+/// clinic's phone number follows the first part.
+pub const RED_FLAGS: [&str; 3] = [
+    "Stop and call us",
+    "if you feel numbness, tingling or weakness in an arm, pain spreading around your ribs, or a flare-up that does not settle.",
+    "Chest pain or trouble breathing: call an emergency number now.",
+];
+
+const GAP_MM: f32 = 2.5;
+/// Card padding and border (mirrors `.card`; density 4 is tighter).
+fn pad(l: &Layout) -> (f32, f32) {
+    if l.density == 4 {
+        (2.0 + 0.3, 1.5 + 0.3)
+    } else {
+        (2.5 + 0.3, 2.0 + 0.3)
+    }
+}
+
+fn cards_height(w: f32, cards: &[CardText], l: &Layout, sheet: &SheetText) -> f32 {
+    if cards.is_empty() {
+        return 0.0;
+    }
+    let cols = l.columns.max(1);
+    let col_w = (w - (cols - 1) as f32 * GAP_MM) / cols as f32;
+    let rows: Vec<f32> = cards
+        .chunks(cols)
+        .map(|row| {
+            row.iter()
+                .map(|c| card_height(col_w, c, l, sheet))
+                .fold(0.0, f32::max)
+        })
+        .collect();
+    rows.iter().sum::<f32>() + (rows.len() - 1) as f32 * GAP_MM
+}
+
+/// Width of a card's image (mirrors `--img`) and of a small QR code (`--mini`), mm.
+fn media_mm(l: &Layout) -> (f32, f32) {
+    match l.density {
+        0 => (45.0, 24.0),
+        1 => (32.0, 16.0),
+        2 => (24.0, 14.0),
+        3 => (20.0, 13.0),
+        _ => (16.0, 13.0),
+    }
+}
+
+/// Height of one exercise card, mm.
+fn card_height(col_w: f32, c: &CardText, l: &Layout, sheet: &SheetText) -> f32 {
+    let fs = l.font_pt;
+    let small = if l.density == 0 { fs } else { SMALL_PT };
+    let (pad_x, pad_y) = pad(l);
+    let inner = col_w - 2.0 * pad_x;
+    let (img, mini) = media_mm(l);
+    let trimmed = c.steps.len() > l.max_steps;
+    // One column: the log sits beside the text.
+    let side = l.columns == 1 && l.density != 0 && !sheet.full;
+    let text_w = if side {
+        inner - LOG_SIDE_MM - 4.0
+    } else {
+        inner
+    };
+    // The image floats at the top right of the text.
+    let img_h = if c.image { img * 0.75 + 1.0 } else { 0.0 };
+    let mut y = 0.0;
+    let para = |y: &mut f32, width: f32, text: &str, pt: f32, bold: bool, after: f32| {
+        // A paragraph starting a little above the image's bottom is narrowed too.
+        let narrow = if *y < img_h + 2.0 { img + 2.0 } else { 0.0 };
+        let n = lines(text, width - narrow, pt, bold);
+        *y += n as f32 * line_mm(pt) + after;
+    };
+    // The section name sits on the card's top border and takes no room.
+    // The number badge takes about two characters; equipment follows the title.
+    let title = format!("00 {}", c.title);
+    // The equipment does not break across lines.
+    let equipment = format!("· {}", c.equipment).replace(' ', "\u{a0}");
+    let title_w = text_w - if img_h > 0.0 { img + 2.0 } else { 0.0 };
+    let equipment_pt = (fs * 1.1 * 0.82).max(small);
+    let runs = [
+        (title.as_str(), fs * 1.1, true),
+        (&equipment, equipment_pt, false),
+    ];
+    y += lines_of_runs(&runs, title_w) as f32 * line_mm(fs * 1.1);
+    para(&mut y, text_w, &c.dosage, fs, true, 0.6);
+    if !c.note.is_empty() {
+        para(&mut y, text_w, &c.note, fs, false, 0.6);
+    }
+    if sheet.full && !c.intro.is_empty() {
+        let runs = [
+            ("Starting position:", fs, true),
+            (c.intro.as_str(), fs, false),
+        ];
+        y += lines_of_runs(&runs, text_w) as f32 * line_mm(fs) + 1.5;
+    }
+    let indent = fs * 1.3 * MM_PER_PT;
+    let step_codes = trimmed && sheet.qr && l.step_codes();
+    let shown = c.steps.len().min(l.max_steps);
+    for (k, s) in c.steps.iter().take(shown).enumerate() {
+        if k + 1 == shown && trimmed && !step_codes {
+            // The last step shown ends with "(+3 more steps: …)".
+            para(
+                &mut y,
+                text_w - indent,
+                &format!("{s} {MORE_STEPS}"),
+                fs,
+                false,
+                0.0,
+            );
+        } else {
+            para(&mut y, text_w - indent, s, fs, false, 0.0);
+        }
+    }
+    if shown == 0 && trimmed && !step_codes {
+        para(&mut y, text_w, NO_STEPS, fs, false, 0.6);
+    }
+    if sheet.full {
+        y += 1.5;
+    }
+    let main = y.max(img_h);
+    // QR codes (all the steps, video) beside the cautions.
+    let mut codes = 0.0;
+    if step_codes {
+        let caption = format!("All {} steps", c.steps.len());
+        codes += mini + lines(&caption, mini, small, false) as f32 * line_mm(small) + 1.0;
+    }
+    if c.video {
+        codes += mini + line_mm(small) + 1.0;
+    }
+    let caution_w = if codes > 0.0 && !side {
+        inner - mini - 2.0
+    } else {
+        text_w
+    };
+    let shown = if sheet.full { c.cautions.len() } else { 1 };
+    let cautions: f32 = c
+        .cautions
+        .iter()
+        .take(shown)
+        .map(|k| {
+            let runs = [("Take care:", fs, true), (k.as_str(), fs, false)];
+            lines_of_runs(&runs, caution_w) as f32 * line_mm(fs)
+        })
+        .sum();
+    let log = log_height(l, sheet.full);
+    let body = if side {
+        main.max(log) + cautions.max(codes)
+    } else if l.columns == 2 {
+        // The QR codes sit beside the cautions and the log.
+        main + (cautions + 1.5 + log).max(codes)
+    } else {
+        main + cautions.max(codes) + 1.5 + log
+    };
+    body + 2.0 * pad_y
+}
+
+/// As long as the longer "more steps" note of the template.
+const MORE_STEPS: &str = "(+3 more)";
+/// As long as the note that stands in for the steps when none are shown.
+const NO_STEPS: &str = "10 steps: scan the code at the top";
+/// Width of the log column beside the text in one-column layouts (mirrors sheet.css).
+const LOG_SIDE_MM: f32 = 64.0;
+
+/// Height of the tick-box log: one row of boxes per week (mirrors `--row`).
+fn log_height(l: &Layout, full: bool) -> f32 {
+    let row = match l.density {
+        _ if full => 8.0,
+        0 => 10.0,
+        1 | 2 => 5.5,
+        _ => 5.0,
+    };
+    l.weeks as f32 * (row + 0.3) + 0.3
+}
+
+/// Lines that `text` takes when wrapped greedily at spaces into `width_mm`.
+pub fn lines(text: &str, width_mm: f32, pt: f32, bold: bool) -> usize {
+    lines_of_runs(&[(text, pt, bold)], width_mm)
+}
+
+/// Lines taken by runs of text in different sizes and weights, one after
+/// another in the same paragraph (e.g. a bold title and its equipment).
+fn lines_of_runs(runs: &[(&str, f32, bool)], width_mm: f32) -> usize {
+    let width = width_mm.max(1.0) * PX_PER_MM;
+    let mut count = 0;
+    let mut x = 0.0;
+    for &(text, pt, bold) in runs {
+        let px = pt * PX_PER_PT;
+        let space = glyph_px(' ', bold, px);
+        for word in text.split([' ', '\n', '\t']).filter(|w| !w.is_empty()) {
+            let ww: f32 = word.chars().map(|c| glyph_px(c, bold, px)).sum();
+            if count == 0 {
+                count = 1;
+            }
+            let needed = if x == 0.0 { ww } else { x + space + ww };
+            if needed <= width {
+                x = needed;
+                continue;
+            }
+            if x > 0.0 {
+                count += 1;
+            }
+            // A word longer than the line breaks anywhere.
+            count += (ww / width).ceil().max(1.0) as usize - 1;
+            x = if ww > width { ww % width } else { ww };
+        }
+    }
+    count
+}
+
+const PX_PER_MM: f32 = 96.0 / 25.4;
+const PX_PER_PT: f32 = 96.0 / 72.0;
+
+/// Width of a glyph in CSS pixels at `px` font size, as Chromium on Linux
+/// lays it out: hinted at a whole-pixel size, each advance rounded (11 pt is
+/// 14.67 px, laid out as 15 px). Elsewhere the sheet's font is narrower.
+fn glyph_px(c: char, bold: bool, px: f32) -> f32 {
+    (advance(c, bold) * px.round()).round()
+}
+
+/// Advance width of a character in DejaVu Sans, in em.
+fn advance(c: char, bold: bool) -> f32 {
+    let table = if bold { &BOLD } else { &REGULAR };
+    match c as u32 {
+        32..=126 => table[(c as u32 - 32) as usize] as f32 / 1000.0,
+        _ => match c {
+            '–' | '‐' => 0.5,
+            '—' | '…' => 1.0,
+            '·' if bold => 0.38,
+            '·' | '’' | '‘' | '\u{a0}' => 0.32,
+            '“' | '”' => 0.52,
+            '×' => 0.84,
+            _ => 0.7,
+        },
+    }
+}
+
+/// DejaVu Sans advance widths of ASCII 32..=126, in thousandths of an em.
+const REGULAR: [u16; 95] = [
+    318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337, 636, 636, 636,
+    636, 636, 636, 636, 636, 636, 636, 337, 337, 838, 838, 838, 531, 1000, 684, 686, 698, 770, 632,
+    575, 775, 752, 295, 295, 656, 557, 863, 748, 787, 603, 787, 695, 635, 611, 732, 684, 989, 685,
+    611, 685, 390, 337, 390, 838, 500, 500, 613, 635, 550, 635, 615, 352, 635, 634, 278, 278, 579,
+    278, 974, 634, 612, 635, 635, 411, 521, 392, 634, 592, 818, 592, 592, 525, 636, 337, 636, 838,
+];
+
+/// DejaVu Sans Bold advance widths of ASCII 32..=126.
+const BOLD: [u16; 95] = [
+    348, 456, 521, 838, 696, 1002, 872, 306, 457, 457, 523, 838, 380, 415, 380, 365, 696, 696, 696,
+    696, 696, 696, 696, 696, 696, 696, 400, 400, 838, 838, 838, 580, 1000, 774, 762, 734, 830, 683,
+    683, 821, 837, 372, 372, 775, 637, 995, 837, 850, 733, 850, 770, 720, 682, 812, 774, 1103, 771,
+    724, 725, 457, 365, 457, 838, 500, 500, 675, 716, 593, 716, 678, 435, 716, 712, 343, 343, 665,
+    343, 1042, 712, 687, 716, 716, 493, 595, 478, 712, 652, 924, 645, 652, 582, 712, 365, 712, 838,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card(steps: usize, step_len: usize) -> CardText {
+        CardText {
+            title: "Thoracic extension on a chair".into(),
+            dosage: "2–3 sets of 10–15 reps · hold 2–3 seconds · 2–3 times a day".into(),
+            equipment: "Equipment: Chair".into(),
+            cautions: vec!["Stop if you feel pain spreading into your arm or hand.".into()],
+            steps: (0..steps).map(|_| "word ".repeat(step_len / 5)).collect(),
+            ..CardText::default()
+        }
+    }
+
+    fn sheet() -> SheetText {
+        SheetText {
+            title: "Desk reset".into(),
+            goal: "Mobility · do it daily · 8 exercises".into(),
+            summary: "Six quick moves to undo a long spell at a screen.".into(),
+            qr: true,
+            ..SheetText::default()
+        }
+    }
+
+    #[test]
+    fn wraps_at_spaces() {
+        assert_eq!(lines("", 50.0, 10.0, false), 0);
+        assert_eq!(lines("short", 50.0, 10.0, false), 1);
+        assert!(lines("x".repeat(300).as_str(), 50.0, 10.0, false) >= 3);
+    }
+
+    /// Line breaks measured in headless Chromium (Linux, DejaVu Sans).
+    #[test]
+    fn matches_chromium() {
+        let px = |word: &str| -> f32 {
+            word.chars()
+                .map(|c| glyph_px(c, false, 11.0 * PX_PER_PT))
+                .sum()
+        };
+        assert_eq!(px("your"), 34.0);
+        assert_eq!(px("shoulders"), 74.0);
+        let step = "Let your shoulders drop down, away from your ears, as your chest opens.";
+        assert_eq!(lines(step, 51.7, 11.0, false), 4);
+        let caution = "Put a cushion between your buttocks and heels if your knees complain.";
+        let runs = [("Take care:", 11.0, true), (caution, 11.0, false)];
+        assert_eq!(lines_of_runs(&runs, 86.2), 3);
+    }
+
+    #[test]
+    fn more_exercises_need_denser_layouts() {
+        let area = Area::of(Paper::Letter);
+        let d = |n: usize| {
+            choose(area, &sheet(), &vec![card(5, 60); n])
+                .layout()
+                .density
+        };
+        assert_eq!(d(2), 1);
+        assert!(d(6) <= 2, "up to six exercises keep 11 pt text");
+        assert!(d(8) >= 3);
+        assert!(matches!(
+            choose(area, &sheet(), &vec![card(5, 60); 12]),
+            Fit::One(_)
+        ));
+    }
+
+    #[test]
+    fn too_many_exercises_say_how_many_fit() {
+        let area = Area::of(Paper::A4);
+        match choose(area, &sheet(), &vec![card(5, 60); 24]) {
+            Fit::Over { layout, fits } => {
+                assert_eq!(layout.density, 4);
+                assert!((10..24).contains(&fits), "{fits}");
+            }
+            f => panic!("{f:?}"),
+        }
+    }
+
+    #[test]
+    fn six_exercises_never_go_below_eleven_points() {
+        let area = Area::of(Paper::Letter);
+        let long = vec![card(6, 200); 6];
+        assert!(choose(area, &sheet(), &long).layout().font_pt >= 11.0);
+    }
+}
