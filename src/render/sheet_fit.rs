@@ -225,13 +225,30 @@ pub fn choose(area: Area, sheet: &SheetText, cards: &[CardText]) -> Fit {
             .unwrap_or(0)
     };
     let densest = layouts.last().map_or(0, |l| l.density);
-    let (layout, fits) = layouts
+    let (dense, fits) = layouts
         .iter()
         .filter(|l| l.density == densest && l.max_steps <= 1 && !l.roomy)
         .map(|l| (*l, fitting(l)))
         .max_by_key(|&(_, k)| k)
         .unwrap_or((LARGE, 0));
+    // It prints on two pages anyway: the best layout that fits two, allowing
+    // for a row of exercises that moves whole to the second page.
+    let two_pages = |l: &&Layout| {
+        let col_w = column_mm(area.width, l);
+        let tallest = cards
+            .iter()
+            .map(|c| card_height(col_w, c, l, sheet))
+            .fold(0.0, f32::max);
+        height(area, sheet, cards, l) <= 2.0 * room - tallest
+    };
+    let layout = layouts.iter().find(two_pages).copied().unwrap_or(dense);
     Fit::Over { layout, fits }
+}
+
+/// Width of one column of cards, mm.
+fn column_mm(width: f32, l: &Layout) -> f32 {
+    let cols = l.columns.max(1) as f32;
+    (width - (cols - 1.0) * GAP_MM) / cols
 }
 
 fn line_mm(pt: f32) -> f32 {
@@ -356,7 +373,7 @@ fn cards_height(w: f32, cards: &[CardText], l: &Layout, sheet: &SheetText) -> f3
         return 0.0;
     }
     let cols = l.columns.max(1);
-    let col_w = (w - (cols - 1) as f32 * GAP_MM) / cols as f32;
+    let col_w = column_mm(w, l);
     let rows: Vec<f32> = cards
         .chunks(cols)
         .map(|row| {
