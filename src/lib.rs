@@ -13,6 +13,7 @@ pub mod diagnostics;
 pub mod link;
 pub mod markdown;
 pub mod output;
+pub mod pdf;
 pub mod progress;
 pub mod qr;
 pub mod render;

@@ -80,6 +80,9 @@ enum Command {
     },
     /// Build into memory, serve on 127.0.0.1, rebuild on change and reload the browser
     Serve(ServeArgs),
+    /// Build the site, then print its routine sheets to PDF (print/routines/<slug>.pdf)
+    /// with a local Chromium or Chrome
+    Pdf(PdfArgs),
     /// Create a new site with an example routine and two exercises
     Init {
         /// Folder to create (must be empty or missing)
@@ -90,6 +93,19 @@ enum Command {
         #[command(subcommand)]
         kind: NewKind,
     },
+}
+
+#[derive(clap::Args)]
+struct PdfArgs {
+    #[command(flatten)]
+    build: BuildArgs,
+    /// The Chromium or Chrome program (default: chromium, chromium-browser,
+    /// google-chrome or google-chrome-stable on PATH)
+    #[arg(long, value_name = "PATH")]
+    chrome: Option<PathBuf>,
+    /// Also print the large-print and exercise sheets
+    #[arg(long)]
+    all: bool,
 }
 
 #[derive(Subcommand)]
@@ -174,6 +190,7 @@ fn main() -> ExitCode {
                 Err(f) => fail(f),
             }
         }
+        Command::Pdf(a) => pdf(a),
         Command::Serve(a) => {
             let opts = handout::serve::ServeOptions {
                 build: Options {
@@ -220,6 +237,35 @@ fn main() -> ExitCode {
                 Err(e) => usage(format!("{e:#}")),
             }
         }
+    }
+}
+
+/// `handout pdf`: build, then print the sheets with a local browser.
+fn pdf(a: PdfArgs) -> ExitCode {
+    let opts = Options {
+        root: a.build.root,
+        output: a.build.output,
+        base_url: a.build.base_url,
+        drafts: a.build.drafts,
+        strict: a.build.strict,
+        force: a.build.force,
+        memo: None,
+    };
+    let started = Instant::now();
+    match handout::pdf::run(&opts, a.chrome.as_deref(), a.all) {
+        Ok(done) => {
+            print_diags(&done.warnings);
+            let folder = opts.output_dir().join("print");
+            eprintln!(
+                "Printed {} sheets to PDF in {:.1} s → {}{}",
+                done.pdfs.len(),
+                started.elapsed().as_secs_f64(),
+                folder.display().to_string().trim_start_matches("./"),
+                warning_tail(&done.warnings)
+            );
+            ExitCode::SUCCESS
+        }
+        Err(f) => fail(f),
     }
 }
 
