@@ -47,6 +47,8 @@ pub struct SheetCard {
     pub note: String,
     /// "Wall, Chair" or "No equipment", printed after the title.
     pub equipment: String,
+    /// The exercise needs equipment (exercise sheets say "Equipment: …").
+    pub needs_equipment: bool,
     /// Starting position (HTML), on exercise sheets and large print.
     pub intro: String,
     /// The steps shown (HTML without links).
@@ -331,6 +333,7 @@ fn card(cfg: &Config, it: &Item, l: &Layout, full: bool) -> SheetCard {
         dosage: it.dosage.to_string(),
         note: it.note.to_string(),
         equipment: equipment(e),
+        needs_equipment: e.equipment.iter().any(|t| t.term != "none"),
         intro: if full {
             unlink(&e.intro)
         } else {

@@ -102,15 +102,15 @@ pub fn routine_layouts(n: usize, most_steps: usize, qr: bool) -> Vec<Layout> {
 /// Exercise sheet layouts: one exercise, with its starting position and every caution.
 pub const EXERCISE_LAYOUTS: [Layout; 3] = [
     Layout {
-        weeks: 4,
+        weeks: 6,
         ..layout(1, 1, 8, true)
     },
     Layout {
-        weeks: 2,
+        weeks: 4,
         ..layout(2, 1, 8, true)
     },
     Layout {
-        weeks: 1,
+        weeks: 2,
         ..layout(2, 1, 6, false)
     },
 ];
@@ -303,10 +303,10 @@ fn header_height(w: f32, sheet: &SheetText, l: &Layout) -> f32 {
     let fs = l.font_pt;
     let (qr, scan_w, small, clinic_pt) = match l.density {
         0 => (30.0, 40.0, fs, fs),
-        1 => (24.0, 22.0, SMALL_PT, 10.0),
-        2 => (22.0, 22.0, SMALL_PT, 10.0),
-        3 => (20.0, 22.0, SMALL_PT, 10.0),
-        _ => (18.0, 22.0, SMALL_PT, 10.0),
+        1 => (24.0, 25.0, SMALL_PT, 10.0),
+        2 => (22.0, 25.0, SMALL_PT, 10.0),
+        3 => (20.0, 25.0, SMALL_PT, 10.0),
+        _ => (18.0, 25.0, SMALL_PT, 10.0),
     };
     let mut main_w = w;
     if sheet.logo {
