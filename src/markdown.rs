@@ -458,7 +458,7 @@ fn parse_line(
     let ops = state.parse_line(line, set).ok()?;
     SEEN.with(|seen| {
         let mut seen = seen.borrow_mut();
-        if seen.len() > 20_000 {
+        if seen.len() > 2_000 {
             seen.clear();
         }
         seen.entry(line.to_string())

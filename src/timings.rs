@@ -29,12 +29,20 @@ impl Timer {
         let now = Instant::now();
         if enabled() {
             eprintln!(
-                "timing: {name:<14} {:>8.1} ms",
-                (now - self.last).as_secs_f64() * 1000.0
+                "timing: {name:<14} {:>8.1} ms{}",
+                (now - self.last).as_secs_f64() * 1000.0,
+                resident().map_or(String::new(), |mb| format!("   (resident {mb} MB)"))
             );
         }
         self.last = now;
     }
+}
+
+/// Resident memory of this process in MB, where the system tells it (Linux).
+fn resident() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096 / (1024 * 1024))
 }
 
 /// Time summed over many small pieces of work on all threads (e.g. every

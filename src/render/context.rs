@@ -80,16 +80,17 @@ impl Views {
             .par_iter()
             .map(|r| routine_view(site, &exercises, r))
             .collect();
+        let exercise_values: Vec<tera::Value> = exercises
+            .par_iter()
+            .map(tera::Value::from_serializable)
+            .collect();
         Views {
             site_value: tera::Value::from_serializable(&site_view),
-            exercise_values: exercises
-                .par_iter()
-                .map(tera::Value::from_serializable)
-                .collect(),
             routine_values: routines
                 .par_iter()
-                .map(tera::Value::from_serializable)
+                .map(|r| routine_value(site, r, &exercise_values))
                 .collect(),
+            exercise_values,
             site: site_view,
             exercises,
             routines,
@@ -191,6 +192,53 @@ fn routine_terms(r: &RoutineView, of: fn(&ExerciseView) -> &Vec<TermView>) -> Ve
         out.retain(|t| t != "none");
     }
     out
+}
+
+/// A routine as a template value whose items share the exercises' values
+/// (a routine lists many exercises; copying each would multiply memory).
+fn routine_value(site: &Site, r: &RoutineView, exercises: &[tera::Value]) -> tera::Value {
+    let shared = |v: tera::Value, key: &'static str, with: tera::Value| match v.into_map() {
+        Some(mut map) => {
+            map.insert(key.into(), with);
+            tera::Value::from(map)
+        }
+        None => with,
+    };
+    let sections: Vec<tera::Value> = r
+        .sections
+        .iter()
+        .map(|s| {
+            let items: Vec<tera::Value> = s
+                .items
+                .iter()
+                .map(|item| {
+                    let value = tera::Value::from_serializable(item);
+                    match site.exercise_index.get(&item.exercise.slug) {
+                        Some(&i) => shared(value, "exercise", exercises[i].clone()),
+                        None => value,
+                    }
+                })
+                .collect();
+            let section = RoutineSectionView {
+                name: s.name.clone(),
+                items: Vec::new(),
+            };
+            shared(
+                tera::Value::from_serializable(&section),
+                "items",
+                tera::Value::from(items),
+            )
+        })
+        .collect();
+    let outline = RoutineView {
+        sections: Vec::new(),
+        ..r.clone()
+    };
+    shared(
+        tera::Value::from_serializable(&outline),
+        "sections",
+        tera::Value::from(sections),
+    )
 }
 
 fn term(site: &SiteView, t: usize, term: &str) -> TermView {
