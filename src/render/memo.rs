@@ -28,6 +28,8 @@ pub struct Memo {
     bodies: Mutex<HashMap<String, Body>>,
     /// Output path → (fingerprint of the page's inputs, bytes).
     files: Mutex<HashMap<String, (u64, Vec<u8>)>>,
+    /// Routine content path → (fingerprint, its sheet's fit warning).
+    fits: Mutex<HashMap<String, (u64, Option<Diagnostic>)>>,
 }
 
 /// A rendered body as kept: its fingerprint, the result and its link problems.
@@ -114,6 +116,40 @@ impl Memo {
             .map(|(_, b)| b.clone())
     }
 
+    /// The printable-sheet warnings of every routine, each worked out again
+    /// only when what its sheet shows changed (`sheet::warnings`).
+    pub(super) fn sheet_warnings(
+        &self,
+        site: &Site,
+        prints: &Prints,
+        routines: &[RoutineView],
+        bodies: &HashMap<usize, Rendered>,
+    ) -> Vec<Diagnostic> {
+        use rayon::prelude::*;
+        (0..routines.len())
+            .into_par_iter()
+            .filter_map(|i| {
+                let r = &site.content.routines[i];
+                let file = &site.content.files[r.src];
+                let print = prints
+                    .job(site, &Job::RoutineSheet(i, false))
+                    .map(|p| print_of((p, &file.display)));
+                let known = self.fits.lock().ok().and_then(|m| {
+                    m.get(&file.rel)
+                        .filter(|(p, _)| Some(*p) == print)
+                        .map(|(_, w)| w.clone())
+                });
+                known.unwrap_or_else(|| {
+                    let w = super::sheet::warning(site, i, &routines[i], bodies);
+                    if let (Some(p), Ok(mut m)) = (print, self.fits.lock()) {
+                        m.insert(file.rel.clone(), (p, w.clone()));
+                    }
+                    w
+                })
+            })
+            .collect()
+    }
+
     /// Keeps `bytes` as the output of `path` for `print`.
     pub fn keep(&self, path: &str, print: u64, bytes: &[u8]) {
         if let Ok(mut m) = self.files.lock() {
@@ -123,7 +159,7 @@ impl Memo {
 }
 
 /// Fingerprints of this build's inputs, computed once per build.
-pub struct Prints {
+pub(super) struct Prints {
     /// Config, theme and site-wide view.
     global: u64,
     exercises: Vec<u64>,
@@ -183,7 +219,7 @@ impl Prints {
     }
 
     /// The fingerprint of one job's output; `None` for jobs that always run.
-    pub fn job(&self, site: &Site, job: &Job) -> Option<u64> {
+    pub(super) fn job(&self, site: &Site, job: &Job) -> Option<u64> {
         let c = &site.content;
         let body = |src: Option<usize>| src.and_then(|s| self.bodies.get(&s)).copied();
         let ex = |ix: &[usize]| ix.iter().map(|&i| self.exercises[i]).collect::<Vec<_>>();

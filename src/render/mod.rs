@@ -256,8 +256,11 @@ pub fn render_into(
                 .help("set `base_url = \"https://your-clinic.example/handbook/\"` in handout.toml to print a QR code to each page"),
         );
     }
-    warnings.extend(sheet::warnings(site, &views.routines, &bodies));
     let prints = memo.map(|_| memo::Prints::new(site, theme.print, &views, &bodies));
+    warnings.extend(match (memo, &prints) {
+        (Some(memo), Some(prints)) => memo.sheet_warnings(site, prints, &views.routines, &bodies),
+        _ => sheet::warnings(site, &views.routines, &bodies),
+    });
     let results: Vec<Result<String, Diagnostic>> = jobs
         .par_iter()
         .filter_map(|job| {

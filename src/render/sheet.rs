@@ -218,15 +218,23 @@ pub fn warnings(
     routines: &[RoutineView],
     bodies: &HashMap<usize, Rendered>,
 ) -> Vec<Diagnostic> {
-    let c = &site.content;
-    c.routines
-        .iter()
-        .zip(routines)
-        .filter_map(|(r, v)| {
-            let intro = bodies.get(&r.src).map_or("", |b| b.intro.as_str());
-            routine_warning(&site.config, v, &c.files[r.src].display, intro)
-        })
+    use rayon::prelude::*;
+    (0..routines.len())
+        .into_par_iter()
+        .filter_map(|i| warning(site, i, &routines[i], bodies))
         .collect()
+}
+
+/// The fit warning of routine `i` (whose view is `v`), if its sheet overflows.
+pub fn warning(
+    site: &Site,
+    i: usize,
+    v: &RoutineView,
+    bodies: &HashMap<usize, Rendered>,
+) -> Option<Diagnostic> {
+    let r = &site.content.routines[i];
+    let intro = bodies.get(&r.src).map_or("", |b| b.intro.as_str());
+    routine_warning(&site.config, v, &site.content.files[r.src].display, intro)
 }
 
 fn routine_warning(cfg: &Config, r: &RoutineView, file: &str, intro: &str) -> Option<Diagnostic> {
