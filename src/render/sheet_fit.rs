@@ -535,9 +535,14 @@ fn lines_of_runs(runs: &[(&str, f32, bool)], width_mm: f32) -> usize {
     let mut x = 0.0;
     for &(text, pt, bold) in runs {
         let px = pt * PX_PER_PT;
-        let space = glyph_px(' ', bold, px);
+        let ascii = ascii_widths(bold, px);
+        let glyph = |c: char| match c as u32 {
+            32..=126 => ascii[(c as u32 - 32) as usize],
+            _ => glyph_px(c, bold, px),
+        };
+        let space = glyph(' ');
         for word in text.split([' ', '\n', '\t']).filter(|w| !w.is_empty()) {
-            let ww: f32 = word.chars().map(|c| glyph_px(c, bold, px)).sum();
+            let ww: f32 = word.chars().map(glyph).sum();
             if count == 0 {
                 count = 1;
             }
@@ -555,6 +560,29 @@ fn lines_of_runs(runs: &[(&str, f32, bool)], width_mm: f32) -> usize {
         }
     }
     count
+}
+
+/// `glyph_px` of every printable ASCII character, worked out once per
+/// thread for each font size and weight (measuring is the hot loop of
+/// choosing a sheet layout; a sheet uses a handful of sizes).
+fn ascii_widths(bold: bool, px: f32) -> &'static [f32; 95] {
+    use std::cell::RefCell;
+    /// (bold, font size bits) → widths.
+    type Tables = Vec<((bool, u32), &'static [f32; 95])>;
+    thread_local! {
+        static TABLES: RefCell<Tables> = const { RefCell::new(Vec::new()) };
+    }
+    let key = (bold, px.to_bits());
+    TABLES.with(|t| {
+        if let Some((_, w)) = t.borrow().iter().find(|(k, _)| *k == key) {
+            return *w;
+        }
+        let w: &'static [f32; 95] = Box::leak(Box::new(std::array::from_fn(|i| {
+            glyph_px(char::from(32 + i as u8), bold, px)
+        })));
+        t.borrow_mut().push((key, w));
+        w
+    })
 }
 
 const PX_PER_MM: f32 = 96.0 / 25.4;
