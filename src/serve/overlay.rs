@@ -35,7 +35,8 @@ fn overlay(report: &str) -> String {
          padding:.25rem .75rem;cursor:pointer\">Hide</button>\
          <p style=\"margin:0 0 1rem;font-size:18px;font-weight:bold;color:#ff8a80\">The latest change \
          broke the build. You are seeing the last good build.</p>\
-         <pre style=\"margin:0;white-space:pre-wrap\">{}</pre></div>\n",
+         <pre style=\"margin:0;padding:0;border:0;background:none;box-shadow:none;color:#f5f5f5;\
+         font:inherit;white-space:pre-wrap\">{}</pre></div>\n",
         html_escape(report)
     )
 }
