@@ -211,37 +211,54 @@ pub fn choose(area: Area, sheet: &SheetText, cards: &[CardText]) -> Fit {
         routine_layouts(cards.len(), most_steps, sheet.qr)
     };
     let room = area.height - SLACK_MM;
-    if let Some(l) = layouts
-        .iter()
-        .find(|l| height(area, sheet, cards, l) <= room)
-    {
-        return Fit::One(*l);
+    // Each card's height depends only on the layout: work it out once per
+    // layout, not again for every count of cards tried below.
+    let col_heights = |l: &Layout| -> Vec<f32> {
+        let col_w = column_mm(area.width, l);
+        cards
+            .iter()
+            .map(|c| card_height(col_w, c, l, sheet))
+            .collect()
+    };
+    let mut heights: Vec<Option<Vec<f32>>> = vec![None; layouts.len()];
+    for (i, l) in layouts.iter().enumerate() {
+        let hs = heights[i].insert(col_heights(l));
+        if height_of(area, sheet, hs, l) <= room {
+            return Fit::One(*l);
+        }
     }
+    let heights: Vec<Vec<f32>> = heights
+        .into_iter()
+        .zip(&layouts)
+        .map(|(h, l)| h.unwrap_or_else(|| col_heights(l)))
+        .collect();
     // The densest layouts: whichever fits the most exercises.
-    let fitting = |l: &Layout| {
+    let fitting = |hs: &[f32], l: &Layout| {
         (0..cards.len())
             .rev()
-            .find(|&k| height(area, sheet, &cards[..k], l) <= room)
+            .find(|&k| height_of(area, sheet, &hs[..k], l) <= room)
             .unwrap_or(0)
     };
     let densest = layouts.last().map_or(0, |l| l.density);
     let (dense, fits) = layouts
         .iter()
-        .filter(|l| l.density == densest && l.max_steps <= 1 && !l.roomy)
-        .map(|l| (*l, fitting(l)))
+        .zip(&heights)
+        .filter(|(l, _)| l.density == densest && l.max_steps <= 1 && !l.roomy)
+        .map(|(l, hs)| (*l, fitting(hs, l)))
         .max_by_key(|&(_, k)| k)
         .unwrap_or((LARGE, 0));
     // It prints on two pages anyway: the best layout that fits two, allowing
     // for a row of exercises that moves whole to the second page.
-    let two_pages = |l: &&Layout| {
-        let col_w = column_mm(area.width, l);
-        let tallest = cards
-            .iter()
-            .map(|c| card_height(col_w, c, l, sheet))
-            .fold(0.0, f32::max);
-        height(area, sheet, cards, l) <= 2.0 * room - tallest
+    let two_pages = |(l, hs): &(&Layout, &Vec<f32>)| {
+        let tallest = hs.iter().copied().fold(0.0, f32::max);
+        height_of(area, sheet, hs, l) <= 2.0 * room - tallest
     };
-    let layout = layouts.iter().find(two_pages).copied().unwrap_or(dense);
+    let layout = layouts
+        .iter()
+        .zip(&heights)
+        .find(two_pages)
+        .map(|(l, _)| *l)
+        .unwrap_or(dense);
     Fit::Over { layout, fits }
 }
 
@@ -257,6 +274,16 @@ fn line_mm(pt: f32) -> f32 {
 
 /// Estimated height of the whole sheet, in mm.
 pub fn height(area: Area, sheet: &SheetText, cards: &[CardText], l: &Layout) -> f32 {
+    let col_w = column_mm(area.width, l);
+    let heights: Vec<f32> = cards
+        .iter()
+        .map(|c| card_height(col_w, c, l, sheet))
+        .collect();
+    height_of(area, sheet, &heights, l)
+}
+
+/// `height` from the heights of the cards.
+fn height_of(area: Area, sheet: &SheetText, card_heights: &[f32], l: &Layout) -> f32 {
     let fs = l.font_pt;
     let w = area.width;
     let small = if l.density == 0 { fs } else { SMALL_PT };
@@ -279,7 +306,7 @@ pub fn height(area: Area, sheet: &SheetText, cards: &[CardText], l: &Layout) -> 
     let how_pt = (fs * 0.9).max(small);
     // The how-to line, then room for the section names on the cards' borders.
     total += lines(HOW_TO, w, how_pt, false) as f32 * line_mm(how_pt) + 2.5;
-    total += cards_height(w, cards, l, sheet);
+    total += cards_height(card_heights, l);
     // Red flags (border, padding) and footer.
     let call = if sheet.phone.is_empty() {
         RED_FLAGS[0].to_string()
@@ -368,19 +395,14 @@ fn pad(l: &Layout) -> (f32, f32) {
     }
 }
 
-fn cards_height(w: f32, cards: &[CardText], l: &Layout, sheet: &SheetText) -> f32 {
-    if cards.is_empty() {
+fn cards_height(card_heights: &[f32], l: &Layout) -> f32 {
+    if card_heights.is_empty() {
         return 0.0;
     }
     let cols = l.columns.max(1);
-    let col_w = column_mm(w, l);
-    let rows: Vec<f32> = cards
+    let rows: Vec<f32> = card_heights
         .chunks(cols)
-        .map(|row| {
-            row.iter()
-                .map(|c| card_height(col_w, c, l, sheet))
-                .fold(0.0, f32::max)
-        })
+        .map(|row| row.iter().copied().fold(0.0, f32::max))
         .collect();
     rows.iter().sum::<f32>() + (rows.len() - 1) as f32 * GAP_MM
 }
