@@ -211,51 +211,49 @@ pub fn choose(area: Area, sheet: &SheetText, cards: &[CardText]) -> Fit {
         routine_layouts(cards.len(), most_steps, sheet.qr)
     };
     let room = area.height - SLACK_MM;
-    // Each card's height depends only on the layout: work it out once per
-    // layout, not again for every count of cards tried below.
-    let col_heights = |l: &Layout| -> Vec<f32> {
+    // Each card's height, and the height of the rest, depend only on the
+    // layout: work them out once per layout, not again for every count of
+    // cards tried below.
+    let parts = |l: &Layout| -> (Around, Vec<f32>) {
         let col_w = column_mm(area.width, l);
-        cards
+        let cards = cards
             .iter()
             .map(|c| card_height(col_w, c, l, sheet))
-            .collect()
+            .collect();
+        (around(area, sheet, l), cards)
     };
-    let mut heights: Vec<Option<Vec<f32>>> = vec![None; layouts.len()];
-    for (i, l) in layouts.iter().enumerate() {
-        let hs = heights[i].insert(col_heights(l));
-        if height_of(area, sheet, hs, l) <= room {
+    let mut measured: Vec<(Around, Vec<f32>)> = Vec::with_capacity(layouts.len());
+    for l in &layouts {
+        let (rest, hs) = parts(l);
+        if rest.height(&hs, l) <= room {
             return Fit::One(*l);
         }
+        measured.push((rest, hs));
     }
-    let heights: Vec<Vec<f32>> = heights
-        .into_iter()
-        .zip(&layouts)
-        .map(|(h, l)| h.unwrap_or_else(|| col_heights(l)))
-        .collect();
     // The densest layouts: whichever fits the most exercises.
-    let fitting = |hs: &[f32], l: &Layout| {
+    let fitting = |(rest, hs): &(Around, Vec<f32>), l: &Layout| {
         (0..cards.len())
             .rev()
-            .find(|&k| height_of(area, sheet, &hs[..k], l) <= room)
+            .find(|&k| rest.height(&hs[..k], l) <= room)
             .unwrap_or(0)
     };
     let densest = layouts.last().map_or(0, |l| l.density);
     let (dense, fits) = layouts
         .iter()
-        .zip(&heights)
+        .zip(&measured)
         .filter(|(l, _)| l.density == densest && l.max_steps <= 1 && !l.roomy)
-        .map(|(l, hs)| (*l, fitting(hs, l)))
+        .map(|(l, m)| (*l, fitting(m, l)))
         .max_by_key(|&(_, k)| k)
         .unwrap_or((LARGE, 0));
     // It prints on two pages anyway: the best layout that fits two, allowing
     // for a row of exercises that moves whole to the second page.
-    let two_pages = |(l, hs): &(&Layout, &Vec<f32>)| {
+    let two_pages = |(l, (rest, hs)): &(&Layout, &(Around, Vec<f32>))| {
         let tallest = hs.iter().copied().fold(0.0, f32::max);
-        height_of(area, sheet, hs, l) <= 2.0 * room - tallest
+        rest.height(hs, l) <= 2.0 * room - tallest
     };
     let layout = layouts
         .iter()
-        .zip(&heights)
+        .zip(&measured)
         .find(two_pages)
         .map(|(l, _)| *l)
         .unwrap_or(dense);
@@ -284,6 +282,33 @@ pub fn height(area: Area, sheet: &SheetText, cards: &[CardText], l: &Layout) -> 
 
 /// `height` from the heights of the cards.
 fn height_of(area: Area, sheet: &SheetText, card_heights: &[f32], l: &Layout) -> f32 {
+    around(area, sheet, l).height(card_heights, l)
+}
+
+/// The heights of a sheet's parts other than its cards, mm: the same for
+/// any number of cards.
+struct Around {
+    /// Header, patient lines, notes, introduction, cautions, how-to line.
+    above: f32,
+    /// Red flags.
+    red: f32,
+    /// The footer, when it shows.
+    footer: Option<f32>,
+}
+
+impl Around {
+    fn height(&self, card_heights: &[f32], l: &Layout) -> f32 {
+        let mut total = self.above;
+        total += cards_height(card_heights, l);
+        total += self.red;
+        if let Some(f) = self.footer {
+            total += f;
+        }
+        total
+    }
+}
+
+fn around(area: Area, sheet: &SheetText, l: &Layout) -> Around {
     let fs = l.font_pt;
     let w = area.width;
     let small = if l.density == 0 { fs } else { SMALL_PT };
@@ -306,7 +331,6 @@ fn height_of(area: Area, sheet: &SheetText, card_heights: &[f32], l: &Layout) ->
     let how_pt = (fs * 0.9).max(small);
     // The how-to line, then room for the section names on the cards' borders.
     total += lines(HOW_TO, w, how_pt, false) as f32 * line_mm(how_pt) + 2.5;
-    total += cards_height(card_heights, l);
     // Red flags (border, padding) and footer.
     let call = if sheet.phone.is_empty() {
         RED_FLAGS[0].to_string()
@@ -318,11 +342,14 @@ fn height_of(area: Area, sheet: &SheetText, card_heights: &[f32], l: &Layout) ->
         (RED_FLAGS[1], fs, false),
         (RED_FLAGS[2], fs, true),
     ];
-    total += 2.5 + 2.0 * 0.5 + 2.0 * 1.5 + lines_of_runs(&red_flags, w - 6.0) as f32 * line_mm(fs);
-    if l.roomy && !sheet.footer.is_empty() {
-        total += 1.5 + lines(&sheet.footer, w, small, false) as f32 * line_mm(small);
+    let red = 2.5 + 2.0 * 0.5 + 2.0 * 1.5 + lines_of_runs(&red_flags, w - 6.0) as f32 * line_mm(fs);
+    let footer = (l.roomy && !sheet.footer.is_empty())
+        .then(|| 1.5 + lines(&sheet.footer, w, small, false) as f32 * line_mm(small));
+    Around {
+        above: total,
+        red,
+        footer,
     }
-    total
 }
 
 /// Clinic, title, goal (and summary) beside the QR code and its caption.
