@@ -20,12 +20,18 @@
 //! Term indices point into `facets[f].terms` (their display labels are
 //! searchable); heading indices into `headings`, which repeat on most pages.
 
+use rayon::prelude::*;
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::json;
+#[cfg(test)]
+use serde_json::Value;
+use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::sync::Mutex;
 
 /// One searchable page.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Hash)]
 pub struct SearchDoc {
     /// `exercise`, `routine` or `guide`.
     pub kind: &'static str,
@@ -78,42 +84,114 @@ pub const BUILTIN_SYNONYMS: &[&[&str]] = &[
 
 /// The JavaScript text of `search-index.js`.
 pub fn index_js(docs: &[SearchDoc], facets: &[Facet], synonyms: &[Vec<String>]) -> String {
+    index_js_with(docs, facets, synonyms, None)
+}
+
+/// Each page's serialized index entry, kept between builds (by `serve`) with
+/// a fingerprint of everything that went into it.
+#[derive(Default)]
+pub struct EntryCache(Mutex<HashMap<String, (u64, String)>>);
+
+/// `index_js`, reusing the entries of unchanged pages from `cache`. The
+/// entries are made in parallel; the text is the same either way.
+pub fn index_js_with(
+    docs: &[SearchDoc],
+    facets: &[Facet],
+    synonyms: &[Vec<String>],
+    cache: Option<&EntryCache>,
+) -> String {
+    // Heading numbers depend on the order of first use: assign them in order.
     let mut headings = Interner::default();
-    let docs: Vec<Value> = docs
+    let heads: Vec<Vec<usize>> = docs
         .iter()
-        .map(|d| {
-            let kind = KINDS.iter().position(|k| *k == d.kind).unwrap_or(0);
-            let terms: Vec<Vec<usize>> = [&d.region, &d.equipment, &d.category, &d.position]
-                .iter()
-                .zip(facets)
-                .map(|(terms, facet)| term_indices(terms, facet))
-                .collect();
-            let heads: Vec<usize> = d.headings.iter().map(|h| headings.id(h)).collect();
-            json!([
-                kind,
-                d.url,
-                d.title,
-                d.summary,
-                d.dosage,
-                d.tags,
-                terms,
-                heads,
-                cap(&strip_headings(&d.body, &d.headings), BODY_CAP),
-            ])
+        .map(|d| d.headings.iter().map(|h| headings.id(h)).collect())
+        .collect();
+    let facets_print = cache.map(|_| {
+        let mut h = DefaultHasher::new();
+        for f in facets {
+            f.name.hash(&mut h);
+            f.terms.hash(&mut h);
+        }
+        h.finish()
+    });
+    let entries: Vec<String> = docs
+        .par_iter()
+        .zip(&heads)
+        .map(|(d, heads)| match (cache, facets_print) {
+            (Some(cache), Some(fp)) => {
+                let print = {
+                    let mut h = DefaultHasher::new();
+                    (fp, d, heads).hash(&mut h);
+                    h.finish()
+                };
+                let known = cache.0.lock().ok().and_then(|m| {
+                    m.get(&d.url)
+                        .filter(|(p, _)| *p == print)
+                        .map(|(_, e)| e.clone())
+                });
+                known.unwrap_or_else(|| {
+                    let e = entry(d, facets, heads);
+                    if let Ok(mut m) = cache.0.lock() {
+                        m.insert(d.url.clone(), (print, e.clone()));
+                    }
+                    e
+                })
+            }
+            _ => entry(d, facets, heads),
         })
         .collect();
+    // Everything but the documents, with an empty list where they go.
     let data = json!({
         "v": 1,
         "kinds": KINDS,
         "facets": facets,
         "synonyms": merge_synonyms(synonyms),
         "headings": headings.list,
-        "docs": docs,
+        "docs": [],
     });
-    format!(
-        "window.HANDOUT_SEARCH = {};\n",
-        data.to_string().replace("</", "<\\/")
-    )
+    let rest = escape(data.to_string());
+    const DOCS: &str = "\"docs\":[]";
+    let at = rest.find(DOCS).map_or(rest.len(), |i| i + DOCS.len() - 1);
+    let size = rest.len() + entries.iter().map(|e| e.len() + 1).sum::<usize>() + 32;
+    let mut out = String::with_capacity(size);
+    out.push_str("window.HANDOUT_SEARCH = ");
+    out.push_str(&rest[..at]);
+    for (i, e) in entries.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(e);
+    }
+    out.push_str(&rest[at..]);
+    out.push_str(";\n");
+    out
+}
+
+/// Keeps the index from closing its `<script>` element. Applied to each
+/// piece on its own: the pieces are joined by `,`, `[` and `]`, so no `</`
+/// spans two of them.
+fn escape(json: String) -> String {
+    if json.contains("</") {
+        json.replace("</", "<\\/")
+    } else {
+        json
+    }
+}
+
+/// One document's entry in `docs`, as JSON.
+fn entry(d: &SearchDoc, facets: &[Facet], heads: &[usize]) -> String {
+    let kind = KINDS.iter().position(|k| *k == d.kind).unwrap_or(0);
+    let terms: Vec<Vec<usize>> = [&d.region, &d.equipment, &d.category, &d.position]
+        .iter()
+        .zip(facets)
+        .map(|(terms, facet)| term_indices(terms, facet))
+        .collect();
+    let body = cap(&strip_headings(&d.body, &d.headings), BODY_CAP);
+    let json = serde_json::to_string(&(
+        kind, &d.url, &d.title, &d.summary, &d.dosage, &d.tags, terms, heads, body,
+    ))
+    .unwrap_or_default();
+    escape(json)
 }
 
 fn term_indices(terms: &[String], facet: &Facet) -> Vec<usize> {
@@ -357,6 +435,25 @@ mod tests {
         assert!(body.len() <= BODY_CAP, "{}", body.len());
         assert!(body.len() > BODY_CAP - 5);
         assert!(body.ends_with("word"), "cut at a word boundary");
+    }
+
+    #[test]
+    fn kept_entries_give_the_same_index() {
+        let cache = EntryCache::default();
+        let mut docs = vec![
+            exercise(),
+            SearchDoc {
+                url: "b".into(),
+                ..exercise()
+            },
+        ];
+        let first = index_js_with(&docs, &facets(), &[], Some(&cache));
+        assert_eq!(first, index_js(&docs, &facets(), &[]));
+        docs[1].body = "Steps Other </b> text.".into();
+        docs[1].headings = vec!["Steps".into(), "New".into()];
+        let second = index_js_with(&docs, &facets(), &[], Some(&cache));
+        assert_eq!(second, index_js(&docs, &facets(), &[]));
+        assert_ne!(first, second);
     }
 
     #[test]

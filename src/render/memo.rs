@@ -30,6 +30,8 @@ pub struct Memo {
     files: Mutex<HashMap<String, (u64, Vec<u8>)>>,
     /// Routine content path → (fingerprint, its sheet's fit warning).
     fits: Mutex<HashMap<String, (u64, Option<Diagnostic>)>>,
+    /// Each page's entry in the search index.
+    pub(super) search: crate::search::EntryCache,
 }
 
 /// A rendered body as kept: its fingerprint, the result and its link problems.

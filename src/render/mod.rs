@@ -267,13 +267,13 @@ pub fn render_into(
             let r = crate::timings::JOBS.time(job.kind(), || {
                 let print = prints.as_ref().and_then(|p| p.job(site, job));
                 let (Some(memo), Some(print)) = (memo, print) else {
-                    return run(site, theme, &views, &bodies, job).transpose();
+                    return run(site, theme, &views, &bodies, job, None).transpose();
                 };
                 let path = job_path(site, job)?;
                 if let Some(bytes) = memo.file(&path, print) {
                     return Some(Ok((path, bytes)));
                 }
-                let r = run(site, theme, &views, &bodies, job).transpose();
+                let r = run(site, theme, &views, &bodies, job, Some(memo)).transpose();
                 if let Some(Ok((path, bytes))) = &r {
                     memo.keep(path, print, bytes);
                 }
@@ -376,6 +376,7 @@ fn run(
     views: &Views,
     bodies: &HashMap<usize, Rendered>,
     job: &Job,
+    memo: Option<&Memo>,
 ) -> Result<Option<(String, Vec<u8>)>, Diagnostic> {
     let Some(path) = job_path(site, job) else {
         return Ok(None);
@@ -391,10 +392,11 @@ fn run(
             })?,
             None => return Ok(None),
         },
-        Job::SearchIndex => crate::search::index_js(
+        Job::SearchIndex => crate::search::index_js_with(
             &views.search_docs(site, bodies),
             &views.search_facets(),
             &site.config.search.synonyms,
+            memo.map(|m| &m.search),
         )
         .into_bytes(),
         Job::Sitemap => context::sitemap(site, views).into_bytes(),
