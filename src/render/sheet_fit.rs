@@ -9,6 +9,7 @@
 //! The sizes below mirror `static/sheet.css`: change them together.
 
 use crate::config::Paper;
+use std::collections::HashMap;
 
 const MM_PER_PT: f32 = 25.4 / 72.0;
 /// `@page` margin on every side.
@@ -204,6 +205,7 @@ impl Fit {
 
 /// Picks the roomiest layout with which the sheet fits one page.
 pub fn choose(area: Area, sheet: &SheetText, cards: &[CardText]) -> Fit {
+    forget_words();
     let most_steps = cards.iter().map(|c| c.steps.len()).max().unwrap_or(1);
     let layouts = if sheet.full {
         EXERCISE_LAYOUTS.to_vec()
@@ -584,31 +586,66 @@ fn lines_of_runs(runs: &[(&str, f32, bool)], width_mm: f32) -> usize {
     let mut x = 0.0;
     for &(text, pt, bold) in runs {
         let px = pt * PX_PER_PT;
+        with_words(text, bold, px, |space, words| {
+            for &ww in words {
+                if count == 0 {
+                    count = 1;
+                }
+                let needed = if x == 0.0 { ww } else { x + space + ww };
+                if needed <= width {
+                    x = needed;
+                    continue;
+                }
+                if x > 0.0 {
+                    count += 1;
+                }
+                // A word longer than the line breaks anywhere.
+                count += (ww / width).ceil().max(1.0) as usize - 1;
+                x = if ww > width { ww % width } else { ww };
+            }
+        });
+    }
+    count
+}
+
+/// Width of a space and of each word of `text`, px.
+type Words = (f32, Vec<f32>);
+
+thread_local! {
+    /// The words of the texts measured since the sheet being laid out was
+    /// started, by weight and font size: every candidate layout measures
+    /// the same texts again at other widths.
+    static WORDS: std::cell::RefCell<HashMap<(bool, u32), HashMap<String, Words>>> =
+        std::cell::RefCell::new(HashMap::new());
+}
+
+/// Forgets the measured words (a new sheet has other texts).
+fn forget_words() {
+    WORDS.with(|w| w.borrow_mut().clear());
+}
+
+/// Calls `f` with the width of a space and of each word of `text`.
+fn with_words(text: &str, bold: bool, px: f32, f: impl FnOnce(f32, &[f32])) {
+    WORDS.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let by_text = cache.entry((bold, px.to_bits())).or_default();
+        if let Some((space, words)) = by_text.get(text) {
+            return f(*space, words);
+        }
         let ascii = ascii_widths(bold, px);
         let glyph = |c: char| match c as u32 {
             32..=126 => ascii[(c as u32 - 32) as usize],
             _ => glyph_px(c, bold, px),
         };
+        let words: Vec<f32> = text
+            .split([' ', '\n', '\t'])
+            .filter(|w| !w.is_empty())
+            .map(|w| w.chars().map(glyph).sum())
+            .collect();
         let space = glyph(' ');
-        for word in text.split([' ', '\n', '\t']).filter(|w| !w.is_empty()) {
-            let ww: f32 = word.chars().map(glyph).sum();
-            if count == 0 {
-                count = 1;
-            }
-            let needed = if x == 0.0 { ww } else { x + space + ww };
-            if needed <= width {
-                x = needed;
-                continue;
-            }
-            if x > 0.0 {
-                count += 1;
-            }
-            // A word longer than the line breaks anywhere.
-            count += (ww / width).ceil().max(1.0) as usize - 1;
-            x = if ww > width { ww % width } else { ww };
-        }
-    }
-    count
+        f(space, &words);
+        by_text.insert(text.to_string(), (space, words));
+    })
 }
 
 /// `glyph_px` of every printable ASCII character, worked out once per
