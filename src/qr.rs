@@ -2,7 +2,7 @@
 //! its page online, or to an exercise's video.
 
 use crate::config::Config;
-use qrcode::{Color, EcLevel, QrCode};
+use qrcode::{Color, EcLevel};
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
@@ -15,9 +15,7 @@ pub fn svg(data: &str) -> String {
     let made = MADE.get_or_init(Mutex::default);
     let known = made.lock().ok().and_then(|m| m.get(data).cloned());
     let code = known.unwrap_or_else(|| {
-        let code = QrCode::with_error_correction_level(data.as_bytes(), EcLevel::M)
-            .ok()
-            .map(|c| (c.width(), pack(&c.to_colors())));
+        let code = encode(data.as_bytes()).map(|(width, colors)| (width, pack(&colors)));
         if let Ok(mut m) = made.lock() {
             m.insert(data.to_string(), code.clone());
         }
@@ -27,6 +25,101 @@ pub fn svg(data: &str) -> String {
         Some((width, bits)) => render(&unpack(&bits, width * width), width),
         None => String::new(),
     }
+}
+
+/// The modules of the QR code of `data` at error correction level M, and
+/// its width: the same code as `QrCode::with_error_correction_level`, with
+/// the eight masks scored on a plain grid of colours (the slow part there).
+fn encode(data: &[u8]) -> Option<(usize, Vec<Color>)> {
+    use qrcode::canvas::{Canvas, MaskPattern};
+    const MASKS: [MaskPattern; 8] = [
+        MaskPattern::Checkerboard,
+        MaskPattern::HorizontalLines,
+        MaskPattern::VerticalLines,
+        MaskPattern::DiagonalLines,
+        MaskPattern::LargeCheckerboard,
+        MaskPattern::Fields,
+        MaskPattern::Diamonds,
+        MaskPattern::Meadow,
+    ];
+    let level = EcLevel::M;
+    let bits = qrcode::bits::encode_auto(data, level).ok()?;
+    let version = bits.version();
+    let (data, ec) = qrcode::ec::construct_codewords(&bits.into_bytes(), version, level).ok()?;
+    let mut canvas = Canvas::new(version, level);
+    canvas.draw_all_functional_patterns();
+    canvas.draw_data(&data, &ec);
+    let width = usize::try_from(version.width()).ok()?;
+    // The first mask with the lowest penalty, as the crate picks it.
+    let mut best: Option<(u16, Vec<Color>)> = None;
+    for mask in MASKS {
+        let mut c = canvas.clone();
+        c.apply_mask(mask);
+        let colors = c.into_colors();
+        let score = penalty(&colors, width);
+        if best.as_ref().is_none_or(|(s, _)| score < *s) {
+            best = Some((score, colors));
+        }
+    }
+    best.map(|(_, colors)| (width, colors))
+}
+
+/// The penalty score of a masked code (rows of `width` modules), computed
+/// as the qrcode crate does for normal QR codes.
+fn penalty(colors: &[Color], width: usize) -> u16 {
+    let dark: Vec<bool> = colors.iter().map(|c| *c == Color::Dark).collect();
+    let at = |x: usize, y: usize| dark[y * width + x];
+    let mut score: u16 = 0;
+    let mut add = |n: u16| score = score.wrapping_add(n);
+    // Runs of five or more modules of one colour in a row or column.
+    for horizontal in [true, false] {
+        for i in 0..width {
+            let get = |j: usize| if horizontal { at(j, i) } else { at(i, j) };
+            let mut run = 1u16;
+            for j in 1..=width {
+                if j < width && get(j) == get(j - 1) {
+                    run += 1;
+                } else {
+                    if run >= 5 {
+                        add(run - 2);
+                    }
+                    run = 1;
+                }
+            }
+        }
+    }
+    // 2×2 blocks of one colour.
+    for y in 0..width - 1 {
+        for x in 0..width - 1 {
+            let c = at(x, y);
+            if at(x + 1, y) == c && at(x, y + 1) == c && at(x + 1, y + 1) == c {
+                add(3);
+            }
+        }
+    }
+    // Finder-like patterns without four light modules on one side.
+    const PATTERN: [bool; 7] = [true, false, true, true, true, false, true];
+    for horizontal in [true, false] {
+        let mut finder: u16 = 0;
+        for i in 0..width {
+            let get = |j: usize| if horizontal { at(j, i) } else { at(i, j) };
+            for j in 0..width - 6 {
+                if (0..7).any(|k| get(j + k) != PATTERN[k]) {
+                    continue;
+                }
+                let before = (j.saturating_sub(4)..j).any(get);
+                let after = (j + 7..(j + 11).min(width)).any(get);
+                if !before || !after {
+                    finder = finder.wrapping_add(40);
+                }
+            }
+        }
+        add(finder.wrapping_sub(360));
+    }
+    // Balance of dark and light.
+    let ratio = dark.iter().filter(|d| **d).count() * 200 / dark.len();
+    add(ratio.abs_diff(100) as u16);
+    score
 }
 
 /// A code's width in modules and its modules, one bit each (1 = dark).
@@ -141,5 +234,28 @@ mod tests {
             }
         }
         assert!(drawn == colors, "every dark module, and only those");
+    }
+
+    #[test]
+    fn the_same_codes_as_the_qrcode_crate() {
+        use qrcode::{EcLevel, QrCode};
+        let mut texts: Vec<String> = (0..300)
+            .map(|i| {
+                format!(
+                    "https://clinic.example/{}exercises/ex-{i}-{}.html",
+                    "handbook/".repeat(i % 7),
+                    "x".repeat(i % 40)
+                )
+            })
+            .collect();
+        texts.push("https://www.youtube.com/watch?v=dQw4w9WgXcQ".into());
+        texts.push("HELLO 123".into());
+        texts.push("é ü – “quoted” text".into());
+        for t in &texts {
+            let code = QrCode::with_error_correction_level(t.as_bytes(), EcLevel::M).unwrap();
+            let (width, colors) = super::encode(t.as_bytes()).unwrap();
+            assert_eq!(width, code.width(), "{t}");
+            assert!(colors == code.to_colors(), "{t}");
+        }
     }
 }
