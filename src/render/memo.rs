@@ -15,7 +15,7 @@ use crate::markdown::Rendered;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 /// Results of earlier builds, kept by `serve` between rebuilds.
 #[derive(Default)]
@@ -27,12 +27,15 @@ pub struct Memo {
     /// Content path → (fingerprint of file and link targets, rendered body, link problems).
     bodies: Mutex<HashMap<String, Body>>,
     /// Output path → (fingerprint of the page's inputs, bytes).
-    files: Mutex<HashMap<String, (u64, Vec<u8>)>>,
+    files: Mutex<HashMap<String, Kept>>,
     /// Routine content path → (fingerprint, its sheet's fit warning).
     fits: Mutex<HashMap<String, (u64, Option<Diagnostic>)>>,
     /// Each page's entry in the search index.
     pub(super) search: crate::search::EntryCache,
 }
+
+/// An output file as kept: the fingerprint of its inputs and its bytes.
+type Kept = (u64, Arc<Vec<u8>>);
 
 /// A rendered body as kept: its fingerprint, the result and its link problems.
 type Body = (u64, Rendered, Vec<Diagnostic>);
@@ -112,10 +115,14 @@ impl Memo {
 
     /// The bytes of `path`, kept from an earlier build when `print` matches.
     pub fn file(&self, path: &str, print: u64) -> Option<Vec<u8>> {
-        let m = self.files.lock().ok()?;
-        m.get(path)
-            .filter(|(p, _)| *p == print)
-            .map(|(_, b)| b.clone())
+        // Copy the bytes outside the lock: every job looks here at once.
+        let kept = {
+            let m = self.files.lock().ok()?;
+            m.get(path)
+                .filter(|(p, _)| *p == print)
+                .map(|(_, b)| Arc::clone(b))
+        };
+        kept.map(|b| b.to_vec())
     }
 
     /// The printable-sheet warnings of every routine, each worked out again
@@ -154,8 +161,9 @@ impl Memo {
 
     /// Keeps `bytes` as the output of `path` for `print`.
     pub fn keep(&self, path: &str, print: u64, bytes: &[u8]) {
+        let bytes = Arc::new(bytes.to_vec());
         if let Ok(mut m) = self.files.lock() {
-            m.insert(path.to_string(), (print, bytes.to_vec()));
+            m.insert(path.to_string(), (print, bytes));
         }
     }
 }
