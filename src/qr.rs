@@ -65,61 +65,61 @@ fn encode(data: &[u8]) -> Option<(usize, Vec<Color>)> {
 }
 
 /// The penalty score of a masked code (rows of `width` modules), computed
-/// as the qrcode crate does for normal QR codes.
+/// as the qrcode crate does for normal QR codes (in 16-bit arithmetic that
+/// wraps).
 fn penalty(colors: &[Color], width: usize) -> u16 {
-    let dark: Vec<bool> = colors.iter().map(|c| *c == Color::Dark).collect();
-    let at = |x: usize, y: usize| dark[y * width + x];
-    let mut score: u16 = 0;
-    let mut add = |n: u16| score = score.wrapping_add(n);
-    // Runs of five or more modules of one colour in a row or column.
-    for horizontal in [true, false] {
-        for i in 0..width {
-            let get = |j: usize| if horizontal { at(j, i) } else { at(i, j) };
-            let mut run = 1u16;
+    const PATTERN: [bool; 7] = [true, false, true, true, true, false, true];
+    let rows: Vec<bool> = colors.iter().map(|c| *c == Color::Dark).collect();
+    let mut columns = vec![false; rows.len()];
+    for (y, row) in rows.chunks(width).enumerate() {
+        for (x, &d) in row.iter().enumerate() {
+            columns[x * width + y] = d;
+        }
+    }
+    let mut score: i64 = 0;
+    for lines in [&rows, &columns] {
+        let mut finder: i64 = 0;
+        for line in lines.chunks(width) {
+            // Runs of five or more modules of one colour.
+            let mut run = 1;
             for j in 1..=width {
-                if j < width && get(j) == get(j - 1) {
+                if j < width && line[j] == line[j - 1] {
                     run += 1;
                 } else {
                     if run >= 5 {
-                        add(run - 2);
+                        score += run - 2;
                     }
                     run = 1;
                 }
             }
-        }
-    }
-    // 2×2 blocks of one colour.
-    for y in 0..width - 1 {
-        for x in 0..width - 1 {
-            let c = at(x, y);
-            if at(x + 1, y) == c && at(x, y + 1) == c && at(x + 1, y + 1) == c {
-                add(3);
-            }
-        }
-    }
-    // Finder-like patterns without four light modules on one side.
-    const PATTERN: [bool; 7] = [true, false, true, true, true, false, true];
-    for horizontal in [true, false] {
-        let mut finder: u16 = 0;
-        for i in 0..width {
-            let get = |j: usize| if horizontal { at(j, i) } else { at(i, j) };
+            // Finder-like patterns without a dark module within four on one side.
             for j in 0..width - 6 {
-                if (0..7).any(|k| get(j + k) != PATTERN[k]) {
+                if line[j..j + 7] != PATTERN {
                     continue;
                 }
-                let before = (j.saturating_sub(4)..j).any(get);
-                let after = (j + 7..(j + 11).min(width)).any(get);
+                let before = line[j.saturating_sub(4)..j].contains(&true);
+                let after = line[j + 7..(j + 11).min(width)].contains(&true);
                 if !before || !after {
-                    finder = finder.wrapping_add(40);
+                    finder += 40;
                 }
             }
         }
-        add(finder.wrapping_sub(360));
+        score += finder - 360;
+    }
+    // 2×2 blocks of one colour.
+    for pair in rows.windows(2 * width).step_by(width) {
+        let (top, bottom) = pair.split_at(width);
+        for x in 0..width - 1 {
+            let c = top[x];
+            if top[x + 1] == c && bottom[x] == c && bottom[x + 1] == c {
+                score += 3;
+            }
+        }
     }
     // Balance of dark and light.
-    let ratio = dark.iter().filter(|d| **d).count() * 200 / dark.len();
-    add(ratio.abs_diff(100) as u16);
-    score
+    let ratio = rows.iter().filter(|d| **d).count() * 200 / rows.len();
+    score += ratio.abs_diff(100) as i64;
+    score.rem_euclid(1 << 16) as u16
 }
 
 /// A code's width in modules and its modules, one bit each (1 = dark).
