@@ -10,6 +10,7 @@
 
 use crate::config::Paper;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 const MM_PER_PT: f32 = 25.4 / 72.0;
 /// `@page` margin on every side.
@@ -611,12 +612,50 @@ fn lines_of_runs(runs: &[(&str, f32, bool)], width_mm: f32) -> usize {
 /// Width of a space and of each word of `text`, px.
 type Words = (f32, Vec<f32>);
 
+/// Measured texts by weight and font size (a sheet uses a handful).
+type WordCache = Vec<(
+    (bool, u32),
+    HashMap<String, Words, BuildHasherDefault<QuickHash>>,
+)>;
+
 thread_local! {
     /// The words of the texts measured since the sheet being laid out was
     /// started, by weight and font size: every candidate layout measures
     /// the same texts again at other widths.
-    static WORDS: std::cell::RefCell<HashMap<(bool, u32), HashMap<String, Words>>> =
-        std::cell::RefCell::new(HashMap::new());
+    static WORDS: std::cell::RefCell<WordCache> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A fast hash for the cache of measured texts (FxHash's multiply and
+/// rotate, a word at a time).
+#[derive(Default)]
+struct QuickHash(u64);
+
+impl Hasher for QuickHash {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            self.add(u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl QuickHash {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
 }
 
 /// Forgets the measured words (a new sheet has other texts).
@@ -628,7 +667,15 @@ fn forget_words() {
 fn with_words(text: &str, bold: bool, px: f32, f: impl FnOnce(f32, &[f32])) {
     WORDS.with(|cache| {
         let mut cache = cache.borrow_mut();
-        let by_text = cache.entry((bold, px.to_bits())).or_default();
+        let key = (bold, px.to_bits());
+        let at = match cache.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                cache.push((key, HashMap::default()));
+                cache.len() - 1
+            }
+        };
+        let by_text = &mut cache[at].1;
         if let Some((space, words)) = by_text.get(text) {
             return f(*space, words);
         }
