@@ -114,15 +114,11 @@ impl Memo {
     }
 
     /// The bytes of `path`, kept from an earlier build when `print` matches.
-    pub fn file(&self, path: &str, print: u64) -> Option<Vec<u8>> {
-        // Copy the bytes outside the lock: every job looks here at once.
-        let kept = {
-            let m = self.files.lock().ok()?;
-            m.get(path)
-                .filter(|(p, _)| *p == print)
-                .map(|(_, b)| Arc::clone(b))
-        };
-        kept.map(|b| b.to_vec())
+    pub fn file(&self, path: &str, print: u64) -> Option<Arc<Vec<u8>>> {
+        let m = self.files.lock().ok()?;
+        m.get(path)
+            .filter(|(p, _)| *p == print)
+            .map(|(_, b)| Arc::clone(b))
     }
 
     /// The printable-sheet warnings of every routine, each worked out again
@@ -160,10 +156,9 @@ impl Memo {
     }
 
     /// Keeps `bytes` as the output of `path` for `print`.
-    pub fn keep(&self, path: &str, print: u64, bytes: &[u8]) {
-        let bytes = Arc::new(bytes.to_vec());
+    pub fn keep(&self, path: &str, print: u64, bytes: &Arc<Vec<u8>>) {
         if let Ok(mut m) = self.files.lock() {
-            m.insert(path.to_string(), (print, bytes));
+            m.insert(path.to_string(), (print, Arc::clone(bytes)));
         }
     }
 }

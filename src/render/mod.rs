@@ -20,11 +20,14 @@ use std::collections::{HashMap, HashSet};
 /// The rendered site, ready to be written or served.
 pub struct Output {
     /// (site-relative path, bytes), sorted by path (empty after `render_into`).
-    pub files: Vec<(String, Vec<u8>)>,
+    pub files: Vec<(String, Bytes)>,
     pub pages: usize,
     pub sheets: usize,
     pub warnings: Vec<Diagnostic>,
 }
+
+/// A rendered file's bytes, shared with what `serve` keeps between builds.
+pub type Bytes = std::sync::Arc<Vec<u8>>;
 
 /// One unit of rendering work.
 #[derive(Debug, Clone)]
@@ -210,10 +213,10 @@ pub fn render_with(
     memo: Option<&Memo>,
 ) -> Result<Output, Vec<Diagnostic>> {
     let files = std::sync::Mutex::new(Vec::new());
-    let mut output = render_into(
+    let mut output = render_shared(
         site,
         theme,
-        &|path: &str, bytes: Vec<u8>| {
+        &|path: &str, bytes: Bytes| {
             if let Ok(mut files) = files.lock() {
                 files.push((path.to_string(), bytes));
             }
@@ -234,6 +237,26 @@ pub fn render_into(
     site: &Site,
     theme: &Theme,
     sink: Sink,
+    memo: Option<&Memo>,
+) -> Result<Output, Vec<Diagnostic>> {
+    render_shared(
+        site,
+        theme,
+        &|path: &str, bytes: Bytes| {
+            sink(
+                path,
+                std::sync::Arc::try_unwrap(bytes).unwrap_or_else(|b| b.to_vec()),
+            )
+        },
+        memo,
+    )
+}
+
+/// `render_into`, handing over bytes that may also be kept in `memo`.
+fn render_shared(
+    site: &Site,
+    theme: &Theme,
+    sink: &(dyn Fn(&str, Bytes) + Sync),
     memo: Option<&Memo>,
 ) -> Result<Output, Vec<Diagnostic>> {
     let mut timer = crate::timings::Timer::start();
@@ -267,13 +290,17 @@ pub fn render_into(
             let r = crate::timings::JOBS.time(job.kind(), || {
                 let print = prints.as_ref().and_then(|p| p.job(site, job));
                 let (Some(memo), Some(print)) = (memo, print) else {
-                    return run(site, theme, &views, &bodies, job, None).transpose();
+                    return run(site, theme, &views, &bodies, job, None)
+                        .transpose()
+                        .map(|r| r.map(|(path, bytes)| (path, Bytes::new(bytes))));
                 };
                 let path = job_path(site, job)?;
                 if let Some(bytes) = memo.file(&path, print) {
                     return Some(Ok((path, bytes)));
                 }
-                let r = run(site, theme, &views, &bodies, job, Some(memo)).transpose();
+                let r = run(site, theme, &views, &bodies, job, Some(memo))
+                    .transpose()
+                    .map(|r| r.map(|(path, bytes)| (path, Bytes::new(bytes))));
                 if let Some(Ok((path, bytes))) = &r {
                     memo.keep(path, print, bytes);
                 }

@@ -40,7 +40,7 @@ pub struct ServeOptions {
 /// What is served: the last good build, and the errors of the latest build
 /// when it failed.
 struct Snapshot {
-    files: HashMap<String, Vec<u8>>,
+    files: HashMap<String, crate::render::Bytes>,
     /// The failed build's report, as printed in the terminal.
     error: Option<String>,
     version: u64,
@@ -63,7 +63,7 @@ impl State {
 
     /// Replaces what is served (keeping the files when `files` is `None`)
     /// and wakes every waiting page.
-    fn publish(&self, files: Option<Vec<(String, Vec<u8>)>>, error: Option<String>) {
+    fn publish(&self, files: Option<Vec<(String, crate::render::Bytes)>>, error: Option<String>) {
         let mut version = self.version.lock().unwrap_or_else(|p| p.into_inner());
         *version += 1;
         let previous = self.snapshot();
@@ -322,7 +322,7 @@ fn handle(mut stream: TcpStream, state: &State) {
     let ctype = http::content_type(&path);
     let body: Vec<u8> = match bytes {
         Some(b) if ctype.starts_with("text/html") => overlay::inject(b, &snap),
-        Some(b) => b.clone(),
+        Some(b) => b.to_vec(),
         None => overlay::inject(
             b"<!DOCTYPE html><title>Not found</title><body>Not found</body>",
             &snap,
