@@ -22,14 +22,14 @@ pub fn svg(data: &str) -> String {
         code
     });
     match code {
-        Some((width, bits)) => render(&unpack(&bits, width * width), width),
+        Some((width, bits)) => render(&bits, width),
         None => String::new(),
     }
 }
 
 /// The modules of the QR code of `data` at error correction level M, and
 /// its width: the same code as `QrCode::with_error_correction_level`, with
-/// the eight masks scored on a plain grid of colours (the slow part there).
+/// the eight masks scored here (the slow part in the crate).
 fn encode(data: &[u8]) -> Option<(usize, Vec<Color>)> {
     use qrcode::canvas::{Canvas, MaskPattern};
     const MASKS: [MaskPattern; 8] = [
@@ -66,8 +66,73 @@ fn encode(data: &[u8]) -> Option<(usize, Vec<Color>)> {
 
 /// The penalty score of a masked code (rows of `width` modules), computed
 /// as the qrcode crate does for normal QR codes (in 16-bit arithmetic that
-/// wraps).
+/// wraps). Codes up to 64 modules wide (every web address a sheet prints)
+/// are scored a row of bits at a time.
 fn penalty(colors: &[Color], width: usize) -> u16 {
+    if width > 64 {
+        return penalty_slow(colors, width);
+    }
+    let mut rows = vec![0u64; width];
+    let mut columns = vec![0u64; width];
+    for (y, row) in colors.chunks(width).enumerate() {
+        for (x, c) in row.iter().enumerate() {
+            if *c == Color::Dark {
+                rows[y] |= 1 << x;
+                columns[x] |= 1 << y;
+            }
+        }
+    }
+    let ones = |n: usize| if n >= 64 { u64::MAX } else { (1u64 << n) - 1 };
+    let mut score: i64 = 0;
+    for lines in [&rows, &columns] {
+        let mut finder: i64 = 0;
+        for &line in lines.iter() {
+            // Runs of five or more modules of one colour score (length - 2):
+            // bit j of `same` says modules j and j+1 match; a run of n is
+            // n - 1 such bits in a row.
+            let same = !(line ^ (line >> 1)) & ones(width - 1);
+            let four = same & (same >> 1) & (same >> 2) & (same >> 3);
+            let starts = four & !(four << 1);
+            score += i64::from(four.count_ones()) + 2 * i64::from(starts.count_ones());
+            // Finder-like patterns (dark, light, 3 dark, light, dark) without
+            // a dark module within four on one side.
+            let mut found = ones(width - 6);
+            for (i, dark) in [true, false, true, true, true, false, true]
+                .into_iter()
+                .enumerate()
+            {
+                let shifted = line >> i;
+                found &= if dark { shifted } else { !shifted };
+            }
+            while found != 0 {
+                let j = found.trailing_zeros() as usize;
+                found &= found - 1;
+                let from = j.saturating_sub(4);
+                let before = (line >> from) & ones(j - from) != 0;
+                let end = (j + 11).min(width);
+                let after = (line >> (j + 7)) & ones(end - (j + 7)) != 0;
+                if !before || !after {
+                    finder += 40;
+                }
+            }
+        }
+        score += finder - 360;
+    }
+    // 2×2 blocks of one colour.
+    for pair in rows.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        let block = !(a ^ b) & !(a ^ (a >> 1)) & !(b ^ (b >> 1)) & ones(width - 1);
+        score += 3 * i64::from(block.count_ones());
+    }
+    // Balance of dark and light.
+    let dark: usize = rows.iter().map(|r| r.count_ones() as usize).sum();
+    let ratio = dark * 200 / (width * width);
+    score += ratio.abs_diff(100) as i64;
+    score.rem_euclid(1 << 16) as u16
+}
+
+/// `penalty` for codes of any width, a module at a time.
+fn penalty_slow(colors: &[Color], width: usize) -> u16 {
     const PATTERN: [bool; 7] = [true, false, true, true, true, false, true];
     let rows: Vec<bool> = colors.iter().map(|c| *c == Color::Dark).collect();
     let mut columns = vec![false; rows.len()];
@@ -135,55 +200,84 @@ fn pack(colors: &[Color]) -> Vec<u64> {
     bits
 }
 
-fn unpack(bits: &[u64], len: usize) -> Vec<Color> {
-    (0..len)
-        .map(|i| match bits[i / 64] >> (i % 64) & 1 {
-            1 => Color::Dark,
-            _ => Color::Light,
-        })
-        .collect()
-}
-
 /// Light margin around the code, in modules (the standard's quiet zone).
 const QUIET: usize = 4;
 /// The smallest size of the drawing, in pixels.
 const MIN_SIZE: usize = 96;
 
-/// The modules as one SVG path, a rectangle per horizontal run of dark
-/// modules (a tenth of the size of one square per module).
-fn render(modules: &[Color], width: usize) -> String {
-    use std::fmt::Write as _;
+/// The modules (packed, rows of `width`) as one SVG path in module units:
+/// a rectangle per horizontal run of dark modules, each run after the first
+/// of a row placed relative to the one before.
+fn render(bits: &[u64], width: usize) -> String {
     let across = width + 2 * QUIET;
-    let unit = MIN_SIZE.div_ceil(across).max(1);
-    let size = across * unit;
-    let mut out = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{size}\" height=\"{size}\" \
-         viewBox=\"0 0 {size} {size}\" shape-rendering=\"crispEdges\">\
-         <rect x=\"0\" y=\"0\" width=\"{size}\" height=\"{size}\" fill=\"#ffffff\"/><path fill=\"#000000\" d=\""
-    );
-    for (y, row) in modules.chunks(width).enumerate() {
+    let size = across * MIN_SIZE.div_ceil(across).max(1);
+    let mut out = String::with_capacity(200 + width * width / 2);
+    out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"");
+    number(&mut out, size);
+    out.push_str("\" height=\"");
+    number(&mut out, size);
+    out.push_str("\" viewBox=\"0 0 ");
+    number(&mut out, across);
+    out.push(' ');
+    number(&mut out, across);
+    out.push_str("\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"");
+    let dark = |i: usize| bits[i / 64] >> (i % 64) & 1 == 1;
+    for y in 0..width {
+        let row = y * width;
+        // Where the last run of this row started (a closed rectangle puts
+        // the pen back there).
+        let mut pen: Option<usize> = None;
         let mut x = 0;
         while x < width {
-            if row[x] == Color::Light {
+            if !dark(row + x) {
                 x += 1;
                 continue;
             }
             let start = x;
-            while x < width && row[x] == Color::Dark {
+            while x < width && dark(row + x) {
                 x += 1;
             }
-            let _ = write!(
-                out,
-                "M{} {}h{}v{unit}h-{}z",
-                (start + QUIET) * unit,
-                (y + QUIET) * unit,
-                (x - start) * unit,
-                (x - start) * unit
-            );
+            match pen {
+                None => {
+                    out.push('M');
+                    number(&mut out, start + QUIET);
+                    out.push(' ');
+                    number(&mut out, y + QUIET);
+                }
+                Some(at) => {
+                    out.push('m');
+                    number(&mut out, start - at);
+                    out.push_str(" 0");
+                }
+            }
+            out.push('h');
+            number(&mut out, x - start);
+            out.push_str("v1h-");
+            number(&mut out, x - start);
+            out.push('z');
+            pen = Some(start);
         }
     }
     out.push_str("\"/></svg>");
     out
+}
+
+/// Appends `n` in decimal.
+fn number(out: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
 }
 
 /// The QR code for a page's online address, when `base_url` is absolute.
@@ -195,6 +289,8 @@ pub fn svg_for(config: &Config, page_url: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    use qrcode::{Color, EcLevel, QrCode};
+
     #[test]
     fn makes_an_svg() {
         let s = super::svg("https://clinic.example/handbook/exercises/wall-angels.html");
@@ -202,18 +298,10 @@ mod tests {
         assert!(s.contains("</svg>"));
     }
 
-    #[test]
-    fn the_path_draws_exactly_the_dark_modules() {
-        use qrcode::{Color, EcLevel, QrCode};
-        let code =
-            QrCode::with_error_correction_level(b"https://clinic.example/x", EcLevel::M).unwrap();
-        let (w, colors) = (code.width(), code.to_colors());
-        let svg = super::svg("https://clinic.example/x");
-        let unit = super::MIN_SIZE.div_ceil(w + 8);
-        assert!(
-            svg.contains(&format!("width=\"{}\"", (w + 8) * unit)),
-            "{svg}"
-        );
+    /// The modules an SVG made by `svg` draws dark, rows of `w`: each
+    /// rectangle is `M x y` or `m dx 0` (from the last one's start), then
+    /// `hN v1 h-N z`.
+    fn drawn(svg: &str, w: usize) -> Vec<Color> {
         let path = svg
             .split(" d=\"")
             .nth(1)
@@ -222,23 +310,49 @@ mod tests {
             .next()
             .unwrap();
         let mut drawn = vec![Color::Light; w * w];
-        for run in path.split('M').filter(|r| !r.is_empty()) {
-            let nums: Vec<usize> = run
-                .split(|c: char| !c.is_ascii_digit())
-                .filter(|n| !n.is_empty())
-                .map(|n| n.parse().unwrap())
-                .collect();
-            let (x, y, len) = (nums[0] / unit - 4, nums[1] / unit - 4, nums[2] / unit);
-            for i in 0..len {
-                drawn[y * w + x + i] = Color::Dark;
+        let (mut x, mut y) = (0usize, 0usize);
+        for rect in path.split('z').filter(|r| !r.is_empty()) {
+            let (at, size) = rect.split_once('h').unwrap();
+            let nums: Vec<usize> = at[1..].split(' ').map(|n| n.parse().unwrap()).collect();
+            if at.starts_with('M') {
+                (x, y) = (nums[0], nums[1]);
+            } else {
+                assert!(at.starts_with('m') && nums[1] == 0, "{rect}");
+                x += nums[0];
+            }
+            let n: usize = size.split('v').next().unwrap().parse().unwrap();
+            assert_eq!(size, format!("{n}v1h-{n}"), "a rectangle one module high");
+            for i in 0..n {
+                drawn[(y - 4) * w + x - 4 + i] = Color::Dark;
             }
         }
-        assert!(drawn == colors, "every dark module, and only those");
+        drawn
+    }
+
+    #[test]
+    fn the_path_draws_exactly_the_dark_modules() {
+        for text in ["https://clinic.example/x", "HELLO", &"long/".repeat(40)] {
+            let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).unwrap();
+            let (w, colors) = (code.width(), code.to_colors());
+            let svg = super::svg(text);
+            assert!(
+                svg.contains(&format!("viewBox=\"0 0 {} {}\"", w + 8, w + 8)),
+                "{svg}"
+            );
+            let unit = super::MIN_SIZE.div_ceil(w + 8);
+            assert!(
+                svg.contains(&format!("width=\"{}\"", (w + 8) * unit)),
+                "{svg}"
+            );
+            assert!(
+                drawn(&svg, w) == colors,
+                "every dark module, and only those"
+            );
+        }
     }
 
     #[test]
     fn the_same_codes_as_the_qrcode_crate() {
-        use qrcode::{EcLevel, QrCode};
         let mut texts: Vec<String> = (0..300)
             .map(|i| {
                 format!(
@@ -251,11 +365,43 @@ mod tests {
         texts.push("https://www.youtube.com/watch?v=dQw4w9WgXcQ".into());
         texts.push("HELLO 123".into());
         texts.push("é ü – “quoted” text".into());
+        // Wider than 64 modules: scored a module at a time.
+        texts.push(format!("https://clinic.example/{}", "a/".repeat(150)));
         for t in &texts {
             let code = QrCode::with_error_correction_level(t.as_bytes(), EcLevel::M).unwrap();
             let (width, colors) = super::encode(t.as_bytes()).unwrap();
             assert_eq!(width, code.width(), "{t}");
             assert!(colors == code.to_colors(), "{t}");
+        }
+    }
+
+    #[test]
+    fn both_scorings_agree() {
+        use qrcode::canvas::{Canvas, MaskPattern};
+        for i in 0..200 {
+            let text = format!("https://clinic.example/{}p-{i}.html", "d/".repeat(i % 25));
+            let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).unwrap();
+            let (version, w) = (code.version(), code.width());
+            let bits = qrcode::bits::encode_auto(text.as_bytes(), EcLevel::M).unwrap();
+            let (data, ec) =
+                qrcode::ec::construct_codewords(&bits.into_bytes(), version, EcLevel::M).unwrap();
+            let mut canvas = Canvas::new(version, EcLevel::M);
+            canvas.draw_all_functional_patterns();
+            canvas.draw_data(&data, &ec);
+            for mask in [
+                MaskPattern::Checkerboard,
+                MaskPattern::Diamonds,
+                MaskPattern::Meadow,
+            ] {
+                let mut c = canvas.clone();
+                c.apply_mask(mask);
+                let colors = c.into_colors();
+                assert_eq!(
+                    super::penalty(&colors, w),
+                    super::penalty_slow(&colors, w),
+                    "{text}"
+                );
+            }
         }
     }
 }

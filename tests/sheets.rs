@@ -536,3 +536,79 @@ fn sheets_link_print_on_request_and_carry_qr_codes() {
         "the video keeps its code"
     );
 }
+
+/// Every QR code printed on a sheet scans (with zbar, as a phone camera
+/// would from paper) to the page or video it promises: each routine sheet
+/// of the sample, rasterised at 300 dpi.
+#[test]
+fn printed_qr_codes_scan_to_their_pages() {
+    let test = "printed_qr_codes_scan_to_their_pages";
+    let Some(sites) = printed(test) else {
+        return;
+    };
+    if Command::new("zbarimg").arg("--version").output().is_err() {
+        let msg = format!("\n!!! SKIPPED {test}: no zbarimg (install zbar-tools)\n");
+        if std::env::var("HANDOUT_REQUIRE_BROWSER").as_deref() == Ok("1") {
+            panic!("{msg}");
+        }
+        eprintln!("{msg}");
+        return;
+    }
+    let site = sites
+        .iter()
+        .find(|s| s.name == "sample" && s.paper == "A4")
+        .expect("the sample on A4");
+    let base = "https://harbourside-physio.example/handbook/";
+    let videos: String = std::fs::read_dir(repo().join("content/exercises"))
+        .expect("exercises")
+        .filter_map(|e| std::fs::read_to_string(e.ok()?.path()).ok())
+        .collect();
+    let mut scanned = 0;
+    for html_path in sheets(site)
+        .iter()
+        .filter(|p| p.starts_with(site.public.join("print/routines")))
+    {
+        let html = std::fs::read_to_string(html_path).expect("sheet");
+        let pdf = html_path.with_extension("pdf");
+        let png = html_path.with_extension("scan");
+        let r = Command::new("pdftoppm")
+            .args(["-r", "300", "-gray", "-singlefile", "-png"])
+            .arg(&pdf)
+            .arg(&png)
+            .status()
+            .expect("pdftoppm");
+        assert!(r.success(), "pdftoppm {}", pdf.display());
+        let out = Command::new("zbarimg")
+            .args(["-q", "--raw", "-Sdisable", "-Sqrcode.enable"])
+            .arg(png.with_extension("scan.png"))
+            .output()
+            .expect("zbarimg");
+        let found: Vec<String> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(str::to_string)
+            .collect();
+        let name = html_path.file_name().unwrap_or_default().to_string_lossy();
+        let codes = html.matches("<svg").count();
+        assert!(codes > 0, "{name}: no QR codes");
+        assert_eq!(
+            found.len(),
+            codes,
+            "{name}: {codes} codes printed, scanned {found:?}"
+        );
+        let slug = name.trim_end_matches(".html").trim_end_matches(".large");
+        let own = format!("{base}routines/{slug}.html");
+        assert!(
+            found.contains(&own),
+            "{name}: the header code leads to {own}: {found:?}"
+        );
+        for url in &found {
+            let page = url.strip_prefix(base).map(|p| site.public.join(p));
+            assert!(
+                page.is_some_and(|p| p.is_file()) || videos.contains(&format!("video: {url}")),
+                "{name}: {url} is neither a page of the site nor an exercise's video"
+            );
+        }
+        scanned += found.len();
+    }
+    assert!(scanned >= 40, "only {scanned} codes scanned");
+}
