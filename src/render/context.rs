@@ -23,6 +23,8 @@ pub struct Views {
     site_value: tera::Value,
     exercise_values: Vec<tera::Value>,
     routine_values: Vec<tera::Value>,
+    /// Each routine's sheet layout, once worked out (`sheet::fits`).
+    pub fits: Vec<super::sheet_fit::Fit>,
 }
 
 impl Views {
@@ -94,6 +96,7 @@ impl Views {
             site: site_view,
             exercises,
             routines,
+            fits: Vec::new(),
         }
     }
 
@@ -528,7 +531,11 @@ pub fn page(
             let intro = bodies
                 .get(&c.routines[*i].src)
                 .map_or("", |b| b.intro.as_str());
-            ctx.insert("sheet", &super::sheet::routine_sheet(cfg, r, intro, *large));
+            let fit = views.fits.get(*i).copied();
+            ctx.insert(
+                "sheet",
+                &super::sheet::routine_sheet(cfg, r, intro, *large, fit),
+            );
             ("sheet_routine.html", r.title.clone(), r.summary.clone())
         }
         Job::SearchIndex | Job::Sitemap | Job::Static(_) => {

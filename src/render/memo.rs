@@ -28,8 +28,8 @@ pub struct Memo {
     bodies: Mutex<HashMap<String, Body>>,
     /// Output path → (fingerprint of the page's inputs, bytes).
     files: Mutex<HashMap<String, Kept>>,
-    /// Routine content path → (fingerprint, its sheet's fit warning).
-    fits: Mutex<HashMap<String, (u64, Option<Diagnostic>)>>,
+    /// Routine content path → (fingerprint, its sheet's layout and fit warning).
+    fits: Mutex<HashMap<String, (u64, super::sheet::Fitted)>>,
     /// Each page's entry in the search index.
     pub(super) search: crate::search::EntryCache,
 }
@@ -121,19 +121,19 @@ impl Memo {
             .map(|(_, b)| Arc::clone(b))
     }
 
-    /// The printable-sheet warnings of every routine, each worked out again
-    /// only when what its sheet shows changed (`sheet::warnings`).
-    pub(super) fn sheet_warnings(
+    /// The sheet layout and warning of every routine, each worked out again
+    /// only when what its sheet shows changed (`sheet::fits`).
+    pub(super) fn sheet_fits(
         &self,
         site: &Site,
         prints: &Prints,
         routines: &[RoutineView],
         bodies: &HashMap<usize, Rendered>,
-    ) -> Vec<Diagnostic> {
+    ) -> Vec<super::sheet::Fitted> {
         use rayon::prelude::*;
         (0..routines.len())
             .into_par_iter()
-            .filter_map(|i| {
+            .map(|i| {
                 let r = &site.content.routines[i];
                 let file = &site.content.files[r.src];
                 let print = prints
@@ -145,7 +145,7 @@ impl Memo {
                         .map(|(_, w)| w.clone())
                 });
                 known.unwrap_or_else(|| {
-                    let w = super::sheet::warning(site, i, &routines[i], bodies);
+                    let w = super::sheet::fit(site, i, &routines[i], bodies);
                     if let (Some(p), Ok(mut m)) = (print, self.fits.lock()) {
                         m.insert(file.rel.clone(), (p, w.clone()));
                     }

@@ -269,7 +269,7 @@ fn render_shared(
     let jobs = jobs(site, theme);
     crate::progress::stage("rendering", jobs.len());
 
-    let views = Views::new(site, &bodies);
+    let mut views = Views::new(site, &bodies);
     timer.phase("views");
     let mut warnings = diags;
     if !site.config.has_absolute_base_url() {
@@ -280,10 +280,14 @@ fn render_shared(
         );
     }
     let prints = memo.map(|_| memo::Prints::new(site, theme.print, &views, &bodies));
-    warnings.extend(match (memo, &prints) {
-        (Some(memo), Some(prints)) => memo.sheet_warnings(site, prints, &views.routines, &bodies),
-        _ => sheet::warnings(site, &views.routines, &bodies),
-    });
+    let fits = match (memo, &prints) {
+        (Some(memo), Some(prints)) => memo.sheet_fits(site, prints, &views.routines, &bodies),
+        _ => sheet::fits(site, &views.routines, &bodies),
+    };
+    let (fits, fit_warnings): (Vec<_>, Vec<_>) = fits.into_iter().unzip();
+    warnings.extend(fit_warnings.into_iter().flatten());
+    views.fits = fits;
+    timer.phase("sheet layouts");
     let results: Vec<Result<String, Diagnostic>> = jobs
         .par_iter()
         .filter_map(|job| {

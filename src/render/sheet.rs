@@ -212,33 +212,35 @@ fn routine_fit(cfg: &Config, r: &RoutineView, intro: &str) -> Fit {
     sheet_fit::choose(Area::of(cfg.paper), &text, &cards)
 }
 
-/// Warnings for routines whose sheet cannot fit one page.
-pub fn warnings(
+/// A routine sheet's layout, and a warning when it cannot fit one page.
+pub type Fitted = (Fit, Option<Diagnostic>);
+
+/// The sheet layout of every routine, each worked out once per build: the
+/// warnings are collected before rendering, and the sheets reuse the layout.
+pub fn fits(
     site: &Site,
     routines: &[RoutineView],
     bodies: &HashMap<usize, Rendered>,
-) -> Vec<Diagnostic> {
+) -> Vec<Fitted> {
     use rayon::prelude::*;
     (0..routines.len())
         .into_par_iter()
-        .filter_map(|i| warning(site, i, &routines[i], bodies))
+        .map(|i| fit(site, i, &routines[i], bodies))
         .collect()
 }
 
-/// The fit warning of routine `i` (whose view is `v`), if its sheet overflows.
-pub fn warning(
-    site: &Site,
-    i: usize,
-    v: &RoutineView,
-    bodies: &HashMap<usize, Rendered>,
-) -> Option<Diagnostic> {
+/// The sheet layout of routine `i` (whose view is `v`), with a warning if
+/// its sheet overflows.
+pub fn fit(site: &Site, i: usize, v: &RoutineView, bodies: &HashMap<usize, Rendered>) -> Fitted {
     let r = &site.content.routines[i];
     let intro = bodies.get(&r.src).map_or("", |b| b.intro.as_str());
-    routine_warning(&site.config, v, &site.content.files[r.src].display, intro)
+    let fit = routine_fit(&site.config, v, intro);
+    let warning = routine_warning(&site.config, v, &site.content.files[r.src].display, fit);
+    (fit, warning)
 }
 
-fn routine_warning(cfg: &Config, r: &RoutineView, file: &str, intro: &str) -> Option<Diagnostic> {
-    match routine_fit(cfg, r, intro) {
+fn routine_warning(cfg: &Config, r: &RoutineView, file: &str, fit: Fit) -> Option<Diagnostic> {
+    match fit {
         Fit::One(_) => None,
         Fit::Over { fits, .. } => {
             let n = r.exercise_count;
@@ -261,12 +263,19 @@ fn routine_warning(cfg: &Config, r: &RoutineView, file: &str, intro: &str) -> Op
     }
 }
 
-/// The sheet of a routine (`large`: the large-print version).
-pub fn routine_sheet(cfg: &Config, r: &RoutineView, intro: &str, large: bool) -> SheetView {
+/// The sheet of a routine (`large`: the large-print version), with its
+/// layout from `fits` when known.
+pub fn routine_sheet(
+    cfg: &Config,
+    r: &RoutineView,
+    intro: &str,
+    large: bool,
+    known: Option<Fit>,
+) -> SheetView {
     let fit = if large {
         Fit::One(sheet_fit::LARGE)
     } else {
-        routine_fit(cfg, r, intro)
+        known.unwrap_or_else(|| routine_fit(cfg, r, intro))
     };
     let cards = items(r)
         .iter()
