@@ -214,16 +214,42 @@ pub fn choose(area: Area, sheet: &SheetText, cards: &[CardText]) -> Fit {
         routine_layouts(cards.len(), most_steps, sheet.qr)
     };
     let room = area.height - SLACK_MM;
-    // Each card's height, and the height of the rest, depend only on the
-    // layout: work them out once per layout, not again for every count of
-    // cards tried below.
-    let parts = |l: &Layout| -> (Around, Vec<f32>) {
-        let col_w = column_mm(area.width, l);
-        let cards = cards
+    // The texts are measured once per text size and column count (the
+    // many step counts and notes boxes tried with them only add up the
+    // measured parts), and each layout's card heights are worked out once,
+    // not again for every count of cards tried below.
+    let mut arounds: Vec<((u8, u32, bool), Around)> = Vec::new();
+    let mut card_parts_by: Vec<(PartsKey, Vec<CardParts>)> = Vec::new();
+    let mut parts = |l: &Layout| -> (Around, Vec<f32>) {
+        let key = (l.density, l.font_pt.to_bits(), l.roomy);
+        let rest = match arounds.iter().find(|(k, _)| *k == key) {
+            Some((_, a)) => *a,
+            None => {
+                let a = around(area, sheet, l);
+                arounds.push((key, a));
+                a
+            }
+        };
+        let key = (l.density, l.columns, l.font_pt.to_bits(), l.weeks);
+        let at = match card_parts_by.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                let col_w = column_mm(area.width, l);
+                let measured = cards
+                    .iter()
+                    .map(|c| card_parts(col_w, c, l, sheet))
+                    .collect();
+                card_parts_by.push((key, measured));
+                card_parts_by.len() - 1
+            }
+        };
+        let hs = card_parts_by[at]
+            .1
             .iter()
-            .map(|c| card_height(col_w, c, l, sheet))
+            .zip(cards)
+            .map(|(p, c)| p.height(c, l, sheet))
             .collect();
-        (around(area, sheet, l), cards)
+        (rest, hs)
     };
     let mut measured: Vec<(Around, Vec<f32>)> = Vec::with_capacity(layouts.len());
     for l in &layouts {
@@ -263,6 +289,9 @@ pub fn choose(area: Area, sheet: &SheetText, cards: &[CardText]) -> Fit {
     Fit::Over { layout, fits }
 }
 
+/// What measured card parts depend on: density, columns, text size, weeks.
+type PartsKey = (u8, usize, u32, usize);
+
 /// Width of one column of cards, mm.
 fn column_mm(width: f32, l: &Layout) -> f32 {
     let cols = l.columns.max(1) as f32;
@@ -290,6 +319,7 @@ fn height_of(area: Area, sheet: &SheetText, card_heights: &[f32], l: &Layout) ->
 
 /// The heights of a sheet's parts other than its cards, mm: the same for
 /// any number of cards.
+#[derive(Clone, Copy)]
 struct Around {
     /// Header, patient lines, notes, introduction, cautions, how-to line.
     above: f32,
@@ -450,12 +480,40 @@ fn media_mm(l: &Layout) -> (f32, f32) {
 
 /// Height of one exercise card, mm.
 fn card_height(col_w: f32, c: &CardText, l: &Layout, sheet: &SheetText) -> f32 {
+    card_parts(col_w, c, l, sheet).height(c, l, sheet)
+}
+
+/// The measured parts of a card's height for one text size and column
+/// width, whatever the number of steps shown: choosing a layout tries many
+/// step counts with the same text size and columns.
+struct CardParts {
+    /// Height of the text before the steps (title, dosage, note, starting position).
+    top: f32,
+    /// Height of the text down to each step, as printed when more follow it
+    /// …
+    steps: Vec<f32>,
+    /// … and when it is the last shown and ends with the "more" note.
+    steps_more: Vec<f32>,
+    /// Height down to the note that stands in for steps when none are shown.
+    no_steps: f32,
+    /// Height of the image beside the text.
+    img_h: f32,
+    /// Height of the "All N steps" code with its caption, and of the video code.
+    step_code: f32,
+    video_code: f32,
+    /// Height of the cautions printed beside QR codes, and without codes.
+    cautions_beside: f32,
+    cautions_full: f32,
+    /// The log sits beside the text (one column).
+    side: bool,
+}
+
+fn card_parts(col_w: f32, c: &CardText, l: &Layout, sheet: &SheetText) -> CardParts {
     let fs = l.font_pt;
     let small = if l.density == 0 { fs } else { SMALL_PT };
-    let (pad_x, pad_y) = pad(l);
+    let (pad_x, _) = pad(l);
     let inner = col_w - 2.0 * pad_x;
     let (img, mini) = media_mm(l);
-    let trimmed = c.steps.len() > l.max_steps;
     // One column: the log sits beside the text.
     let side = l.columns == 1 && l.density != 0 && !sheet.full;
     let text_w = if side {
@@ -466,27 +524,27 @@ fn card_height(col_w: f32, c: &CardText, l: &Layout, sheet: &SheetText) -> f32 {
     // The image floats at the top right of the text.
     let img_h = if c.image { img * 0.75 + 1.0 } else { 0.0 };
     let mut y = 0.0;
-    let para = |y: &mut f32, width: f32, text: &str, pt: f32, bold: bool, after: f32| {
+    let para = |y: &mut f32, width: f32, runs: &[(&str, f32, bool)], after: f32| {
         // A paragraph starting a little above the image's bottom is narrowed too.
         let narrow = if *y < img_h + 2.0 { img + 2.0 } else { 0.0 };
-        let n = lines(text, width - narrow, pt, bold);
-        *y += n as f32 * line_mm(pt) + after;
+        let n = lines_of_runs(runs, width - narrow);
+        *y += n as f32 * line_mm(runs[0].1) + after;
     };
     // The section name sits on the card's top border and takes no room.
     // The number badge takes about two characters; equipment follows the title.
-    let title = format!("00 {}", c.title);
     // The equipment does not break across lines.
-    let equipment = format!("· {}", c.equipment).replace(' ', "\u{a0}");
+    let equipment = format!("·\u{a0}{}", c.equipment.replace(' ', "\u{a0}"));
     let title_w = text_w - if img_h > 0.0 { img + 2.0 } else { 0.0 };
     let equipment_pt = (fs * 1.1 * 0.82).max(small);
     let runs = [
-        (title.as_str(), fs * 1.1, true),
+        ("00", fs * 1.1, true),
+        (c.title.as_str(), fs * 1.1, true),
         (&equipment, equipment_pt, false),
     ];
     y += lines_of_runs(&runs, title_w) as f32 * line_mm(fs * 1.1);
-    para(&mut y, text_w, &c.dosage, fs, true, 0.6);
+    para(&mut y, text_w, &[(&c.dosage, fs, true)], 0.6);
     if !c.note.is_empty() {
-        para(&mut y, text_w, &c.note, fs, false, 0.6);
+        para(&mut y, text_w, &[(&c.note, fs, false)], 0.6);
     }
     if sheet.full && !c.intro.is_empty() {
         let runs = [
@@ -495,65 +553,97 @@ fn card_height(col_w: f32, c: &CardText, l: &Layout, sheet: &SheetText) -> f32 {
         ];
         y += lines_of_runs(&runs, text_w) as f32 * line_mm(fs) + 1.5;
     }
+    let top = y;
     let indent = fs * 1.3 * MM_PER_PT;
-    let step_codes = trimmed && sheet.qr && l.step_codes();
-    let shown = c.steps.len().min(l.max_steps);
-    for (k, s) in c.steps.iter().take(shown).enumerate() {
-        if k + 1 == shown && trimmed && !step_codes {
-            // The last step shown ends with "(+3 more steps: …)".
-            para(
-                &mut y,
-                text_w - indent,
-                &format!("{s} {MORE_STEPS}"),
-                fs,
-                false,
-                0.0,
-            );
-        } else {
-            para(&mut y, text_w - indent, s, fs, false, 0.0);
-        }
+    let mut steps = Vec::with_capacity(c.steps.len());
+    let mut steps_more = Vec::with_capacity(c.steps.len());
+    for s in &c.steps {
+        // The last step shown may end with "(+3 more)".
+        let mut more = y;
+        para(
+            &mut more,
+            text_w - indent,
+            &[(s, fs, false), (MORE_STEPS, fs, false)],
+            0.0,
+        );
+        steps_more.push(more);
+        para(&mut y, text_w - indent, &[(s, fs, false)], 0.0);
+        steps.push(y);
     }
-    if shown == 0 && trimmed && !step_codes {
-        para(&mut y, text_w, NO_STEPS, fs, false, 0.6);
-    }
-    if sheet.full {
-        y += 1.5;
-    }
-    let main = y.max(img_h);
+    let mut no_steps = top;
+    para(&mut no_steps, text_w, &[(NO_STEPS, fs, false)], 0.6);
     // QR codes (all the steps, video) beside the cautions.
-    let mut codes = 0.0;
-    if step_codes {
-        let caption = format!("All {} steps", c.steps.len());
-        codes += mini + lines(&caption, mini, small, false) as f32 * line_mm(small) + 1.0;
-    }
-    if c.video {
-        codes += mini + line_mm(small) + 1.0;
-    }
-    let caution_w = if codes > 0.0 && !side {
-        inner - mini - 2.0
-    } else {
-        text_w
-    };
+    let caption = format!("All {} steps", c.steps.len());
+    let step_code = mini + lines(&caption, mini, small, false) as f32 * line_mm(small) + 1.0;
+    let video_code = mini + line_mm(small) + 1.0;
     let shown = if sheet.full { c.cautions.len() } else { 1 };
-    let cautions: f32 = c
-        .cautions
-        .iter()
-        .take(shown)
-        .map(|k| {
-            let runs = [("Take care:", fs, true), (k.as_str(), fs, false)];
-            lines_of_runs(&runs, caution_w) as f32 * line_mm(fs)
-        })
-        .sum();
-    let log = log_height(l, sheet.full);
-    let body = if side {
-        main.max(log) + cautions.max(codes)
-    } else if l.columns == 2 {
-        // The QR codes sit beside the cautions and the log.
-        main + (cautions + 1.5 + log).max(codes)
-    } else {
-        main + cautions.max(codes) + 1.5 + log
+    let cautions = |width: f32| -> f32 {
+        c.cautions
+            .iter()
+            .take(shown)
+            .map(|k| {
+                let runs = [("Take care:", fs, true), (k.as_str(), fs, false)];
+                lines_of_runs(&runs, width) as f32 * line_mm(fs)
+            })
+            .sum()
     };
-    body + 2.0 * pad_y
+    CardParts {
+        top,
+        steps,
+        steps_more,
+        no_steps,
+        img_h,
+        step_code,
+        video_code,
+        cautions_beside: if side {
+            cautions(text_w)
+        } else {
+            cautions(inner - mini - 2.0)
+        },
+        cautions_full: cautions(text_w),
+        side,
+    }
+}
+
+impl CardParts {
+    /// The card's height with `l.max_steps` steps shown.
+    fn height(&self, c: &CardText, l: &Layout, sheet: &SheetText) -> f32 {
+        let trimmed = c.steps.len() > l.max_steps;
+        let step_codes = trimmed && sheet.qr && l.step_codes();
+        let shown = c.steps.len().min(l.max_steps);
+        let mut y = match shown {
+            0 if trimmed && !step_codes => self.no_steps,
+            0 => self.top,
+            _ if trimmed && !step_codes => self.steps_more[shown - 1],
+            _ => self.steps[shown - 1],
+        };
+        if sheet.full {
+            y += 1.5;
+        }
+        let main = y.max(self.img_h);
+        let mut codes = 0.0;
+        if step_codes {
+            codes += self.step_code;
+        }
+        if c.video {
+            codes += self.video_code;
+        }
+        let cautions = if codes > 0.0 {
+            self.cautions_beside
+        } else {
+            self.cautions_full
+        };
+        let log = log_height(l, sheet.full);
+        let body = if self.side {
+            main.max(log) + cautions.max(codes)
+        } else if l.columns == 2 {
+            // The QR codes sit beside the cautions and the log.
+            main + (cautions + 1.5 + log).max(codes)
+        } else {
+            main + cautions.max(codes) + 1.5 + log
+        };
+        body + 2.0 * pad(l).1
+    }
 }
 
 /// As long as the longer "more steps" note of the template.
