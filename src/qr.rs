@@ -11,37 +11,111 @@ use std::sync::{Mutex, OnceLock};
 /// several sheets, and encoding is the slow part.
 pub fn svg(data: &str) -> String {
     // The modules, one bit each, by data: small enough to keep every code.
-    static MADE: OnceLock<Mutex<HashMap<String, Option<Packed>>>> = OnceLock::new();
+    static MADE: OnceLock<Mutex<HashMap<String, Option<Code>>>> = OnceLock::new();
     let made = MADE.get_or_init(Mutex::default);
     let known = made.lock().ok().and_then(|m| m.get(data).cloned());
     let code = known.unwrap_or_else(|| {
-        let code = encode(data.as_bytes()).map(|(width, colors)| (width, pack(&colors)));
+        let code = encode(data.as_bytes());
         if let Ok(mut m) = made.lock() {
             m.insert(data.to_string(), code.clone());
         }
         code
     });
-    match code {
-        Some((width, bits)) => render(&bits, width),
-        None => String::new(),
+    code.map_or_else(String::new, |c| render(&c))
+}
+
+/// A QR code's modules, one bit each (1 = dark), rows of `width` bits
+/// each starting a new 64-bit word: a code up to 64 modules wide (every web
+/// address a sheet prints) has a word per row.
+#[derive(Clone, Debug, PartialEq)]
+struct Code {
+    width: usize,
+    bits: Vec<u64>,
+}
+
+impl Code {
+    fn words_per_row(&self) -> usize {
+        self.width.div_ceil(64)
+    }
+
+    fn dark(&self, x: usize, y: usize) -> bool {
+        self.bits[y * self.words_per_row() + x / 64] >> (x % 64) & 1 == 1
+    }
+
+    fn from_colors(colors: &[Color], width: usize) -> Code {
+        let per_row = width.div_ceil(64);
+        let mut bits = vec![0u64; per_row * width];
+        for (y, row) in colors.chunks(width).enumerate() {
+            for (x, c) in row.iter().enumerate() {
+                if *c == Color::Dark {
+                    bits[y * per_row + x / 64] |= 1 << (x % 64);
+                }
+            }
+        }
+        Code { width, bits }
+    }
+
+    /// Calls `f(start, length)` for each run of dark modules of row `y`,
+    /// left to right.
+    fn each_run(&self, y: usize, mut f: impl FnMut(usize, usize)) {
+        if self.words_per_row() == 1 {
+            // At most 64 modules wide, so no run is 64 long.
+            let mut bits = self.bits[y];
+            while bits != 0 {
+                let start = bits.trailing_zeros() as usize;
+                let len = (!(bits >> start)).trailing_zeros() as usize;
+                f(start, len);
+                let run = 1u64.checked_shl(len as u32).map_or(u64::MAX, |b| b - 1);
+                bits &= !(run << start);
+            }
+            return;
+        }
+        let mut x = 0;
+        while x < self.width {
+            if !self.dark(x, y) {
+                x += 1;
+                continue;
+            }
+            let start = x;
+            while x < self.width && self.dark(x, y) {
+                x += 1;
+            }
+            f(start, x - start);
+        }
+    }
+
+    #[cfg(test)]
+    fn colors(&self) -> Vec<Color> {
+        let w = self.width;
+        (0..w * w)
+            .map(|i| match self.dark(i % w, i / w) {
+                true => Color::Dark,
+                false => Color::Light,
+            })
+            .collect()
     }
 }
 
-/// The modules of the QR code of `data` at error correction level M, and
-/// its width: the same code as `QrCode::with_error_correction_level`, with
-/// the eight masks scored here (the slow part in the crate).
-fn encode(data: &[u8]) -> Option<(usize, Vec<Color>)> {
-    use qrcode::canvas::{Canvas, MaskPattern};
-    const MASKS: [MaskPattern; 8] = [
-        MaskPattern::Checkerboard,
-        MaskPattern::HorizontalLines,
-        MaskPattern::VerticalLines,
-        MaskPattern::DiagonalLines,
-        MaskPattern::LargeCheckerboard,
-        MaskPattern::Fields,
-        MaskPattern::Diamonds,
-        MaskPattern::Meadow,
-    ];
+/// The masks in the order the qrcode crate tries them.
+const MASKS: [qrcode::canvas::MaskPattern; 8] = {
+    use qrcode::canvas::MaskPattern::*;
+    [
+        Checkerboard,
+        HorizontalLines,
+        VerticalLines,
+        DiagonalLines,
+        LargeCheckerboard,
+        Fields,
+        Diamonds,
+        Meadow,
+    ]
+};
+
+/// The QR code of `data` at error correction level M: the same code as
+/// `QrCode::with_error_correction_level`, with the eight masks applied and
+/// scored a row of bits at a time (the slow part in the crate).
+fn encode(data: &[u8]) -> Option<Code> {
+    use qrcode::canvas::{Canvas, Module};
     let level = EcLevel::M;
     let bits = qrcode::bits::encode_auto(data, level).ok()?;
     let version = bits.version();
@@ -50,43 +124,98 @@ fn encode(data: &[u8]) -> Option<(usize, Vec<Color>)> {
     canvas.draw_all_functional_patterns();
     canvas.draw_data(&data, &ec);
     let width = usize::try_from(version.width()).ok()?;
-    // The first mask with the lowest penalty, as the crate picks it.
+    if width > 64 {
+        return Some(encode_wide(canvas, width));
+    }
+    // The data modules, before masking.
+    let mut data = vec![0u64; width];
+    for (y, row) in data.iter_mut().enumerate() {
+        for x in 0..width {
+            if canvas.get(x as i16, y as i16) == Module::Unmasked(Color::Dark) {
+                *row |= 1 << x;
+            }
+        }
+    }
+    // Masking flips the data modules where the mask is dark, and draws the
+    // function patterns with that mask's format information: the frame.
+    let frame = frame(version)?;
+    let mut best: Option<(u16, Vec<u64>)> = None;
+    for masked in frame.iter() {
+        let rows: Vec<u64> = masked.iter().zip(&data).map(|(m, d)| m ^ d).collect();
+        let score = penalty(&rows, width);
+        if best.as_ref().is_none_or(|(s, _)| score < *s) {
+            best = Some((score, rows));
+        }
+    }
+    best.map(|(_, bits)| Code { width, bits })
+}
+
+/// The modules of a code of `version` without data, under each of the
+/// eight masks (rows of bits): the function patterns with each mask's
+/// format information, and the mask itself everywhere else. The same for
+/// every code of a version, so worked out once.
+fn frame(version: qrcode::Version) -> Option<std::sync::Arc<Vec<Vec<u64>>>> {
+    use qrcode::canvas::Canvas;
+    use std::sync::Arc;
+    type Frames = HashMap<i16, Arc<Vec<Vec<u64>>>>;
+    static FRAMES: OnceLock<Mutex<Frames>> = OnceLock::new();
+    let frames = FRAMES.get_or_init(Mutex::default);
+    let width = usize::try_from(version.width()).ok()?;
+    if let Some(f) = frames.lock().ok()?.get(&version.width()) {
+        return Some(Arc::clone(f));
+    }
+    let mut canvas = Canvas::new(version, EcLevel::M);
+    canvas.draw_all_functional_patterns();
+    let masked: Vec<Vec<u64>> = MASKS
+        .iter()
+        .map(|&mask| {
+            let mut c = canvas.clone();
+            c.apply_mask(mask);
+            Code::from_colors(&c.into_colors(), width).bits
+        })
+        .collect();
+    let masked = Arc::new(masked);
+    frames
+        .lock()
+        .ok()?
+        .insert(version.width(), Arc::clone(&masked));
+    Some(masked)
+}
+
+/// `encode` for codes wider than 64 modules, masked by the crate and scored
+/// a module at a time.
+fn encode_wide(canvas: qrcode::canvas::Canvas, width: usize) -> Code {
     let mut best: Option<(u16, Vec<Color>)> = None;
     for mask in MASKS {
         let mut c = canvas.clone();
         c.apply_mask(mask);
         let colors = c.into_colors();
-        let score = penalty(&colors, width);
+        let score = penalty_slow(&colors, width);
         if best.as_ref().is_none_or(|(s, _)| score < *s) {
             best = Some((score, colors));
         }
     }
-    best.map(|(_, colors)| (width, colors))
+    let colors = best.map(|(_, c)| c).unwrap_or_default();
+    Code::from_colors(&colors, width)
 }
 
 /// The penalty score of a masked code (rows of `width` modules), computed
 /// as the qrcode crate does for normal QR codes (in 16-bit arithmetic that
-/// wraps). Codes up to 64 modules wide (every web address a sheet prints)
-/// are scored a row of bits at a time.
-fn penalty(colors: &[Color], width: usize) -> u16 {
-    if width > 64 {
-        return penalty_slow(colors, width);
-    }
-    let mut rows = vec![0u64; width];
+/// wraps), from its rows of bits (up to 64 modules wide).
+fn penalty(rows: &[u64], width: usize) -> u16 {
     let mut columns = vec![0u64; width];
-    for (y, row) in colors.chunks(width).enumerate() {
-        for (x, c) in row.iter().enumerate() {
-            if *c == Color::Dark {
-                rows[y] |= 1 << x;
-                columns[x] |= 1 << y;
-            }
+    for (y, &row) in rows.iter().enumerate() {
+        let mut bits = row;
+        while bits != 0 {
+            columns[bits.trailing_zeros() as usize] |= 1 << y;
+            bits &= bits - 1;
         }
     }
     let ones = |n: usize| if n >= 64 { u64::MAX } else { (1u64 << n) - 1 };
     let mut score: i64 = 0;
-    for lines in [&rows, &columns] {
+    for lines in [rows, &columns] {
         let mut finder: i64 = 0;
-        for &line in lines.iter() {
+        for &line in lines {
             // Runs of five or more modules of one colour score (length - 2):
             // bit j of `same` says modules j and j+1 match; a run of n is
             // n - 1 such bits in a row.
@@ -131,7 +260,7 @@ fn penalty(colors: &[Color], width: usize) -> u16 {
     score.rem_euclid(1 << 16) as u16
 }
 
-/// `penalty` for codes of any width, a module at a time.
+/// `penalty` for codes of any width, a module at a time, from the colours.
 fn penalty_slow(colors: &[Color], width: usize) -> u16 {
     const PATTERN: [bool; 7] = [true, false, true, true, true, false, true];
     let rows: Vec<bool> = colors.iter().map(|c| *c == Color::Dark).collect();
@@ -187,97 +316,74 @@ fn penalty_slow(colors: &[Color], width: usize) -> u16 {
     score.rem_euclid(1 << 16) as u16
 }
 
-/// A code's width in modules and its modules, one bit each (1 = dark).
-type Packed = (usize, Vec<u64>);
-
-fn pack(colors: &[Color]) -> Vec<u64> {
-    let mut bits = vec![0u64; colors.len().div_ceil(64)];
-    for (i, c) in colors.iter().enumerate() {
-        if *c == Color::Dark {
-            bits[i / 64] |= 1 << (i % 64);
-        }
-    }
-    bits
-}
-
 /// Light margin around the code, in modules (the standard's quiet zone).
 const QUIET: usize = 4;
 /// The smallest size of the drawing, in pixels.
 const MIN_SIZE: usize = 96;
 
-/// The modules (packed, rows of `width`) as one SVG path in module units:
+/// The modules as one SVG path in module units:
 /// a rectangle per horizontal run of dark modules, each run after the first
 /// of a row placed relative to the one before.
-fn render(bits: &[u64], width: usize) -> String {
+fn render(code: &Code) -> String {
+    let width = code.width;
     let across = width + 2 * QUIET;
     let size = across * MIN_SIZE.div_ceil(across).max(1);
-    let mut out = String::with_capacity(200 + width * width / 2);
-    out.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"");
+    let mut out: Vec<u8> = Vec::with_capacity(300 + width * width * 3);
+    out.extend_from_slice(b"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"");
     number(&mut out, size);
-    out.push_str("\" height=\"");
+    out.extend_from_slice(b"\" height=\"");
     number(&mut out, size);
-    out.push_str("\" viewBox=\"0 0 ");
+    out.extend_from_slice(b"\" viewBox=\"0 0 ");
     number(&mut out, across);
-    out.push(' ');
+    out.push(b' ');
     number(&mut out, across);
-    out.push_str("\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"");
-    let dark = |i: usize| bits[i / 64] >> (i % 64) & 1 == 1;
+    out.extend_from_slice(b"\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"");
     for y in 0..width {
-        let row = y * width;
         // Where the last run of this row started (a closed rectangle puts
         // the pen back there).
         let mut pen: Option<usize> = None;
-        let mut x = 0;
-        while x < width {
-            if !dark(row + x) {
-                x += 1;
-                continue;
-            }
-            let start = x;
-            while x < width && dark(row + x) {
-                x += 1;
-            }
+        code.each_run(y, |start, len| {
             match pen {
                 None => {
-                    out.push('M');
+                    out.push(b'M');
                     number(&mut out, start + QUIET);
-                    out.push(' ');
+                    out.push(b' ');
                     number(&mut out, y + QUIET);
                 }
                 Some(at) => {
-                    out.push('m');
+                    out.push(b'm');
                     number(&mut out, start - at);
-                    out.push_str(" 0");
+                    out.extend_from_slice(b" 0");
                 }
             }
-            out.push('h');
-            number(&mut out, x - start);
-            out.push_str("v1h-");
-            number(&mut out, x - start);
-            out.push('z');
+            out.push(b'h');
+            number(&mut out, len);
+            out.extend_from_slice(b"v1h-");
+            number(&mut out, len);
+            out.push(b'z');
             pen = Some(start);
-        }
+        });
     }
-    out.push_str("\"/></svg>");
-    out
+    out.extend_from_slice(b"\"/></svg>");
+    // Only ASCII was written.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Appends `n` in decimal.
-fn number(out: &mut String, n: usize) {
+fn number(out: &mut Vec<u8>, n: usize) {
+    if n < 10 {
+        out.push(b'0' + n as u8);
+        return;
+    }
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     let mut n = n;
-    loop {
+    while n > 0 {
         at -= 1;
         digits[at] = b'0' + (n % 10) as u8;
         n /= 10;
-        if n == 0 {
-            break;
-        }
     }
-    for &d in &digits[at..] {
-        out.push(char::from(d));
-    }
+    out.extend_from_slice(&digits[at..]);
 }
 
 /// The QR code for a page's online address, when `base_url` is absolute.
@@ -331,7 +437,13 @@ mod tests {
 
     #[test]
     fn the_path_draws_exactly_the_dark_modules() {
-        for text in ["https://clinic.example/x", "HELLO", &"long/".repeat(40)] {
+        // Up to and over 64 modules wide.
+        for text in [
+            "https://clinic.example/x",
+            "HELLO",
+            &"long/".repeat(40),
+            &"long/".repeat(70),
+        ] {
             let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).unwrap();
             let (w, colors) = (code.width(), code.to_colors());
             let svg = super::svg(text);
@@ -365,13 +477,20 @@ mod tests {
         texts.push("https://www.youtube.com/watch?v=dQw4w9WgXcQ".into());
         texts.push("HELLO 123".into());
         texts.push("é ü – “quoted” text".into());
+        // Every version up to 64 modules wide (1 to 11), and numbers.
+        texts.extend(
+            (1..=260)
+                .step_by(3)
+                .map(|n| "https://a.example/".repeat(n / 18 + 1)[..n].to_string()),
+        );
+        texts.extend((1..=40).map(|n| "0123456789".repeat(n)));
         // Wider than 64 modules: scored a module at a time.
         texts.push(format!("https://clinic.example/{}", "a/".repeat(150)));
         for t in &texts {
             let code = QrCode::with_error_correction_level(t.as_bytes(), EcLevel::M).unwrap();
-            let (width, colors) = super::encode(t.as_bytes()).unwrap();
-            assert_eq!(width, code.width(), "{t}");
-            assert!(colors == code.to_colors(), "{t}");
+            let made = super::encode(t.as_bytes()).unwrap();
+            assert_eq!(made.width, code.width(), "{t}");
+            assert!(made.colors() == code.to_colors(), "{t}");
         }
     }
 
@@ -397,7 +516,7 @@ mod tests {
                 c.apply_mask(mask);
                 let colors = c.into_colors();
                 assert_eq!(
-                    super::penalty(&colors, w),
+                    super::penalty(&super::Code::from_colors(&colors, w).bits, w),
                     super::penalty_slow(&colors, w),
                     "{text}"
                 );
