@@ -10,6 +10,7 @@
 pub mod config;
 pub mod content;
 pub mod diagnostics;
+pub mod fingerprint;
 pub mod link;
 pub mod markdown;
 pub mod output;
@@ -63,6 +64,12 @@ pub enum Failure {
 pub struct Compiled {
     pub output: render::Output,
     pub warnings: Vec<Diagnostic>,
+}
+
+/// Frees `value` on another thread. Freeing a whole build's data takes a
+/// good part of a rebuild in `serve`, and nothing waits for it.
+pub fn drop_later<T: Send + 'static>(value: T) {
+    std::thread::spawn(move || drop(value));
 }
 
 /// Runs load → parse → validate → link → render, with no disk writes.
@@ -120,6 +127,9 @@ fn compile_into(opts: &Options, sink: Option<render::Sink>) -> Result<Compiled, 
     diagnostics::sort(&mut warnings);
     if opts.strict && !warnings.is_empty() {
         return Err(Failure::Content(warnings));
+    }
+    if opts.memo.is_some() {
+        drop_later((site, theme));
     }
     Ok(Compiled { output, warnings })
 }

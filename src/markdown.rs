@@ -18,7 +18,7 @@ fn options() -> Options {
 }
 
 /// A heading of a page body.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, Hash, serde::Serialize)]
 pub struct Heading {
     pub level: u8,
     pub id: String,

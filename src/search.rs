@@ -25,7 +25,6 @@ use serde::Serialize;
 use serde_json::json;
 #[cfg(test)]
 use serde_json::Value;
-use std::collections::hash_map::DefaultHasher;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
 use std::sync::Mutex;
@@ -107,7 +106,7 @@ pub fn index_js_with(
         .map(|d| d.headings.iter().map(|h| headings.id(h)).collect())
         .collect();
     let facets_print = cache.map(|_| {
-        let mut h = DefaultHasher::new();
+        let mut h = crate::fingerprint::hasher();
         for f in facets {
             f.name.hash(&mut h);
             f.terms.hash(&mut h);
@@ -119,11 +118,7 @@ pub fn index_js_with(
         .zip(&heads)
         .map(|(d, heads)| match (cache, facets_print) {
             (Some(cache), Some(fp)) => {
-                let print = {
-                    let mut h = DefaultHasher::new();
-                    (fp, d, heads).hash(&mut h);
-                    h.finish()
-                };
+                let print = crate::fingerprint::of((fp, d, heads));
                 let known = cache.0.lock().ok().and_then(|m| {
                     m.get(&d.url)
                         .filter(|(p, _)| *p == print)

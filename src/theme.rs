@@ -94,12 +94,7 @@ impl Theme {
             }
         }
         if diags.is_empty() {
-            let print = {
-                use std::hash::{Hash, Hasher};
-                let mut h = std::collections::hash_map::DefaultHasher::new();
-                sources.hash(&mut h);
-                h.finish()
-            };
+            let print = crate::fingerprint::of(&sources);
             Ok(Theme {
                 tera,
                 statics,

@@ -105,10 +105,7 @@ type Parsed = (u64, Option<Document>, Vec<Diagnostic>);
 
 impl ParseMemo {
     fn parse(&self, f: &SourceFile, src: usize) -> (Option<Document>, Vec<Diagnostic>) {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        (&f.display, &f.rel, &f.text, f.fm_line, f.body_line).hash(&mut h);
-        let print = h.finish();
+        let print = crate::fingerprint::of((&f.display, &f.rel, &f.text, f.fm_line, f.body_line));
         let known = self.0.lock().ok().and_then(|m| {
             m.get(&f.rel)
                 .filter(|(p, _, _)| *p == print)

@@ -12,7 +12,6 @@ use super::{context::Views, Job};
 use crate::diagnostics::Diagnostic;
 use crate::link::Site;
 use crate::markdown::Rendered;
-use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex};
@@ -46,17 +45,12 @@ impl std::fmt::Debug for Memo {
     }
 }
 
-/// A fingerprint of any hashable values.
-pub fn print_of(parts: impl Hash) -> u64 {
-    let mut h = DefaultHasher::new();
-    parts.hash(&mut h);
-    h.finish()
-}
+pub use crate::fingerprint::of as print_of;
 
 /// Feeds serialized views into a hasher without building a string.
-struct HashWriter<'a>(&'a mut DefaultHasher);
+struct HashWriter<'a, H>(&'a mut H);
 
-impl std::io::Write for HashWriter<'_> {
+impl<H: Hasher> std::io::Write for HashWriter<'_, H> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         self.0.write(buf);
         Ok(buf.len())
@@ -67,7 +61,7 @@ impl std::io::Write for HashWriter<'_> {
 }
 
 fn print_serialized(value: &impl serde::Serialize, extra: impl Hash) -> u64 {
-    let mut h = DefaultHasher::new();
+    let mut h = crate::fingerprint::hasher();
     let _ = serde_json::to_writer(HashWriter(&mut h), value);
     extra.hash(&mut h);
     h.finish()
@@ -184,30 +178,30 @@ impl Prints {
     ) -> Prints {
         use rayon::prelude::*;
         let c = &site.content;
+        // What a file's page data is parsed from (parsing reads nothing else).
+        let file_print = |src: usize| {
+            let f = &c.files[src];
+            print_of((src, &f.rel, &f.display, &f.text, f.fm_line, f.body_line))
+        };
         let exercises = c
             .exercises
             .par_iter()
             .zip(&views.exercises)
-            .map(|(e, v): (_, &ExerciseView)| print_serialized(v, format!("{e:?}")))
+            .map(|(e, v): (_, &ExerciseView)| print_serialized(v, file_print(e.src)))
             .collect();
         let routines = c
             .routines
             .par_iter()
             .zip(&views.routines)
-            .map(|(r, v): (_, &RoutineView)| print_serialized(v, format!("{r:?}")))
+            .map(|(r, v): (_, &RoutineView)| print_serialized(v, file_print(r.src)))
             .collect();
-        let guides = c
-            .guides
-            .iter()
-            .map(|g| print_of(format!("{g:?}")))
-            .collect();
+        let guides = c.guides.iter().map(|g| file_print(g.src)).collect();
         let bodies = bodies
             .par_iter()
             .map(|(src, b)| {
-                let headings = format!("{:?}", b.headings);
                 (
                     *src,
-                    print_of((&b.html, headings, &b.steps, &b.intro, &b.text)),
+                    print_of((&b.html, &b.headings, &b.steps, &b.intro, &b.text)),
                 )
             })
             .collect();
@@ -256,6 +250,6 @@ impl Prints {
             Job::SearchIndex | Job::Sitemap => all(),
             Job::Taxonomy(_) | Job::Search | Job::NotFound => 0,
         };
-        Some(print_of((self.global, format!("{job:?}"), inputs)))
+        Some(print_of((self.global, job, inputs)))
     }
 }

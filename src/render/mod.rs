@@ -30,7 +30,7 @@ pub struct Output {
 pub type Bytes = std::sync::Arc<Vec<u8>>;
 
 /// One unit of rendering work.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 enum Job {
     Home,
     Exercise(usize),
@@ -339,6 +339,11 @@ fn render_shared(
         .iter()
         .filter(|p| p.ends_with(".html") && !p.starts_with("print/"))
         .count();
+    if memo.is_some() {
+        // Serving: the waiting pages need not wait for this build's data
+        // to be freed.
+        crate::drop_later((views, bodies, prints, jobs, files));
+    }
     Ok(Output {
         files: Vec::new(),
         pages,

@@ -178,7 +178,10 @@ fn rebuild(
     changed: Option<&[String]>,
     last_warnings: &mut String,
 ) -> Result<(), String> {
-    match crate::compile(build) {
+    let mut timer = crate::timings::Timer::start();
+    let compiled = crate::compile(build);
+    timer.phase("whole rebuild");
+    match compiled {
         Ok(Compiled { output, warnings }) => {
             let report: String = warnings.iter().map(|w| w.render() + "\n").collect();
             if report != *last_warnings {
@@ -187,6 +190,7 @@ fn rebuild(
             }
             let (pages, sheets) = (output.pages, output.sheets);
             state.publish(Some(output.files), None);
+            timer.phase("publish");
             let ms = started.elapsed().as_secs_f64() * 1000.0;
             let what = match changed {
                 None => "Built".to_string(),
