@@ -8,6 +8,7 @@ use pulldown_cmark::{
     html, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
 };
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 use std::sync::OnceLock;
 
 fn options() -> Options {
@@ -45,7 +46,7 @@ pub struct LinkContext<'a> {
     /// The page's output path, e.g. `guides/faq.html`.
     pub output_path: &'a str,
     /// Content path → (output path, heading ids).
-    pub pages: &'a HashMap<String, (String, HashSet<String>)>,
+    pub pages: &'a HashMap<String, (String, Arc<HashSet<String>>)>,
     /// Every output file (pages and static files), for other relative links.
     pub outputs: &'a HashSet<String>,
     /// For diagnostics: the file as shown, its whole text, and the body's first line.
@@ -489,7 +490,7 @@ mod tests {
     use super::*;
 
     fn ctx<'a>(
-        pages: &'a HashMap<String, (String, HashSet<String>)>,
+        pages: &'a HashMap<String, (String, Arc<HashSet<String>>)>,
         outputs: &'a HashSet<String>,
         text: &'a str,
     ) -> LinkContext<'a> {
@@ -511,12 +512,12 @@ mod tests {
             "exercises/wall-angels.md".to_string(),
             (
                 "exercises/wall-angels.html".to_string(),
-                HashSet::from(["steps".to_string()]),
+                Arc::new(HashSet::from(["steps".to_string()])),
             ),
         );
         pages.insert(
             "guides/a.md".to_string(),
-            ("guides/a.html".to_string(), HashSet::new()),
+            ("guides/a.html".to_string(), Arc::new(HashSet::new())),
         );
         let outputs = HashSet::new();
         let body = "See [WA](../exercises/wall-angels.md#steps).\n\nAnd [x](../exercises/wall-angel.md) and [y](../exercises/wall-angels.md#stepz).\n";

@@ -5,6 +5,7 @@
 use crate::diagnostics::Diagnostic;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use walkdir::WalkDir;
 
 /// Which part of the handbook a file belongs to, from its folder.
@@ -48,8 +49,40 @@ pub struct SourceFile {
     pub body_line: usize,
 }
 
+/// Files read by an earlier build, kept by `serve` with what the file
+/// system said of each (size, times, inode): a file whose stamp is
+/// unchanged is not read again.
+#[derive(Default)]
+pub struct FileMemo(std::sync::Mutex<std::collections::HashMap<PathBuf, (Stamp, Arc<SourceFile>)>>);
+
+/// What changes whenever a file is written: its size, modification and
+/// status-change times, and its inode (an editor that saves by renaming
+/// a new file over the old one makes a new inode).
+type Stamp = (u64, Option<std::time::SystemTime>, i64, i64, u64);
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let m = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let (ctime, ctime_ns, ino) = {
+        use std::os::unix::fs::MetadataExt;
+        (m.ctime(), m.ctime_nsec(), m.ino())
+    };
+    #[cfg(not(unix))]
+    let (ctime, ctime_ns, ino) = (0, 0, 0);
+    Some((m.len(), m.modified().ok(), ctime, ctime_ns, ino))
+}
+
 /// Reads every `.md` file under `content_dir`. Unreadable files become diagnostics.
-pub fn load_all(root: &Path, content_dir: &Path) -> (Vec<SourceFile>, Vec<Diagnostic>) {
+pub fn load_all(root: &Path, content_dir: &Path) -> (Vec<Arc<SourceFile>>, Vec<Diagnostic>) {
+    load_all_with(root, content_dir, None)
+}
+
+/// `load_all`, reusing files whose stamp is unchanged since the last build.
+pub fn load_all_with(
+    root: &Path,
+    content_dir: &Path,
+    memo: Option<&FileMemo>,
+) -> (Vec<Arc<SourceFile>>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut diags = Vec::new();
     let mut paths: Vec<PathBuf> = WalkDir::new(content_dir)
@@ -73,10 +106,34 @@ pub fn load_all(root: &Path, content_dir: &Path) -> (Vec<SourceFile>, Vec<Diagno
         .collect();
     paths.sort();
     // Read and split in parallel; the order (and so every message) stays sorted.
-    let loaded: Vec<Result<SourceFile, Diagnostic>> = paths
+    let loaded: Vec<Result<Arc<SourceFile>, Diagnostic>> = paths
         .par_iter()
-        .map(|path| load_one(root, content_dir, path))
+        .map(|path| {
+            let Some(memo) = memo else {
+                return load_one(root, content_dir, path).map(Arc::new);
+            };
+            // Stamped before reading: a write during the read changes it.
+            let now = stamp(path);
+            let known = memo.0.lock().ok().and_then(|m| {
+                m.get(path)
+                    .filter(|(s, _)| now.is_some() && Some(*s) == now)
+                    .map(|(_, f)| Arc::clone(f))
+            });
+            if let Some(file) = known {
+                return Ok(file);
+            }
+            let loaded = load_one(root, content_dir, path).map(Arc::new);
+            if let (Some(now), Ok(file), Ok(mut m)) = (now, &loaded, memo.0.lock()) {
+                m.insert(path.clone(), (now, Arc::clone(file)));
+            }
+            loaded
+        })
         .collect();
+    if let Some(Ok(mut m)) = memo.map(|m| m.0.lock()) {
+        // Forget deleted files.
+        let now: std::collections::HashSet<&PathBuf> = paths.iter().collect();
+        m.retain(|p, _| now.contains(p));
+    }
     for r in loaded {
         match r {
             Ok(file) => files.push(file),

@@ -45,7 +45,8 @@ pub fn read_with(
     drafts: bool,
     memo: Option<&ParseMemo>,
 ) -> (Content, Vec<Diagnostic>) {
-    let (files, mut diags) = load::load_all(root, &root.join("content"));
+    let (files, mut diags) =
+        load::load_all_with(root, &root.join("content"), memo.map(|m| &m.files));
     parse_files_with(files, drafts, &mut diags, memo)
 }
 
@@ -55,11 +56,12 @@ pub fn parse_files(
     drafts: bool,
     diags: &mut Vec<Diagnostic>,
 ) -> (Content, Vec<Diagnostic>) {
+    let files = files.into_iter().map(std::sync::Arc::new).collect();
     parse_files_with(files, drafts, diags, None)
 }
 
 fn parse_files_with(
-    files: Vec<SourceFile>,
+    files: Vec<std::sync::Arc<SourceFile>>,
     drafts: bool,
     diags: &mut Vec<Diagnostic>,
     memo: Option<&ParseMemo>,
@@ -90,15 +92,22 @@ fn parse_files_with(
     content
         .guides
         .sort_by(|a, b| (a.order, &a.title).cmp(&(b.order, &b.title)));
-    content.exercises.sort_by_key(|a| a.title.to_lowercase());
-    content.routines.sort_by_key(|a| a.title.to_lowercase());
+    content
+        .exercises
+        .sort_by_cached_key(|a| a.title.to_lowercase());
+    content
+        .routines
+        .sort_by_cached_key(|a| a.title.to_lowercase());
     content.files = files;
     (content, std::mem::take(diags))
 }
 
 /// Parsed front-matter kept between builds by `serve`, by file.
 #[derive(Default)]
-pub struct ParseMemo(std::sync::Mutex<std::collections::HashMap<String, Parsed>>);
+pub struct ParseMemo {
+    parsed: std::sync::Mutex<std::collections::HashMap<String, Parsed>>,
+    files: load::FileMemo,
+}
 
 /// One file's parse as kept: a fingerprint of the file, the document, the problems.
 type Parsed = (u64, Option<Document>, Vec<Diagnostic>);
@@ -106,7 +115,7 @@ type Parsed = (u64, Option<Document>, Vec<Diagnostic>);
 impl ParseMemo {
     fn parse(&self, f: &SourceFile, src: usize) -> (Option<Document>, Vec<Diagnostic>) {
         let print = crate::fingerprint::of((&f.display, &f.rel, &f.text, f.fm_line, f.body_line));
-        let known = self.0.lock().ok().and_then(|m| {
+        let known = self.parsed.lock().ok().and_then(|m| {
             m.get(&f.rel)
                 .filter(|(p, _, _)| *p == print)
                 .map(|(_, doc, d)| (doc.as_ref().map(|doc| doc.at(src)), d.clone()))
@@ -114,7 +123,7 @@ impl ParseMemo {
         known.unwrap_or_else(|| {
             let mut d = Vec::new();
             let doc = front_matter::parse(f, src, &mut d);
-            if let Ok(mut m) = self.0.lock() {
+            if let Ok(mut m) = self.parsed.lock() {
                 let kept = doc.as_ref().map(|doc| doc.at(src));
                 m.insert(f.rel.clone(), (print, kept, d.clone()));
             }

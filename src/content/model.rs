@@ -109,7 +109,7 @@ pub struct Home {
 /// Everything read from `content/`, typed, before cross-linking.
 #[derive(Debug, Default)]
 pub struct Content {
-    pub files: Vec<SourceFile>,
+    pub files: Vec<std::sync::Arc<SourceFile>>,
     pub exercises: Vec<Exercise>,
     pub routines: Vec<Routine>,
     pub guides: Vec<Guide>,

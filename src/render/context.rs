@@ -9,6 +9,7 @@ use crate::search::{Facet as SearchFacet, SearchDoc};
 use rayon::prelude::*;
 use serde_json::json;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 const TAXONOMY_TITLES: [&str; 4] = ["Body region", "Equipment", "Type of exercise", "Position"];
 
@@ -28,7 +29,7 @@ pub struct Views {
 }
 
 impl Views {
-    pub fn new(site: &Site, bodies: &HashMap<usize, Rendered>) -> Views {
+    pub fn new(site: &Site, bodies: &HashMap<usize, Arc<Rendered>>) -> Views {
         let taxonomies: Vec<TaxonomyView> = site
             .vocabs
             .iter()
@@ -74,7 +75,7 @@ impl Views {
             .content
             .exercises
             .par_iter()
-            .map(|e| exercise_view(&site_view, e, bodies.get(&e.src)))
+            .map(|e| exercise_view(&site_view, e, bodies.get(&e.src).map(|b| &**b)))
             .collect();
         let routines: Vec<RoutineView> = site
             .content
@@ -101,7 +102,11 @@ impl Views {
     }
 
     /// One search document per exercise, routine and guide.
-    pub fn search_docs(&self, site: &Site, bodies: &HashMap<usize, Rendered>) -> Vec<SearchDoc> {
+    pub fn search_docs(
+        &self,
+        site: &Site,
+        bodies: &HashMap<usize, Arc<Rendered>>,
+    ) -> Vec<SearchDoc> {
         let text = |src: usize| {
             bodies
                 .get(&src)
@@ -353,7 +358,7 @@ fn json_ld(value: serde_json::Value) -> String {
 pub fn page(
     site: &Site,
     views: &Views,
-    bodies: &HashMap<usize, Rendered>,
+    bodies: &HashMap<usize, Arc<Rendered>>,
     job: &Job,
     path: &str,
 ) -> (&'static str, tera::Context) {

@@ -22,7 +22,7 @@ pub struct Memo {
     /// Parsed front-matter, by file.
     pub content: crate::content::ParseMemo,
     /// Content path → (fingerprint of the body, its heading ids).
-    ids: Mutex<HashMap<String, (u64, HashSet<String>)>>,
+    ids: Mutex<HashMap<String, (u64, Ids)>>,
     /// Content path → (fingerprint of file and link targets, rendered body, link problems).
     bodies: Mutex<HashMap<String, Body>>,
     /// Output path → (fingerprint of the page's inputs, bytes).
@@ -36,8 +36,11 @@ pub struct Memo {
 /// An output file as kept: the fingerprint of its inputs and its bytes.
 type Kept = (u64, Arc<Vec<u8>>);
 
+/// A body's heading ids, shared between builds.
+type Ids = Arc<HashSet<String>>;
+
 /// A rendered body as kept: its fingerprint, the result and its link problems.
-type Body = (u64, Rendered, Vec<Diagnostic>);
+type Body = (u64, Arc<Rendered>, Vec<Diagnostic>);
 
 impl std::fmt::Debug for Memo {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -74,16 +77,19 @@ impl Memo {
         rel: &str,
         body: &str,
         make: impl FnOnce() -> HashSet<String>,
-    ) -> HashSet<String> {
+    ) -> Arc<HashSet<String>> {
         let print = print_of(body);
-        if let Some((p, ids)) = self.ids.lock().ok().and_then(|m| m.get(rel).cloned()) {
-            if p == print {
-                return ids;
-            }
+        let known = self.ids.lock().ok().and_then(|m| {
+            m.get(rel)
+                .filter(|(p, _)| *p == print)
+                .map(|(_, ids)| Arc::clone(ids))
+        });
+        if let Some(ids) = known {
+            return ids;
         }
-        let ids = make();
+        let ids = Arc::new(make());
         if let Ok(mut m) = self.ids.lock() {
-            m.insert(rel.to_string(), (print, ids.clone()));
+            m.insert(rel.to_string(), (print, Arc::clone(&ids)));
         }
         ids
     }
@@ -94,15 +100,19 @@ impl Memo {
         rel: &str,
         print: u64,
         make: impl FnOnce() -> (Rendered, Vec<Diagnostic>),
-    ) -> (Rendered, Vec<Diagnostic>) {
-        if let Some((p, r, d)) = self.bodies.lock().ok().and_then(|m| m.get(rel).cloned()) {
-            if p == print {
-                return (r, d);
-            }
+    ) -> (Arc<Rendered>, Vec<Diagnostic>) {
+        let known = self.bodies.lock().ok().and_then(|m| {
+            m.get(rel)
+                .filter(|(p, _, _)| *p == print)
+                .map(|(_, r, d)| (Arc::clone(r), d.clone()))
+        });
+        if let Some(known) = known {
+            return known;
         }
         let (r, d) = make();
+        let r = Arc::new(r);
         if let Ok(mut m) = self.bodies.lock() {
-            m.insert(rel.to_string(), (print, r.clone(), d.clone()));
+            m.insert(rel.to_string(), (print, Arc::clone(&r), d.clone()));
         }
         (r, d)
     }
@@ -122,7 +132,7 @@ impl Memo {
         site: &Site,
         prints: &Prints,
         routines: &[RoutineView],
-        bodies: &HashMap<usize, Rendered>,
+        bodies: &HashMap<usize, Arc<Rendered>>,
     ) -> Vec<super::sheet::Fitted> {
         use rayon::prelude::*;
         (0..routines.len())
@@ -174,7 +184,7 @@ impl Prints {
         site: &Site,
         theme_print: u64,
         views: &Views,
-        bodies: &HashMap<usize, Rendered>,
+        bodies: &HashMap<usize, Arc<Rendered>>,
     ) -> Prints {
         use rayon::prelude::*;
         let c = &site.content;

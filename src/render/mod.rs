@@ -16,6 +16,7 @@ use context::Views;
 pub use memo::Memo;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// The rendered site, ready to be written or served.
 pub struct Output {
@@ -98,7 +99,7 @@ pub fn page_path(site: &Site, src: usize) -> Option<String> {
 
 /// Renders every Markdown body and checks its links. Returns the rendered
 /// bodies by source index and every link problem found.
-pub fn bodies(site: &Site, theme: &Theme) -> (HashMap<usize, Rendered>, Vec<Diagnostic>) {
+pub fn bodies(site: &Site, theme: &Theme) -> (HashMap<usize, Arc<Rendered>>, Vec<Diagnostic>) {
     bodies_with(site, theme, None)
 }
 
@@ -107,7 +108,7 @@ fn bodies_with(
     site: &Site,
     theme: &Theme,
     memo: Option<&Memo>,
-) -> (HashMap<usize, Rendered>, Vec<Diagnostic>) {
+) -> (HashMap<usize, Arc<Rendered>>, Vec<Diagnostic>) {
     let c = &site.content;
     // Every content page: its output path and heading ids, for link checking.
     let mut srcs: Vec<(usize, String)> = Vec::new();
@@ -129,13 +130,13 @@ fn bodies_with(
             .iter()
             .map(|g| (g.src, format!("guides/{}.html", g.slug))),
     );
-    let pages: HashMap<String, (String, HashSet<String>)> = srcs
+    let pages: HashMap<String, (String, Arc<HashSet<String>>)> = srcs
         .par_iter()
         .map(|(src, out)| {
             let f = &c.files[*src];
             let ids = match memo {
                 Some(m) => m.ids(&f.rel, &f.body, || markdown::heading_ids(&f.body)),
-                None => markdown::heading_ids(&f.body),
+                None => Arc::new(markdown::heading_ids(&f.body)),
             };
             (f.rel.clone(), (out.clone(), ids))
         })
@@ -164,7 +165,7 @@ fn bodies_with(
     });
 
     // Markdown bodies, in parallel; link errors are collected from all files.
-    let rendered: Vec<(usize, Rendered, Vec<Diagnostic>)> = srcs
+    let rendered: Vec<(usize, Arc<Rendered>, Vec<Diagnostic>)> = srcs
         .par_iter()
         .map(|(src, out)| {
             let f = &c.files[*src];
@@ -182,13 +183,16 @@ fn bodies_with(
                     let print = memo::print_of((t, &f.text, &f.display, f.body_line, out));
                     m.body(&f.rel, print, || markdown::render(&f.body, &ctx))
                 }
-                _ => markdown::render(&f.body, &ctx),
+                _ => {
+                    let (r, d) = markdown::render(&f.body, &ctx);
+                    (Arc::new(r), d)
+                }
             };
             (*src, r, d)
         })
         .collect();
     let mut diags = Vec::new();
-    let mut bodies: HashMap<usize, Rendered> = HashMap::new();
+    let mut bodies: HashMap<usize, Arc<Rendered>> = HashMap::new();
     for (src, r, d) in rendered {
         diags.extend(d);
         bodies.insert(src, r);
@@ -410,7 +414,7 @@ fn run(
     site: &Site,
     theme: &Theme,
     views: &Views,
-    bodies: &HashMap<usize, Rendered>,
+    bodies: &HashMap<usize, Arc<Rendered>>,
     job: &Job,
     memo: Option<&Memo>,
 ) -> Result<Option<(String, Vec<u8>)>, Diagnostic> {

@@ -10,6 +10,7 @@ use crate::link::Site;
 use crate::markdown::Rendered;
 use serde::Serialize;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// A printed sheet: the layout and the exercise cards.
 #[derive(Debug, Clone, Serialize)]
@@ -220,7 +221,7 @@ pub type Fitted = (Fit, Option<Diagnostic>);
 pub fn fits(
     site: &Site,
     routines: &[RoutineView],
-    bodies: &HashMap<usize, Rendered>,
+    bodies: &HashMap<usize, Arc<Rendered>>,
 ) -> Vec<Fitted> {
     use rayon::prelude::*;
     (0..routines.len())
@@ -231,7 +232,12 @@ pub fn fits(
 
 /// The sheet layout of routine `i` (whose view is `v`), with a warning if
 /// its sheet overflows.
-pub fn fit(site: &Site, i: usize, v: &RoutineView, bodies: &HashMap<usize, Rendered>) -> Fitted {
+pub fn fit(
+    site: &Site,
+    i: usize,
+    v: &RoutineView,
+    bodies: &HashMap<usize, Arc<Rendered>>,
+) -> Fitted {
     let r = &site.content.routines[i];
     let intro = bodies.get(&r.src).map_or("", |b| b.intro.as_str());
     let fit = routine_fit(&site.config, v, intro);
