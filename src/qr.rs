@@ -139,15 +139,22 @@ fn encode(data: &[u8]) -> Option<Code> {
     // Masking flips the data modules where the mask is dark, and draws the
     // function patterns with that mask's format information: the frame.
     let frame = frame(version)?;
-    let mut best: Option<(u16, Vec<u64>)> = None;
-    for masked in frame.iter() {
+    let masked = frame.iter().map(|masked| {
         let rows: Vec<u64> = masked.iter().zip(&data).map(|(m, d)| m ^ d).collect();
-        let score = penalty(&rows, width);
+        (penalty(&rows, width), rows)
+    });
+    lowest(masked).map(|bits| Code { width, bits })
+}
+
+/// The first candidate with the lowest penalty, as the qrcode crate picks a mask.
+fn lowest<T>(scored: impl Iterator<Item = (u16, T)>) -> Option<T> {
+    let mut best: Option<(u16, T)> = None;
+    for (score, code) in scored {
         if best.as_ref().is_none_or(|(s, _)| score < *s) {
-            best = Some((score, rows));
+            best = Some((score, code));
         }
     }
-    best.map(|(_, bits)| Code { width, bits })
+    best.map(|(_, code)| code)
 }
 
 /// The modules of a code of `version` without data, under each of the
@@ -185,17 +192,13 @@ fn frame(version: qrcode::Version) -> Option<std::sync::Arc<Vec<Vec<u64>>>> {
 /// `encode` for codes wider than 64 modules, masked by the crate and scored
 /// a module at a time.
 fn encode_wide(canvas: qrcode::canvas::Canvas, width: usize) -> Code {
-    let mut best: Option<(u16, Vec<Color>)> = None;
-    for mask in MASKS {
+    let masked = MASKS.iter().map(|&mask| {
         let mut c = canvas.clone();
         c.apply_mask(mask);
         let colors = c.into_colors();
-        let score = penalty_slow(&colors, width);
-        if best.as_ref().is_none_or(|(s, _)| score < *s) {
-            best = Some((score, colors));
-        }
-    }
-    let colors = best.map(|(_, c)| c).unwrap_or_default();
+        (penalty_slow(&colors, width), colors)
+    });
+    let colors = lowest(masked).unwrap_or_default();
     Code::from_colors(&colors, width)
 }
 
