@@ -4,6 +4,7 @@
 
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Mutex, OnceLock};
 
@@ -93,6 +94,9 @@ pub struct Writer {
     started: OnceLock<std::result::Result<(), String>>,
     /// The first problem; later files are skipped.
     error: Mutex<Option<anyhow::Error>>,
+    /// Folders inside the temporary folder made so far (each is made once,
+    /// not once per file).
+    made: Mutex<HashSet<PathBuf>>,
 }
 
 impl Writer {
@@ -115,6 +119,7 @@ impl Writer {
             previous: out.join(MARKER).is_file().then(|| out.to_path_buf()),
             started: OnceLock::new(),
             error: Mutex::new(None),
+            made: Mutex::new(HashSet::new()),
         }
     }
 
@@ -159,8 +164,7 @@ impl Writer {
         }
         let target = self.tmp.join(p);
         if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create {}", dir.display()))?;
+            self.make_dir(dir)?;
         }
         if let Some(prev) = self.previous.as_ref().map(|d| d.join(p)) {
             if same_bytes(&prev, bytes) && std::fs::hard_link(&prev, &target).is_ok() {
@@ -168,6 +172,18 @@ impl Writer {
             }
         }
         std::fs::write(&target, bytes).with_context(|| format!("cannot write {path}"))
+    }
+
+    /// Makes `dir` (and its parents) unless this build already made it.
+    fn make_dir(&self, dir: &Path) -> Result<()> {
+        if self.made.lock().is_ok_and(|m| m.contains(dir)) {
+            return Ok(());
+        }
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        if let Ok(mut made) = self.made.lock() {
+            made.insert(dir.to_path_buf());
+        }
+        Ok(())
     }
 
     /// Marks the folder as ours and swaps it into place.
@@ -222,8 +238,18 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
     if file.metadata().map(|m| m.len()).ok() != Some(bytes.len() as u64) {
         return false;
     }
-    let mut old = Vec::with_capacity(bytes.len());
-    file.read_to_end(&mut old).is_ok() && old == bytes
+    // Compared a block at a time: one read per block, no copy of the file.
+    let mut block = [0u8; 64 * 1024];
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let n = rest.len().min(block.len());
+        if file.read_exact(&mut block[..n]).is_err() || block[..n] != rest[..n] {
+            return false;
+        }
+        rest = &rest[n..];
+    }
+    // Nothing after the expected end (the file did not grow meanwhile).
+    matches!(file.read(&mut block[..1]), Ok(0))
 }
 
 /// Deletes a previous output folder, its subfolders in parallel. Symbolic
@@ -266,8 +292,17 @@ mod tests {
             ("a.html".to_string(), b"same".to_vec()),
             ("d/b.html".to_string(), b"old".to_vec()),
             ("gone.html".to_string(), b"x".to_vec()),
+            ("big-same.html".to_string(), vec![b'a'; 150_000]),
+            ("big-tail.html".to_string(), vec![b'a'; 150_000]),
         ];
         write(&out, &v1).unwrap();
+        let inode = |p: &str| {
+            #[cfg(unix)]
+            return std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(out.join(p)).unwrap());
+            #[cfg(not(unix))]
+            return 0;
+        };
+        let big_same = inode("big-same.html");
         #[cfg(unix)]
         {
             let outside = t.path().join("keep");
@@ -278,8 +313,21 @@ mod tests {
         let v2 = vec![
             ("a.html".to_string(), b"same".to_vec()),
             ("d/b.html".to_string(), b"new, longer".to_vec()),
+            ("big-same.html".to_string(), vec![b'a'; 150_000]),
+            // Same length, one byte different, past the first compared block.
+            ("big-tail.html".to_string(), {
+                let mut v = vec![b'a'; 150_000];
+                v[149_999] = b'b';
+                v
+            }),
         ];
         write(&out, &v2).unwrap();
+        assert_eq!(
+            inode("big-same.html"),
+            big_same,
+            "unchanged: linked, not rewritten"
+        );
+        assert_eq!(std::fs::read(out.join("big-tail.html")).unwrap(), v2[3].1);
         assert_eq!(std::fs::read(out.join("a.html")).unwrap(), b"same");
         assert_eq!(std::fs::read(out.join("d/b.html")).unwrap(), b"new, longer");
         assert!(!out.join("gone.html").exists());
