@@ -324,14 +324,16 @@ const QUIET: usize = 4;
 /// The smallest size of the drawing, in pixels.
 const MIN_SIZE: usize = 96;
 
-/// The modules as one SVG path in module units:
-/// a rectangle per horizontal run of dark modules, each run after the first
-/// of a row placed relative to the one before.
+/// The modules as one SVG path in module units: each row a line through
+/// the middle of its modules, stroked one module thick, drawn only along its
+/// runs of dark modules (`m` skips a light gap). Half the size of a filled
+/// rectangle per run. No `shape-rendering="crispEdges"`: with it, Chromium
+/// prints one-module strokes as hairlines and the codes do not scan.
 fn render(code: &Code) -> String {
     let width = code.width;
     let across = width + 2 * QUIET;
     let size = across * MIN_SIZE.div_ceil(across).max(1);
-    let mut out: Vec<u8> = Vec::with_capacity(300 + width * width * 3);
+    let mut out: Vec<u8> = Vec::with_capacity(300 + width * width * 2);
     out.extend_from_slice(b"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"");
     number(&mut out, size);
     out.extend_from_slice(b"\" height=\"");
@@ -340,10 +342,9 @@ fn render(code: &Code) -> String {
     number(&mut out, across);
     out.push(b' ');
     number(&mut out, across);
-    out.extend_from_slice(b"\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"");
+    out.extend_from_slice(b"\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"none\" stroke=\"#000\" stroke-width=\"1\" d=\"");
     for y in 0..width {
-        // Where the last run of this row started (a closed rectangle puts
-        // the pen back there).
+        // Where the pen is on this row: the end of the last run drawn.
         let mut pen: Option<usize> = None;
         code.each_run(y, |start, len| {
             match pen {
@@ -352,6 +353,7 @@ fn render(code: &Code) -> String {
                     number(&mut out, start + QUIET);
                     out.push(b' ');
                     number(&mut out, y + QUIET);
+                    out.extend_from_slice(b".5");
                 }
                 Some(at) => {
                     out.push(b'm');
@@ -361,10 +363,7 @@ fn render(code: &Code) -> String {
             }
             out.push(b'h');
             number(&mut out, len);
-            out.extend_from_slice(b"v1h-");
-            number(&mut out, len);
-            out.push(b'z');
-            pen = Some(start);
+            pen = Some(start + len);
         });
     }
     out.extend_from_slice(b"\"/></svg>");
@@ -407,10 +406,14 @@ mod tests {
         assert!(s.contains("</svg>"));
     }
 
-    /// The modules an SVG made by `svg` draws dark, rows of `w`: each
-    /// rectangle is `M x y` or `m dx 0` (from the last one's start), then
-    /// `hN v1 h-N z`.
+    /// The modules an SVG made by `svg` draws dark, rows of `w`: each row
+    /// starts `M x y.5`, then `hN` draws N modules and `mD 0` skips D.
     fn drawn(svg: &str, w: usize) -> Vec<Color> {
+        assert!(svg.contains("stroke-width=\"1\""), "{svg}");
+        assert!(
+            !svg.contains("crispEdges"),
+            "Chromium prints crisp strokes as hairlines"
+        );
         let path = svg
             .split(" d=\"")
             .nth(1)
@@ -419,20 +422,29 @@ mod tests {
             .next()
             .unwrap();
         let mut drawn = vec![Color::Light; w * w];
-        let (mut x, mut y) = (0usize, 0usize);
-        for rect in path.split('z').filter(|r| !r.is_empty()) {
-            let (at, size) = rect.split_once('h').unwrap();
-            let nums: Vec<usize> = at[1..].split(' ').map(|n| n.parse().unwrap()).collect();
-            if at.starts_with('M') {
-                (x, y) = (nums[0], nums[1]);
-            } else {
-                assert!(at.starts_with('m') && nums[1] == 0, "{rect}");
-                x += nums[0];
-            }
-            let n: usize = size.split('v').next().unwrap().parse().unwrap();
-            assert_eq!(size, format!("{n}v1h-{n}"), "a rectangle one module high");
-            for i in 0..n {
-                drawn[(y - 4) * w + x - 4 + i] = Color::Dark;
+        for row in path.split('M').filter(|r| !r.is_empty()) {
+            let (at, rest) = row.split_once('h').unwrap();
+            let (x, y) = at.split_once(' ').unwrap();
+            let mut x: usize = x.parse().unwrap();
+            let y: usize = y
+                .strip_suffix(".5")
+                .expect("through the middle")
+                .parse()
+                .unwrap();
+            for (i, step) in rest.split('m').enumerate() {
+                let n = if i == 0 {
+                    step
+                } else {
+                    let (gap, n) = step.split_once(" 0h").unwrap();
+                    x += gap.parse::<usize>().unwrap();
+                    n
+                };
+                let n: usize = n.parse().unwrap();
+                for _ in 0..n {
+                    assert_eq!(drawn[(y - 4) * w + x - 4], Color::Light, "drawn once");
+                    drawn[(y - 4) * w + x - 4] = Color::Dark;
+                    x += 1;
+                }
             }
         }
         drawn
