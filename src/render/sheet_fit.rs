@@ -251,13 +251,27 @@ pub fn choose(area: Area, sheet: &SheetText, cards: &[CardText]) -> Fit {
             .collect();
         (rest, hs)
     };
-    let mut measured: Vec<(Around, Vec<f32>)> = Vec::with_capacity(layouts.len());
-    for l in &layouts {
-        let (rest, hs) = parts(l);
-        if rest.height(&hs, l) <= room {
-            return Fit::One(*l);
+    // A routine's densest layouts are measured first: when none of them
+    // fits, no roomier one can (bigger text, more steps, the notes box and
+    // fewer columns only add height), and the sheet overflows without every
+    // layout being tried. (An exercise sheet has three layouts.)
+    let densest = layouts.last().map_or(0, |l| l.density);
+    let dense: Vec<(Layout, (Around, Vec<f32>))> = layouts
+        .iter()
+        .filter(|l| l.density == densest && l.max_steps <= 1 && !l.roomy)
+        .map(|l| (*l, parts(l)))
+        .collect();
+    if sheet.full
+        || dense
+            .iter()
+            .any(|(l, (rest, hs))| rest.height(hs, l) <= room)
+    {
+        for l in &layouts {
+            let (rest, hs) = parts(l);
+            if rest.height(&hs, l) <= room {
+                return Fit::One(*l);
+            }
         }
-        measured.push((rest, hs));
     }
     // The densest layouts: whichever fits the most exercises.
     let fitting = |(rest, hs): &(Around, Vec<f32>), l: &Layout| {
@@ -266,25 +280,21 @@ pub fn choose(area: Area, sheet: &SheetText, cards: &[CardText]) -> Fit {
             .find(|&k| rest.height(&hs[..k], l) <= room)
             .unwrap_or(0)
     };
-    let densest = layouts.last().map_or(0, |l| l.density);
-    let (dense, fits) = layouts
+    let (dense, fits) = dense
         .iter()
-        .zip(&measured)
-        .filter(|(l, _)| l.density == densest && l.max_steps <= 1 && !l.roomy)
         .map(|(l, m)| (*l, fitting(m, l)))
         .max_by_key(|&(_, k)| k)
         .unwrap_or((LARGE, 0));
     // It prints on two pages anyway: the best layout that fits two, allowing
     // for a row of exercises that moves whole to the second page.
-    let two_pages = |(l, (rest, hs)): &(&Layout, &(Around, Vec<f32>))| {
-        let tallest = hs.iter().copied().fold(0.0, f32::max);
-        rest.height(hs, l) <= 2.0 * room - tallest
-    };
     let layout = layouts
         .iter()
-        .zip(&measured)
-        .find(two_pages)
-        .map(|(l, _)| *l)
+        .find(|l| {
+            let (rest, hs) = parts(l);
+            let tallest = hs.iter().copied().fold(0.0, f32::max);
+            rest.height(&hs, l) <= 2.0 * room - tallest
+        })
+        .copied()
         .unwrap_or(dense);
     Fit::Over { layout, fits }
 }
@@ -936,5 +946,99 @@ mod tests {
         let area = Area::of(Paper::Letter);
         let long = vec![card(6, 200); 6];
         assert!(choose(area, &sheet(), &long).layout().font_pt >= 11.0);
+    }
+
+    /// `choose` as it was before the densest layouts were tried first:
+    /// every layout measured, in order.
+    fn choose_trying_every_layout(area: Area, sheet: &SheetText, cards: &[CardText]) -> Fit {
+        let most_steps = cards.iter().map(|c| c.steps.len()).max().unwrap_or(1);
+        let layouts = routine_layouts(cards.len(), most_steps, sheet.qr);
+        let room = area.height - SLACK_MM;
+        let measured: Vec<(Around, Vec<f32>)> = layouts
+            .iter()
+            .map(|l| {
+                let col_w = column_mm(area.width, l);
+                let hs = cards
+                    .iter()
+                    .map(|c| card_height(col_w, c, l, sheet))
+                    .collect();
+                (around(area, sheet, l), hs)
+            })
+            .collect();
+        for (l, (rest, hs)) in layouts.iter().zip(&measured) {
+            if rest.height(hs, l) <= room {
+                return Fit::One(*l);
+            }
+        }
+        let densest = layouts.last().map_or(0, |l| l.density);
+        let (dense, fits) = layouts
+            .iter()
+            .zip(&measured)
+            .filter(|(l, _)| l.density == densest && l.max_steps <= 1 && !l.roomy)
+            .map(|(l, (rest, hs))| {
+                let k = (0..cards.len())
+                    .rev()
+                    .find(|&k| rest.height(&hs[..k], l) <= room)
+                    .unwrap_or(0);
+                (*l, k)
+            })
+            .max_by_key(|&(_, k)| k)
+            .unwrap_or((LARGE, 0));
+        let layout = layouts
+            .iter()
+            .zip(&measured)
+            .find(|(l, (rest, hs))| {
+                let tallest = hs.iter().copied().fold(0.0, f32::max);
+                rest.height(hs, l) <= 2.0 * room - tallest
+            })
+            .map(|(l, _)| *l)
+            .unwrap_or(dense);
+        Fit::Over { layout, fits }
+    }
+
+    #[test]
+    fn trying_the_densest_layouts_first_chooses_as_trying_all() {
+        let mut overflowing = 0;
+        let mut tried = 0;
+        for paper in [Paper::A4, Paper::Letter] {
+            let area = Area::of(paper);
+            for n in 1..=16 {
+                for steps in [1, 3, 6, 9] {
+                    for step_len in [20, 90, 250] {
+                        for qr in [true, false] {
+                            // Cards that differ: some with images, videos,
+                            // notes and longer titles.
+                            let cards: Vec<CardText> = (0..n)
+                                .map(|i| {
+                                    let mut c = card(1 + (steps + i) % steps.max(1), step_len);
+                                    c.image = i % 3 == 0;
+                                    c.video = i % 4 == 1;
+                                    if i % 5 == 2 {
+                                        c.note =
+                                            "Go slowly at first and build up over a week.".into();
+                                        c.title =
+                                            "Seated thoracic extension over the chair back".into();
+                                    }
+                                    c
+                                })
+                                .collect();
+                            let sheet = SheetText { qr, ..sheet() };
+                            let expected = choose_trying_every_layout(area, &sheet, &cards);
+                            overflowing += usize::from(matches!(expected, Fit::Over { .. }));
+                            tried += 1;
+                            assert_eq!(
+                                choose(area, &sheet, &cards),
+                                expected,
+                                "{n} cards, {steps} steps of {step_len} characters, qr {qr}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            overflowing > 20 && overflowing < tried - 20,
+            "{overflowing} of {tried}"
+        );
     }
 }
