@@ -568,16 +568,15 @@ fn card_parts(col_w: f32, c: &CardText, l: &Layout, sheet: &SheetText) -> CardPa
     let mut steps = Vec::with_capacity(c.steps.len());
     let mut steps_more = Vec::with_capacity(c.steps.len());
     for s in &c.steps {
-        // The last step shown may end with "(+3 more)".
-        let mut more = y;
-        para(
-            &mut more,
-            text_w - indent,
-            &[(s, fs, false), (MORE_STEPS, fs, false)],
-            0.0,
-        );
-        steps_more.push(more);
-        para(&mut y, text_w - indent, &[(s, fs, false)], 0.0);
+        // As `para` does; the last step shown may end with "(+3 more)",
+        // which goes on wrapping where the step ends.
+        let narrow = if y < img_h + 2.0 { img + 2.0 } else { 0.0 };
+        let mut wrap = Wrap::new(text_w - indent - narrow);
+        wrap.add(s, fs, false);
+        let mut more = wrap;
+        more.add(MORE_STEPS, fs, false);
+        steps_more.push(y + more.count as f32 * line_mm(fs));
+        y += wrap.count as f32 * line_mm(fs);
         steps.push(y);
     }
     let mut no_steps = top;
@@ -682,31 +681,58 @@ pub fn lines(text: &str, width_mm: f32, pt: f32, bold: bool) -> usize {
 /// Lines taken by runs of text in different sizes and weights, one after
 /// another in the same paragraph (e.g. a bold title and its equipment).
 fn lines_of_runs(runs: &[(&str, f32, bool)], width_mm: f32) -> usize {
-    let width = width_mm.max(1.0) * PX_PER_MM;
-    let mut count = 0;
-    let mut x = 0.0;
+    let mut wrap = Wrap::new(width_mm);
     for &(text, pt, bold) in runs {
+        wrap.add(text, pt, bold);
+    }
+    wrap.count
+}
+
+/// Text being wrapped into lines of one width, a run at a time: the lines
+/// so far and how far along the last one the text has reached.
+#[derive(Clone, Copy)]
+struct Wrap {
+    width: f32,
+    count: usize,
+    x: f32,
+}
+
+impl Wrap {
+    fn new(width_mm: f32) -> Wrap {
+        Wrap {
+            width: width_mm.max(1.0) * PX_PER_MM,
+            count: 0,
+            x: 0.0,
+        }
+    }
+
+    /// Wraps `text` after what is already there.
+    fn add(&mut self, text: &str, pt: f32, bold: bool) {
         let px = pt * PX_PER_PT;
+        let width = self.width;
         with_words(text, bold, px, |space, words| {
             for &ww in words {
-                if count == 0 {
-                    count = 1;
+                if self.count == 0 {
+                    self.count = 1;
                 }
-                let needed = if x == 0.0 { ww } else { x + space + ww };
+                let needed = if self.x == 0.0 {
+                    ww
+                } else {
+                    self.x + space + ww
+                };
                 if needed <= width {
-                    x = needed;
+                    self.x = needed;
                     continue;
                 }
-                if x > 0.0 {
-                    count += 1;
+                if self.x > 0.0 {
+                    self.count += 1;
                 }
                 // A word longer than the line breaks anywhere.
-                count += (ww / width).ceil().max(1.0) as usize - 1;
-                x = if ww > width { ww % width } else { ww };
+                self.count += (ww / width).ceil().max(1.0) as usize - 1;
+                self.x = if ww > width { ww % width } else { ww };
             }
         });
     }
-    count
 }
 
 /// Width of a space and of each word of `text`, px.
