@@ -132,12 +132,43 @@ impl Writer {
                     std::fs::remove_dir_all(&self.tmp)
                         .with_context(|| format!("cannot clear {}", self.tmp.display()))?;
                 }
+                self.remove_leftovers();
                 std::fs::create_dir_all(&self.tmp)
                     .with_context(|| format!("cannot create {}", self.tmp.display()))
             };
             make().map_err(|e| format!("{e:#}"))
         });
         started.clone().map_err(anyhow::Error::msg)
+    }
+
+    /// Deletes the temporary folders of earlier builds of this output that
+    /// were stopped before they finished (`.public.tmp-PID` and
+    /// `.public.old-PID` whose process no longer runs). Only where running
+    /// processes can be told (`/proc`); a build still running is left alone.
+    fn remove_leftovers(&self) {
+        let (Some(name), Ok(entries)) = (self.out.file_name(), std::fs::read_dir(&self.parent))
+        else {
+            return;
+        };
+        if !Path::new("/proc/self").exists() {
+            return;
+        }
+        let name = name.to_string_lossy();
+        let ours = std::process::id().to_string();
+        for entry in entries.filter_map(Result::ok) {
+            let file = entry.file_name().to_string_lossy().to_string();
+            let pid = [".tmp-", ".old-"]
+                .iter()
+                .find_map(|kind| file.strip_prefix(&format!(".{name}{kind}")));
+            let Some(pid) = pid else { continue };
+            let stale = !pid.is_empty()
+                && pid.bytes().all(|b| b.is_ascii_digit())
+                && pid != ours
+                && !running(pid);
+            if stale && entry.file_type().is_ok_and(|t| t.is_dir()) {
+                remove_tree(&entry.path());
+            }
+        }
     }
 
     /// Writes one file (site-relative `/`-separated path). Safe to call
@@ -226,6 +257,19 @@ impl Writer {
         if self.started.get().is_some() && self.tmp.exists() {
             let _ = std::fs::remove_dir_all(&self.tmp);
         }
+    }
+}
+
+/// Whether process `pid` is alive (it has an entry in `/proc` and is not a
+/// zombie that only waits to be reaped).
+fn running(pid: &str) -> bool {
+    match std::fs::read_to_string(Path::new("/proc").join(pid).join("stat")) {
+        // "PID (command) STATE …": the state follows the last parenthesis.
+        Ok(stat) => !stat
+            .rsplit(')')
+            .next()
+            .is_some_and(|rest| rest.trim_start().starts_with('Z')),
+        Err(_) => Path::new("/proc").join(pid).exists(),
     }
 }
 
@@ -340,6 +384,33 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 2, "no temporary folders left: {names:?}");
+    }
+
+    #[test]
+    #[cfg(target_os = "linux")]
+    fn clears_temporary_folders_of_stopped_builds() {
+        let t = tempfile::tempdir().unwrap();
+        let out = t.path().join("out");
+        // No process has this number (above the kernel's largest).
+        for dir in [".out.tmp-99999999", ".out.old-99999999"] {
+            std::fs::create_dir_all(t.path().join(dir).join("exercises")).unwrap();
+            std::fs::write(t.path().join(dir).join("exercises/a.html"), "x").unwrap();
+        }
+        // Another output's, not a process number, and a build still running
+        // (process 1 always runs).
+        for dir in [".other.tmp-99999999", ".out.tmp-notes", ".out.tmp-1"] {
+            std::fs::create_dir(t.path().join(dir)).unwrap();
+        }
+        write(&out, &[("index.html".into(), b"hi".to_vec())]).unwrap();
+        let mut names: Vec<_> = std::fs::read_dir(t.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [".other.tmp-99999999", ".out.tmp-1", ".out.tmp-notes", "out"]
+        );
     }
 
     #[test]
