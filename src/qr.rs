@@ -115,32 +115,36 @@ const MASKS: [qrcode::canvas::MaskPattern; 8] = {
 /// `QrCode::with_error_correction_level`, with the eight masks applied and
 /// scored a row of bits at a time (the slow part in the crate).
 fn encode(data: &[u8]) -> Option<Code> {
-    use qrcode::canvas::{Canvas, Module};
     let level = EcLevel::M;
     let bits = qrcode::bits::encode_auto(data, level).ok()?;
     let version = bits.version();
     let (data, ec) = qrcode::ec::construct_codewords(&bits.into_bytes(), version, level).ok()?;
-    let mut canvas = Canvas::new(version, level);
-    canvas.draw_all_functional_patterns();
-    canvas.draw_data(&data, &ec);
     let width = usize::try_from(version.width()).ok()?;
     if width > 64 {
+        let mut canvas = qrcode::canvas::Canvas::new(version, level);
+        canvas.draw_all_functional_patterns();
+        canvas.draw_data(&data, &ec);
         return Some(encode_wide(canvas, width));
     }
-    // The data modules, before masking.
-    let mut data = vec![0u64; width];
-    for (y, row) in data.iter_mut().enumerate() {
-        for x in 0..width {
-            if canvas.get(x as i16, y as i16) == Module::Unmasked(Color::Dark) {
-                *row |= 1 << x;
+    let frame = frame(version)?;
+    // The data modules, before masking: each bit of the codewords, most
+    // significant first, in the next module of the placement order.
+    let mut rows = vec![0u64; width];
+    let mut at = frame.order.iter();
+    'fill: for byte in data.iter().chain(&ec) {
+        for bit in (0..8).rev() {
+            let Some(&(x, y)) = at.next() else {
+                break 'fill;
+            };
+            if byte >> bit & 1 == 1 {
+                rows[usize::from(y)] |= 1 << x;
             }
         }
     }
     // Masking flips the data modules where the mask is dark, and draws the
     // function patterns with that mask's format information: the frame.
-    let frame = frame(version)?;
-    let masked = frame.iter().map(|masked| {
-        let rows: Vec<u64> = masked.iter().zip(&data).map(|(m, d)| m ^ d).collect();
+    let masked = frame.masked.iter().map(|masked| {
+        let rows: Vec<u64> = masked.iter().zip(&rows).map(|(m, d)| m ^ d).collect();
         (penalty(&rows, width), rows)
     });
     lowest(masked).map(|bits| Code { width, bits })
@@ -157,23 +161,50 @@ fn lowest<T>(scored: impl Iterator<Item = (u16, T)>) -> Option<T> {
     best.map(|(_, code)| code)
 }
 
-/// The modules of a code of `version` without data, under each of the
-/// eight masks (rows of bits): the function patterns with each mask's
-/// format information, and the mask itself everywhere else. The same for
-/// every code of a version, so worked out once.
-fn frame(version: qrcode::Version) -> Option<std::sync::Arc<Vec<Vec<u64>>>> {
-    use qrcode::canvas::Canvas;
+/// What every code of a version (at most 64 modules wide) shares, worked
+/// out once per version.
+struct Frame {
+    /// The modules without data under each of the eight masks (rows of
+    /// bits): the function patterns with each mask's format information,
+    /// and the mask itself everywhere else.
+    masked: Vec<Vec<u64>>,
+    /// The data modules (x, y) in the order the codewords' bits fill them:
+    /// the standard's two-column zigzag from the bottom right corner, up and
+    /// down in turn, stepping over the timing pattern's column and every
+    /// function pattern (as the qrcode crate's `draw_data` places them).
+    order: Vec<(u8, u8)>,
+}
+
+fn frame(version: qrcode::Version) -> Option<std::sync::Arc<Frame>> {
+    use qrcode::canvas::{Canvas, Module};
     use std::sync::Arc;
-    type Frames = HashMap<i16, Arc<Vec<Vec<u64>>>>;
-    static FRAMES: OnceLock<Mutex<Frames>> = OnceLock::new();
+    static FRAMES: OnceLock<Mutex<HashMap<i16, Arc<Frame>>>> = OnceLock::new();
     let frames = FRAMES.get_or_init(Mutex::default);
-    let width = usize::try_from(version.width()).ok()?;
     if let Some(f) = frames.lock().ok()?.get(&version.width()) {
         return Some(Arc::clone(f));
     }
+    let (w, width) = (version.width(), usize::try_from(version.width()).ok()?);
     let mut canvas = Canvas::new(version, EcLevel::M);
     canvas.draw_all_functional_patterns();
-    let masked: Vec<Vec<u64>> = MASKS
+    const TIMING: i16 = 6;
+    let mut order = Vec::new();
+    let (mut x, mut y) = (w - 1, w - 1);
+    loop {
+        let column = if x <= TIMING { x + 1 } else { x };
+        if column <= 0 {
+            break;
+        }
+        if canvas.get(x, y) == Module::Empty {
+            order.push((u8::try_from(x).ok()?, u8::try_from(y).ok()?));
+        }
+        match (w - column) % 4 {
+            2 if y > 0 => (x, y) = (x + 1, y - 1),
+            0 if y < w - 1 => (x, y) = (x + 1, y + 1),
+            0 | 2 if x == TIMING + 1 => x -= 2,
+            _ => x -= 1,
+        }
+    }
+    let masked = MASKS
         .iter()
         .map(|&mask| {
             let mut c = canvas.clone();
@@ -181,12 +212,12 @@ fn frame(version: qrcode::Version) -> Option<std::sync::Arc<Vec<Vec<u64>>>> {
             Code::from_colors(&c.into_colors(), width).bits
         })
         .collect();
-    let masked = Arc::new(masked);
+    let frame = Arc::new(Frame { masked, order });
     frames
         .lock()
         .ok()?
-        .insert(version.width(), Arc::clone(&masked));
-    Some(masked)
+        .insert(version.width(), Arc::clone(&frame));
+    Some(frame)
 }
 
 /// `encode` for codes wider than 64 modules, masked by the crate and scored
