@@ -129,7 +129,10 @@ fn encode(data: &[u8]) -> Option<Code> {
     let frame = frame(version)?;
     // The data modules, before masking: each bit of the codewords, most
     // significant first, in the next module of the placement order.
+    // Kept by rows and by columns (bit y of column x), as the penalty
+    // scores both.
     let mut rows = vec![0u64; width];
+    let mut columns = vec![0u64; width];
     let mut at = frame.order.iter();
     'fill: for byte in data.iter().chain(&ec) {
         for bit in (0..8).rev() {
@@ -138,15 +141,21 @@ fn encode(data: &[u8]) -> Option<Code> {
             };
             if byte >> bit & 1 == 1 {
                 rows[usize::from(y)] |= 1 << x;
+                columns[usize::from(x)] |= 1 << y;
             }
         }
     }
     // Masking flips the data modules where the mask is dark, and draws the
     // function patterns with that mask's format information: the frame.
-    let masked = frame.masked.iter().map(|masked| {
-        let rows: Vec<u64> = masked.iter().zip(&rows).map(|(m, d)| m ^ d).collect();
-        (penalty(&rows, width), rows)
-    });
+    let xor = |a: &[u64], b: &[u64]| -> Vec<u64> { a.iter().zip(b).map(|(m, d)| m ^ d).collect() };
+    let masked = frame
+        .masked
+        .iter()
+        .zip(&frame.masked_columns)
+        .map(|(by_row, by_column)| {
+            let rows = xor(by_row, &rows);
+            (penalty(&rows, &xor(by_column, &columns), width), rows)
+        });
     lowest(masked).map(|bits| Code { width, bits })
 }
 
@@ -168,6 +177,8 @@ struct Frame {
     /// bits): the function patterns with each mask's format information,
     /// and the mask itself everywhere else.
     masked: Vec<Vec<u64>>,
+    /// The same by columns (bit y of column x).
+    masked_columns: Vec<Vec<u64>>,
     /// The data modules (x, y) in the order the codewords' bits fill them:
     /// the standard's two-column zigzag from the bottom right corner, up and
     /// down in turn, stepping over the timing pattern's column and every
@@ -204,7 +215,7 @@ fn frame(version: qrcode::Version) -> Option<std::sync::Arc<Frame>> {
             _ => x -= 1,
         }
     }
-    let masked = MASKS
+    let masked: Vec<Vec<u64>> = MASKS
         .iter()
         .map(|&mask| {
             let mut c = canvas.clone();
@@ -212,7 +223,12 @@ fn frame(version: qrcode::Version) -> Option<std::sync::Arc<Frame>> {
             Code::from_colors(&c.into_colors(), width).bits
         })
         .collect();
-    let frame = Arc::new(Frame { masked, order });
+    let masked_columns = masked.iter().map(|rows| columns(rows, width)).collect();
+    let frame = Arc::new(Frame {
+        masked,
+        masked_columns,
+        order,
+    });
     frames
         .lock()
         .ok()?
@@ -236,18 +252,10 @@ fn encode_wide(canvas: qrcode::canvas::Canvas, width: usize) -> Code {
 /// The penalty score of a masked code (rows of `width` modules), computed
 /// as the qrcode crate does for normal QR codes (in 16-bit arithmetic that
 /// wraps), from its rows of bits (up to 64 modules wide).
-fn penalty(rows: &[u64], width: usize) -> u16 {
-    let mut columns = vec![0u64; width];
-    for (y, &row) in rows.iter().enumerate() {
-        let mut bits = row;
-        while bits != 0 {
-            columns[bits.trailing_zeros() as usize] |= 1 << y;
-            bits &= bits - 1;
-        }
-    }
+fn penalty(rows: &[u64], columns: &[u64], width: usize) -> u16 {
     let ones = |n: usize| if n >= 64 { u64::MAX } else { (1u64 << n) - 1 };
     let mut score: i64 = 0;
-    for lines in [rows, &columns] {
+    for lines in [rows, columns] {
         let mut finder: i64 = 0;
         for &line in lines {
             // Runs of five or more modules of one colour score (length - 2):
@@ -292,6 +300,19 @@ fn penalty(rows: &[u64], width: usize) -> u16 {
     let ratio = dark * 200 / (width * width);
     score += ratio.abs_diff(100) as i64;
     score.rem_euclid(1 << 16) as u16
+}
+
+/// Rows of bits (bit x of row y) as columns (bit y of column x).
+fn columns(rows: &[u64], width: usize) -> Vec<u64> {
+    let mut columns = vec![0u64; width];
+    for (y, &row) in rows.iter().enumerate() {
+        let mut bits = row;
+        while bits != 0 {
+            columns[bits.trailing_zeros() as usize] |= 1 << y;
+            bits &= bits - 1;
+        }
+    }
+    columns
 }
 
 /// `penalty` for codes of any width, a module at a time, from the colours.
@@ -561,8 +582,9 @@ mod tests {
                 let mut c = canvas.clone();
                 c.apply_mask(mask);
                 let colors = c.into_colors();
+                let rows = super::Code::from_colors(&colors, w).bits;
                 assert_eq!(
-                    super::penalty(&super::Code::from_colors(&colors, w).bits, w),
+                    super::penalty(&rows, &super::columns(&rows, w), w),
                     super::penalty_slow(&colors, w),
                     "{text}"
                 );
