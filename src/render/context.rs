@@ -523,14 +523,14 @@ pub fn page(
         Job::NotFound => ("404.html", "Page not found".to_string(), String::new()),
         Job::ExerciseSheet(i) => {
             let e = &views.exercises[*i];
-            ctx.insert("exercise", e);
+            ctx.insert_value("exercise", views.exercise_values[*i].clone());
             ctx.insert("qr", &crate::qr::svg_for(cfg, &e.url));
             ctx.insert("sheet", &super::sheet::exercise_sheet(cfg, e));
             ("sheet_exercise.html", e.title.clone(), e.summary.clone())
         }
         Job::RoutineSheet(i, large) => {
             let r = &views.routines[*i];
-            ctx.insert("routine", r);
+            ctx.insert_value("routine", views.routine_values[*i].clone());
             ctx.insert("large", large);
             ctx.insert("qr", &crate::qr::svg_for(cfg, &r.url));
             let intro = bodies
