@@ -3,6 +3,7 @@
 //! all use this same result.
 
 mod context;
+mod measure;
 mod memo;
 mod sheet;
 pub mod sheet_fit;
