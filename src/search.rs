@@ -91,6 +91,24 @@ pub fn index_js(docs: &[SearchDoc], facets: &[Facet], synonyms: &[Vec<String>]) 
 #[derive(Default)]
 pub struct EntryCache(Mutex<HashMap<String, (u64, String)>>);
 
+impl EntryCache {
+    /// Forgets the entries of pages whose address is not in `urls`.
+    pub fn retain(&self, urls: &std::collections::HashSet<&str>) {
+        if let Ok(mut m) = self.0.lock() {
+            m.retain(|url, _| urls.contains(url.as_str()));
+        }
+    }
+
+    /// How many entries are kept.
+    pub fn len(&self) -> usize {
+        self.0.lock().map_or(0, |m| m.len())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 /// `index_js`, reusing the entries of unchanged pages from `cache`. The
 /// entries are made in parallel; the text is the same either way.
 pub fn index_js_with(

@@ -159,6 +159,45 @@ impl Memo {
             .collect()
     }
 
+    /// Forgets what belongs to pages and files this build no longer has
+    /// (a deleted or renamed exercise), so a long `serve` session does not
+    /// keep them: output paths not in `outputs`, content not in `sources`,
+    /// search entries not in `urls`.
+    pub(super) fn forget_others(
+        &self,
+        outputs: &HashSet<&str>,
+        sources: &HashSet<&str>,
+        urls: &HashSet<&str>,
+    ) {
+        if let Ok(mut m) = self.files.lock() {
+            m.retain(|path, _| outputs.contains(path.as_str()));
+        }
+        if let Ok(mut m) = self.ids.lock() {
+            m.retain(|rel, _| sources.contains(rel.as_str()));
+        }
+        if let Ok(mut m) = self.bodies.lock() {
+            m.retain(|rel, _| sources.contains(rel.as_str()));
+        }
+        if let Ok(mut m) = self.fits.lock() {
+            m.retain(|rel, _| sources.contains(rel.as_str()));
+        }
+        self.search.retain(urls);
+    }
+
+    /// How many output files, bodies, heading-id sets, sheet layouts and
+    /// search entries are kept (for tests).
+    #[cfg(test)]
+    pub(super) fn sizes(&self) -> [usize; 5] {
+        let len = |n: Option<usize>| n.unwrap_or(0);
+        [
+            len(self.files.lock().ok().map(|m| m.len())),
+            len(self.bodies.lock().ok().map(|m| m.len())),
+            len(self.ids.lock().ok().map(|m| m.len())),
+            len(self.fits.lock().ok().map(|m| m.len())),
+            self.search.len(),
+        ]
+    }
+
     /// Keeps `bytes` as the output of `path` for `print`.
     pub fn keep(&self, path: &str, print: u64, bytes: &Arc<Vec<u8>>) {
         if let Ok(mut m) = self.files.lock() {
@@ -261,5 +300,73 @@ impl Prints {
             Job::Taxonomy(_) | Job::Search | Job::NotFound => 0,
         };
         Some(print_of((self.global, job, inputs)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    fn copy(from: &Path, to: &Path) {
+        for entry in walkdir::WalkDir::new(from) {
+            let entry = entry.unwrap();
+            let target = to.join(entry.path().strip_prefix(from).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &target).unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn forgets_pages_that_are_gone() {
+        let t = tempfile::tempdir().unwrap();
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/basic");
+        copy(&fixture, t.path());
+        let exercises = t.path().join("content/exercises");
+        // An extra exercise that nothing else links to.
+        let text = std::fs::read_to_string(exercises.join("prone-w.md"))
+            .unwrap()
+            .replace("title: Prone W", "title: Prone Y")
+            .replace("related: [scapular-squeeze]\n", "");
+        std::fs::write(exercises.join("prone-y.md"), text).unwrap();
+        let memo = std::sync::Arc::new(super::Memo::default());
+        let opts = crate::Options {
+            root: t.path().to_path_buf(),
+            memo: Some(memo.clone()),
+            ..Default::default()
+        };
+        let built = |opts: &crate::Options| match crate::compile(opts) {
+            Ok(c) => c.output.files.len(),
+            Err(e) => panic!("{e:?}"),
+        };
+        built(&opts);
+        let before = memo.sizes();
+        std::fs::remove_file(exercises.join("prone-y.md")).unwrap();
+        built(&opts);
+        let after = memo.sizes();
+        // Its page and sheet, its body and heading ids, its search entry.
+        assert_eq!(
+            after[0],
+            before[0] - 2,
+            "kept pages: {before:?} → {after:?}"
+        );
+        assert_eq!(
+            after[1],
+            before[1] - 1,
+            "kept bodies: {before:?} → {after:?}"
+        );
+        assert_eq!(
+            after[2],
+            before[2] - 1,
+            "kept heading ids: {before:?} → {after:?}"
+        );
+        assert_eq!(after[3], before[3], "the routine's layout stays");
+        assert_eq!(
+            after[4],
+            before[4] - 1,
+            "kept search entries: {before:?} → {after:?}"
+        );
     }
 }
