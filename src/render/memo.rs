@@ -31,6 +31,8 @@ pub struct Memo {
     fits: Mutex<HashMap<String, (u64, super::sheet::Fitted)>>,
     /// Each page's entry in the search index.
     pub(super) search: crate::search::EntryCache,
+    /// Fingerprint of the last build's output paths and content files.
+    listing: Mutex<u64>,
 }
 
 /// An output file as kept: the fingerprint of its inputs and its bytes.
@@ -157,6 +159,15 @@ impl Memo {
                 })
             })
             .collect()
+    }
+
+    /// Whether this build's output paths and content files (`print`)
+    /// differ from the last build's; remembers them.
+    pub(super) fn listing_changed(&self, print: u64) -> bool {
+        match self.listing.lock() {
+            Ok(mut last) => std::mem::replace(&mut *last, print) != print,
+            Err(_) => true,
+        }
     }
 
     /// Forgets what belongs to pages and files this build no longer has

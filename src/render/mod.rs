@@ -345,22 +345,27 @@ fn render_shared(
         .filter(|p| p.ends_with(".html") && !p.starts_with("print/"))
         .count();
     if let Some(memo) = memo {
-        let outputs: HashSet<&str> = files.iter().map(String::as_str).collect();
-        let sources: HashSet<&str> = site.content.files.iter().map(|f| f.rel.as_str()).collect();
-        let guides: Vec<String> = site
-            .content
-            .guides
-            .iter()
-            .map(|g| format!("guides/{}.html", g.slug))
-            .collect();
-        let urls: HashSet<&str> = views
-            .exercises
-            .iter()
-            .map(|e| e.url.as_str())
-            .chain(views.routines.iter().map(|r| r.url.as_str()))
-            .chain(guides.iter().map(String::as_str))
-            .collect();
-        memo.forget_others(&outputs, &sources, &urls);
+        // Pages or files gone since the last build: forget what was kept
+        // for them (only then, as it costs a few milliseconds).
+        let sources: Vec<&str> = site.content.files.iter().map(|f| f.rel.as_str()).collect();
+        if memo.listing_changed(memo::print_of((&files, &sources))) {
+            let outputs: HashSet<&str> = files.iter().map(String::as_str).collect();
+            let sources: HashSet<&str> = sources.into_iter().collect();
+            let guides: Vec<String> = site
+                .content
+                .guides
+                .iter()
+                .map(|g| format!("guides/{}.html", g.slug))
+                .collect();
+            let urls: HashSet<&str> = views
+                .exercises
+                .iter()
+                .map(|e| e.url.as_str())
+                .chain(views.routines.iter().map(|r| r.url.as_str()))
+                .chain(guides.iter().map(String::as_str))
+                .collect();
+            memo.forget_others(&outputs, &sources, &urls);
+        }
         // Serving: the waiting pages need not wait for this build's data
         // to be freed.
         crate::drop_later((views, bodies, prints, jobs, files));
