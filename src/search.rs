@@ -27,7 +27,6 @@ use serde_json::json;
 use serde_json::Value;
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::sync::Mutex;
 
 /// One searchable page.
 #[derive(Debug, Clone, Default, Hash)]
@@ -86,28 +85,9 @@ pub fn index_js(docs: &[SearchDoc], facets: &[Facet], synonyms: &[Vec<String>]) 
     index_js_with(docs, facets, synonyms, None)
 }
 
-/// Each page's serialized index entry, kept between builds (by `serve`) with
-/// a fingerprint of everything that went into it.
-#[derive(Default)]
-pub struct EntryCache(Mutex<HashMap<String, (u64, String)>>);
-
-impl EntryCache {
-    /// Forgets the entries of pages whose address is not in `urls`.
-    pub fn retain(&self, urls: &std::collections::HashSet<&str>) {
-        if let Ok(mut m) = self.0.lock() {
-            m.retain(|url, _| urls.contains(url.as_str()));
-        }
-    }
-
-    /// How many entries are kept.
-    pub fn len(&self) -> usize {
-        self.0.lock().map_or(0, |m| m.len())
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
+/// Each page's serialized index entry by address, kept between builds (by
+/// `serve`) with a fingerprint of everything that went into it.
+pub type EntryCache = crate::fingerprint::Kept<String>;
 
 /// `index_js`, reusing the entries of unchanged pages from `cache`. The
 /// entries are made in parallel; the text is the same either way.
@@ -137,18 +117,7 @@ pub fn index_js_with(
         .map(|(d, heads)| match (cache, facets_print) {
             (Some(cache), Some(fp)) => {
                 let print = crate::fingerprint::of((fp, d, heads));
-                let known = cache.0.lock().ok().and_then(|m| {
-                    m.get(&d.url)
-                        .filter(|(p, _)| *p == print)
-                        .map(|(_, e)| e.clone())
-                });
-                known.unwrap_or_else(|| {
-                    let e = entry(d, facets, heads);
-                    if let Ok(mut m) = cache.0.lock() {
-                        m.insert(d.url.clone(), (print, e.clone()));
-                    }
-                    e
-                })
+                cache.get_or_make(&d.url, print, || entry(d, facets, heads))
             }
             _ => entry(d, facets, heads),
         })

@@ -105,30 +105,30 @@ fn parse_files_with(
 /// Parsed front-matter kept between builds by `serve`, by file.
 #[derive(Default)]
 pub struct ParseMemo {
-    parsed: std::sync::Mutex<std::collections::HashMap<String, Parsed>>,
+    /// Each file's document and problems (fingerprint of the file).
+    parsed: crate::fingerprint::Kept<(Option<Document>, Vec<Diagnostic>)>,
     files: load::FileMemo,
 }
-
-/// One file's parse as kept: a fingerprint of the file, the document, the problems.
-type Parsed = (u64, Option<Document>, Vec<Diagnostic>);
 
 impl ParseMemo {
     fn parse(&self, f: &SourceFile, src: usize) -> (Option<Document>, Vec<Diagnostic>) {
         let print = crate::fingerprint::of((&f.display, &f.rel, &f.text, f.fm_line, f.body_line));
-        let known = self.parsed.lock().ok().and_then(|m| {
-            m.get(&f.rel)
-                .filter(|(p, _, _)| *p == print)
-                .map(|(_, doc, d)| (doc.as_ref().map(|doc| doc.at(src)), d.clone()))
+        let known = self.parsed.get_with(&f.rel, print, |(doc, d)| {
+            (doc.as_ref().map(|doc| doc.at(src)), d.clone())
         });
-        known.unwrap_or_else(|| {
-            let mut d = Vec::new();
-            let doc = front_matter::parse(f, src, &mut d);
-            if let Ok(mut m) = self.parsed.lock() {
-                let kept = doc.as_ref().map(|doc| doc.at(src));
-                m.insert(f.rel.clone(), (print, kept, d.clone()));
-            }
-            (doc, d)
-        })
+        if let Some(known) = known {
+            return known;
+        }
+        let mut d = Vec::new();
+        let doc = front_matter::parse(f, src, &mut d);
+        let kept = doc.as_ref().map(|doc| doc.at(src));
+        self.parsed.keep(&f.rel, print, (kept, d.clone()));
+        (doc, d)
+    }
+
+    /// Forgets the parses of content files for which `wanted` is false.
+    pub fn retain(&self, wanted: impl Fn(&str) -> bool) {
+        self.parsed.retain(wanted);
     }
 }
 

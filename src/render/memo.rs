@@ -10,6 +10,7 @@
 use super::views::{ExerciseView, RoutineView};
 use super::{context::Views, Job};
 use crate::diagnostics::Diagnostic;
+use crate::fingerprint::Kept;
 use crate::link::Site;
 use crate::markdown::Rendered;
 use std::collections::{HashMap, HashSet};
@@ -21,28 +22,20 @@ use std::sync::{Arc, Mutex};
 pub struct Memo {
     /// Parsed front-matter, by file.
     pub content: crate::content::ParseMemo,
-    /// Content path → (fingerprint of the body, its heading ids).
-    ids: Mutex<HashMap<String, (u64, Ids)>>,
-    /// Content path → (fingerprint of file and link targets, rendered body, link problems).
-    bodies: Mutex<HashMap<String, Body>>,
-    /// Output path → (fingerprint of the page's inputs, bytes).
-    files: Mutex<HashMap<String, Kept>>,
-    /// Routine content path → (fingerprint, its sheet's layout and fit warning).
-    fits: Mutex<HashMap<String, (u64, super::sheet::Fitted)>>,
+    /// Each body's heading ids, by content path (fingerprint of the body).
+    ids: Kept<Arc<HashSet<String>>>,
+    /// Each rendered body and its link problems, by content path
+    /// (fingerprint of the file and the link targets).
+    bodies: Kept<(Arc<Rendered>, Vec<Diagnostic>)>,
+    /// Each output file's bytes, by output path (fingerprint of the page's inputs).
+    files: Kept<Arc<Vec<u8>>>,
+    /// Each routine's sheet layout and fit warning, by content path.
+    fits: Kept<super::sheet::Fitted>,
     /// Each page's entry in the search index.
     pub(super) search: crate::search::EntryCache,
     /// Fingerprint of the last build's output paths and content files.
     listing: Mutex<u64>,
 }
-
-/// An output file as kept: the fingerprint of its inputs and its bytes.
-type Kept = (u64, Arc<Vec<u8>>);
-
-/// A body's heading ids, shared between builds.
-type Ids = Arc<HashSet<String>>;
-
-/// A rendered body as kept: its fingerprint, the result and its link problems.
-type Body = (u64, Arc<Rendered>, Vec<Diagnostic>);
 
 impl std::fmt::Debug for Memo {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -80,20 +73,8 @@ impl Memo {
         body: &str,
         make: impl FnOnce() -> HashSet<String>,
     ) -> Arc<HashSet<String>> {
-        let print = print_of(body);
-        let known = self.ids.lock().ok().and_then(|m| {
-            m.get(rel)
-                .filter(|(p, _)| *p == print)
-                .map(|(_, ids)| Arc::clone(ids))
-        });
-        if let Some(ids) = known {
-            return ids;
-        }
-        let ids = Arc::new(make());
-        if let Ok(mut m) = self.ids.lock() {
-            m.insert(rel.to_string(), (print, Arc::clone(&ids)));
-        }
-        ids
+        self.ids
+            .get_or_make(rel, print_of(body), || Arc::new(make()))
     }
 
     /// `rel`'s rendered body, made by `make` unless `print` is unchanged.
@@ -103,28 +84,15 @@ impl Memo {
         print: u64,
         make: impl FnOnce() -> (Rendered, Vec<Diagnostic>),
     ) -> (Arc<Rendered>, Vec<Diagnostic>) {
-        let known = self.bodies.lock().ok().and_then(|m| {
-            m.get(rel)
-                .filter(|(p, _, _)| *p == print)
-                .map(|(_, r, d)| (Arc::clone(r), d.clone()))
-        });
-        if let Some(known) = known {
-            return known;
-        }
-        let (r, d) = make();
-        let r = Arc::new(r);
-        if let Ok(mut m) = self.bodies.lock() {
-            m.insert(rel.to_string(), (print, Arc::clone(&r), d.clone()));
-        }
-        (r, d)
+        self.bodies.get_or_make(rel, print, || {
+            let (r, d) = make();
+            (Arc::new(r), d)
+        })
     }
 
     /// The bytes of `path`, kept from an earlier build when `print` matches.
     pub fn file(&self, path: &str, print: u64) -> Option<Arc<Vec<u8>>> {
-        let m = self.files.lock().ok()?;
-        m.get(path)
-            .filter(|(p, _)| *p == print)
-            .map(|(_, b)| Arc::clone(b))
+        self.files.get(path, print)
     }
 
     /// The sheet layout and warning of every routine, each worked out again
@@ -145,18 +113,11 @@ impl Memo {
                 let print = prints
                     .job(site, &Job::RoutineSheet(i, false))
                     .map(|p| print_of((p, &file.display)));
-                let known = self.fits.lock().ok().and_then(|m| {
-                    m.get(&file.rel)
-                        .filter(|(p, _)| Some(*p) == print)
-                        .map(|(_, w)| w.clone())
-                });
-                known.unwrap_or_else(|| {
-                    let w = super::sheet::fit(site, i, &routines[i], bodies);
-                    if let (Some(p), Ok(mut m)) = (print, self.fits.lock()) {
-                        m.insert(file.rel.clone(), (p, w.clone()));
-                    }
-                    w
-                })
+                let make = || super::sheet::fit(site, i, &routines[i], bodies);
+                match print {
+                    Some(p) => self.fits.get_or_make(&file.rel, p, make),
+                    None => make(),
+                }
             })
             .collect()
     }
@@ -180,40 +141,30 @@ impl Memo {
         sources: &HashSet<&str>,
         urls: &HashSet<&str>,
     ) {
-        if let Ok(mut m) = self.files.lock() {
-            m.retain(|path, _| outputs.contains(path.as_str()));
-        }
-        if let Ok(mut m) = self.ids.lock() {
-            m.retain(|rel, _| sources.contains(rel.as_str()));
-        }
-        if let Ok(mut m) = self.bodies.lock() {
-            m.retain(|rel, _| sources.contains(rel.as_str()));
-        }
-        if let Ok(mut m) = self.fits.lock() {
-            m.retain(|rel, _| sources.contains(rel.as_str()));
-        }
-        self.search.retain(urls);
+        self.files.retain(|path| outputs.contains(path));
+        self.ids.retain(|rel| sources.contains(rel));
+        self.bodies.retain(|rel| sources.contains(rel));
+        self.fits.retain(|rel| sources.contains(rel));
+        self.content.retain(|rel| sources.contains(rel));
+        self.search.retain(|url| urls.contains(url));
     }
 
     /// How many output files, bodies, heading-id sets, sheet layouts and
     /// search entries are kept (for tests).
     #[cfg(test)]
     pub(super) fn sizes(&self) -> [usize; 5] {
-        let len = |n: Option<usize>| n.unwrap_or(0);
         [
-            len(self.files.lock().ok().map(|m| m.len())),
-            len(self.bodies.lock().ok().map(|m| m.len())),
-            len(self.ids.lock().ok().map(|m| m.len())),
-            len(self.fits.lock().ok().map(|m| m.len())),
+            self.files.len(),
+            self.bodies.len(),
+            self.ids.len(),
+            self.fits.len(),
             self.search.len(),
         ]
     }
 
     /// Keeps `bytes` as the output of `path` for `print`.
     pub fn keep(&self, path: &str, print: u64, bytes: &Arc<Vec<u8>>) {
-        if let Ok(mut m) = self.files.lock() {
-            m.insert(path.to_string(), (print, Arc::clone(bytes)));
-        }
+        self.files.keep(path, print, Arc::clone(bytes));
     }
 }
 
