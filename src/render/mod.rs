@@ -299,17 +299,13 @@ fn render_shared(
             let r = crate::timings::JOBS.time(job.kind(), || {
                 let print = prints.as_ref().and_then(|p| p.job(site, job));
                 let (Some(memo), Some(print)) = (memo, print) else {
-                    return run(site, theme, &views, &bodies, job, None)
-                        .transpose()
-                        .map(|r| r.map(|(path, bytes)| (path, Bytes::new(bytes))));
+                    return run(site, theme, &views, &bodies, job, None).transpose();
                 };
                 let path = job_path(site, job)?;
                 if let Some(bytes) = memo.file(&path, print) {
                     return Some(Ok((path, bytes)));
                 }
-                let r = run(site, theme, &views, &bodies, job, Some(memo))
-                    .transpose()
-                    .map(|r| r.map(|(path, bytes)| (path, Bytes::new(bytes))));
+                let r = run(site, theme, &views, &bodies, job, Some(memo)).transpose();
                 if let Some(Ok((path, bytes))) = &r {
                     memo.keep(path, print, bytes);
                 }
@@ -351,18 +347,12 @@ fn render_shared(
         if memo.listing_changed(memo::print_of((&files, &sources))) {
             let outputs: HashSet<&str> = files.iter().map(String::as_str).collect();
             let sources: HashSet<&str> = sources.into_iter().collect();
-            let guides: Vec<String> = site
-                .content
-                .guides
-                .iter()
-                .map(|g| format!("guides/{}.html", g.slug))
-                .collect();
             let urls: HashSet<&str> = views
                 .exercises
                 .iter()
                 .map(|e| e.url.as_str())
                 .chain(views.routines.iter().map(|r| r.url.as_str()))
-                .chain(guides.iter().map(String::as_str))
+                .chain(views.site.guides.iter().map(|g| g.url.as_str()))
                 .collect();
             memo.forget_others(&outputs, &sources, &urls);
         }
@@ -439,7 +429,7 @@ fn run(
     bodies: &HashMap<usize, Arc<Rendered>>,
     job: &Job,
     memo: Option<&Memo>,
-) -> Result<Option<(String, Vec<u8>)>, Diagnostic> {
+) -> Result<Option<(String, Bytes)>, Diagnostic> {
     let Some(path) = job_path(site, job) else {
         return Ok(None);
     };
@@ -467,5 +457,5 @@ fn run(
             theme.render(template, &ctx)?.into_bytes()
         }
     };
-    Ok(Some((path, bytes)))
+    Ok(Some((path, Bytes::new(bytes))))
 }
