@@ -3,6 +3,7 @@
 //! A fast 64-bit hash with a fixed seed (foldhash), so fingerprints are
 //! the same from one build to the next.
 
+use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hash};
 use std::sync::Mutex;
@@ -21,37 +22,24 @@ pub fn of(parts: impl Hash) -> u64 {
 }
 
 /// Results kept between builds by key (a file or page path), each with the
-/// fingerprint of what it was made from. Safe to use from many threads;
-/// nothing is made while the lock is held.
-pub struct Kept<V>(Mutex<HashMap<String, (u64, V)>>);
+/// fingerprint of what it was made from (`P`: a hash, or what the file
+/// system says of a file). Safe to use from many threads; nothing is made
+/// while the lock is held.
+pub struct Kept<V, K = String, P = u64>(Mutex<HashMap<K, (P, V)>>);
 
-impl<V> Default for Kept<V> {
+impl<V, K, P> Default for Kept<V, K, P> {
     fn default() -> Self {
         Kept(Mutex::new(HashMap::new()))
     }
 }
 
-impl<V: Clone> Kept<V> {
-    /// The value kept for `key`, if it was made from `print`.
-    pub fn get(&self, key: &str, print: u64) -> Option<V> {
-        self.get_with(key, print, V::clone)
-    }
-
-    /// The value kept for `key` and `print`, or else the one `make` makes
-    /// (which is then kept).
-    pub fn get_or_make(&self, key: &str, print: u64, make: impl FnOnce() -> V) -> V {
-        if let Some(v) = self.get(key, print) {
-            return v;
-        }
-        let v = make();
-        self.keep(key, print, v.clone());
-        v
-    }
-}
-
-impl<V> Kept<V> {
+impl<V, K: Hash + Eq, P: PartialEq> Kept<V, K, P> {
     /// `copy` of the value kept for `key`, if it was made from `print`.
-    pub fn get_with<R>(&self, key: &str, print: u64, copy: impl FnOnce(&V) -> R) -> Option<R> {
+    pub fn get_with<Q, R>(&self, key: &Q, print: P, copy: impl FnOnce(&V) -> R) -> Option<R>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
         let kept = self.0.lock().ok()?;
         kept.get(key)
             .filter(|(p, _)| *p == print)
@@ -59,14 +47,17 @@ impl<V> Kept<V> {
     }
 
     /// Keeps `value` as made from `print` for `key`.
-    pub fn keep(&self, key: &str, print: u64, value: V) {
+    pub fn keep<Q>(&self, key: &Q, print: P, value: V)
+    where
+        Q: ToOwned<Owned = K> + ?Sized,
+    {
         if let Ok(mut kept) = self.0.lock() {
-            kept.insert(key.to_string(), (print, value));
+            kept.insert(key.to_owned(), (print, value));
         }
     }
 
     /// Forgets every key for which `wanted` is false.
-    pub fn retain(&self, wanted: impl Fn(&str) -> bool) {
+    pub fn retain(&self, wanted: impl Fn(&K) -> bool) {
         if let Ok(mut kept) = self.0.lock() {
             kept.retain(|key, _| wanted(key));
         }
@@ -79,6 +70,32 @@ impl<V> Kept<V> {
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+}
+
+impl<V: Clone, K: Hash + Eq, P: PartialEq + Copy> Kept<V, K, P> {
+    /// The value kept for `key`, if it was made from `print`.
+    pub fn get<Q>(&self, key: &Q, print: P) -> Option<V>
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        self.get_with(key, print, V::clone)
+    }
+
+    /// The value kept for `key` and `print`, or else the one `make` makes
+    /// (which is then kept).
+    pub fn get_or_make<Q>(&self, key: &Q, print: P, make: impl FnOnce() -> V) -> V
+    where
+        K: Borrow<Q>,
+        Q: Hash + Eq + ToOwned<Owned = K> + ?Sized,
+    {
+        if let Some(v) = self.get(key, print) {
+            return v;
+        }
+        let v = make();
+        self.keep(key, print, v.clone());
+        v
     }
 }
 

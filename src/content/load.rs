@@ -53,7 +53,7 @@ pub struct SourceFile {
 /// system said of each (size, times, inode): a file whose stamp is
 /// unchanged is not read again.
 #[derive(Default)]
-pub struct FileMemo(std::sync::Mutex<std::collections::HashMap<PathBuf, (Stamp, Arc<SourceFile>)>>);
+pub struct FileMemo(crate::fingerprint::Kept<Arc<SourceFile>, PathBuf, Stamp>);
 
 /// What changes whenever a file is written: its size, modification and
 /// status-change times, and its inode (an editor that saves by renaming
@@ -113,26 +113,23 @@ pub fn load_all_with(
                 return load_one(root, content_dir, path).map(Arc::new);
             };
             // Stamped before reading: a write during the read changes it.
-            let now = stamp(path);
-            let known = memo.0.lock().ok().and_then(|m| {
-                m.get(path)
-                    .filter(|(s, _)| now.is_some() && Some(*s) == now)
-                    .map(|(_, f)| Arc::clone(f))
-            });
-            if let Some(file) = known {
+            let Some(now) = stamp(path) else {
+                return load_one(root, content_dir, path).map(Arc::new);
+            };
+            if let Some(file) = memo.0.get(path.as_path(), now) {
                 return Ok(file);
             }
             let loaded = load_one(root, content_dir, path).map(Arc::new);
-            if let (Some(now), Ok(file), Ok(mut m)) = (now, &loaded, memo.0.lock()) {
-                m.insert(path.clone(), (now, Arc::clone(file)));
+            if let Ok(file) = &loaded {
+                memo.0.keep(path.as_path(), now, Arc::clone(file));
             }
             loaded
         })
         .collect();
-    if let Some(Ok(mut m)) = memo.map(|m| m.0.lock()) {
+    if let Some(memo) = memo {
         // Forget deleted files.
         let now: std::collections::HashSet<&PathBuf> = paths.iter().collect();
-        m.retain(|p, _| now.contains(p));
+        memo.0.retain(|p| now.contains(p));
     }
     for r in loaded {
         match r {

@@ -128,7 +128,7 @@ impl ParseMemo {
 
     /// Forgets the parses of content files for which `wanted` is false.
     pub fn retain(&self, wanted: impl Fn(&str) -> bool) {
-        self.parsed.retain(wanted);
+        self.parsed.retain(|rel| wanted(rel));
     }
 }
 

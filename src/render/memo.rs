@@ -141,12 +141,12 @@ impl Memo {
         sources: &HashSet<&str>,
         urls: &HashSet<&str>,
     ) {
-        self.files.retain(|path| outputs.contains(path));
-        self.ids.retain(|rel| sources.contains(rel));
-        self.bodies.retain(|rel| sources.contains(rel));
-        self.fits.retain(|rel| sources.contains(rel));
+        self.files.retain(|path| outputs.contains(path.as_str()));
+        self.ids.retain(|rel| sources.contains(rel.as_str()));
+        self.bodies.retain(|rel| sources.contains(rel.as_str()));
+        self.fits.retain(|rel| sources.contains(rel.as_str()));
         self.content.retain(|rel| sources.contains(rel));
-        self.search.retain(|url| urls.contains(url));
+        self.search.retain(|url| urls.contains(url.as_str()));
     }
 
     /// How many output files, bodies, heading-id sets, sheet layouts and
