@@ -293,8 +293,13 @@ fn render_shared(
     warnings.extend(fit_warnings.into_iter().flatten());
     views.fits = fits;
     timer.phase("sheet layouts");
+    // Jobs differ a lot in cost (a term page lists thousands of exercises,
+    // an exercise page one), so they are handed out a few at a time: with
+    // rayon's default splitting one thread could be left with a long run of
+    // costly jobs while the other waits.
     let results: Vec<Result<String, Diagnostic>> = jobs
         .par_iter()
+        .with_max_len(4)
         .filter_map(|job| {
             let r = crate::timings::JOBS.time(job.kind(), || {
                 let print = prints.as_ref().and_then(|p| p.job(site, job));
@@ -379,14 +384,7 @@ fn jobs(site: &Site, theme: &Theme) -> Vec<Job> {
         Job::SearchIndex,
         Job::Sitemap,
     ];
-    jobs.extend((0..c.exercises.len()).map(Job::Exercise));
-    jobs.extend((0..c.exercises.len()).map(Job::ExerciseSheet));
-    jobs.extend((0..c.routines.len()).map(Job::Routine));
-    jobs.extend(
-        (0..c.routines.len())
-            .flat_map(|i| [Job::RoutineSheet(i, false), Job::RoutineSheet(i, true)]),
-    );
-    jobs.extend((0..c.guides.len()).map(Job::Guide));
+    // The costliest pages first, so no thread is left with them at the end.
     for (t, vocab) in site.vocabs.iter().enumerate() {
         jobs.push(Job::Taxonomy(t));
         jobs.extend(
@@ -396,6 +394,14 @@ fn jobs(site: &Site, theme: &Theme) -> Vec<Job> {
                 .map(|(term, _)| Job::Term(t, term.clone())),
         );
     }
+    jobs.extend((0..c.exercises.len()).map(Job::Exercise));
+    jobs.extend((0..c.exercises.len()).map(Job::ExerciseSheet));
+    jobs.extend((0..c.routines.len()).map(Job::Routine));
+    jobs.extend(
+        (0..c.routines.len())
+            .flat_map(|i| [Job::RoutineSheet(i, false), Job::RoutineSheet(i, true)]),
+    );
+    jobs.extend((0..c.guides.len()).map(Job::Guide));
     jobs.extend(theme.statics.keys().map(|p| Job::Static(p.clone())));
     jobs
 }
