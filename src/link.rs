@@ -44,7 +44,7 @@ pub fn link(config: Config, vocabs: Vec<Vocabulary>, content: Content) -> (Site,
     let slugs: Vec<&str> = content.exercises.iter().map(|e| e.slug.as_str()).collect();
     let unknown = |file: usize, field: &str, slug: &str, diags: &mut Vec<Diagnostic>| {
         let f = &content.files[file];
-        let loc = Locator::new(f.front_matter.as_deref().unwrap_or(""), f.fm_line);
+        let loc = Locator::new(f.front_matter().unwrap_or(""), f.fm_line);
         let pos = loc.token(&[field], slug).unwrap_or_default();
         diags.push(
             Diagnostic::error(

@@ -39,7 +39,7 @@ pub fn validate(content: &Content, vocabs: &[Vocabulary], theme: &Theme) -> Vec<
 fn locate(content: &Content, src: usize) -> (Locator<'_>, &str, &str) {
     let f = &content.files[src];
     (
-        Locator::new(f.front_matter.as_deref().unwrap_or(""), f.fm_line),
+        Locator::new(f.front_matter().unwrap_or(""), f.fm_line),
         f.display.as_str(),
         f.text.as_str(),
     )

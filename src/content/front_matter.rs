@@ -73,9 +73,9 @@ impl Document {
 /// Returns `None` only when the front-matter cannot be read at all; a document
 /// with field errors is still returned so later stages can report more.
 pub fn parse(file: &SourceFile, src: usize, diags: &mut Vec<Diagnostic>) -> Option<Document> {
-    let fm_text = file.front_matter.as_deref().unwrap_or("");
+    let fm_text = file.front_matter().unwrap_or("");
     let loc = Locator::new(fm_text, file.fm_line);
-    if file.front_matter.is_none() && file.section != Section::Home {
+    if file.front_matter().is_none() && file.section != Section::Home {
         diags.push(
             Diagnostic::error(&file.display, "file has no front-matter")
                 .at(1, 1)

@@ -39,14 +39,27 @@ pub struct SourceFile {
     pub section: Section,
     /// Whole text, BOM removed, CRLF turned into LF (lines keep their numbers).
     pub text: String,
-    /// Front-matter text (without the `---` fences), if the file has any.
-    pub front_matter: Option<String>,
+    /// Where the front-matter text (without the `---` fences) is in
+    /// `text`, if the file has any (`front_matter()`).
+    fm: Option<std::ops::Range<usize>>,
     /// 1-based line of the file where the front-matter text starts.
     pub fm_line: usize,
-    /// Markdown body.
-    pub body: String,
+    /// Where the Markdown body starts in `text` (`body()`).
+    body_start: usize,
     /// 1-based line of the file where the body starts.
     pub body_line: usize,
+}
+
+impl SourceFile {
+    /// The front-matter text (without the `---` fences), if the file has any.
+    pub fn front_matter(&self) -> Option<&str> {
+        self.fm.clone().and_then(|r| self.text.get(r))
+    }
+
+    /// The Markdown body.
+    pub fn body(&self) -> &str {
+        self.text.get(self.body_start..).unwrap_or("")
+    }
 }
 
 /// Files read by an earlier build, kept by `serve` with what the file
@@ -225,9 +238,9 @@ pub fn split(
         display,
         rel,
         section,
-        front_matter: None,
+        fm: None,
         fm_line: 0,
-        body: String::new(),
+        body_start: 0,
         body_line: 1,
         text: String::new(),
     };
@@ -253,12 +266,10 @@ pub fn split(
                     .with_snippet(&text),
             );
         };
-        file.front_matter = Some(rest[..fm_end].to_string());
+        file.fm = Some(after_open..after_open + fm_end);
         file.fm_line = 2;
-        file.body = rest[body_start..].to_string();
+        file.body_start = after_open + body_start;
         file.body_line = close_line + 1;
-    } else {
-        file.body = text.clone();
     }
     file.text = text;
     Ok(file)
@@ -280,17 +291,17 @@ mod tests {
     #[test]
     fn splits_front_matter_and_counts_lines() {
         let f = sp(b"---\ntitle: A\n---\nBody\n").unwrap();
-        assert_eq!(f.front_matter.as_deref(), Some("title: A\n"));
+        assert_eq!(f.front_matter(), Some("title: A\n"));
         assert_eq!(f.fm_line, 2);
-        assert_eq!(f.body, "Body\n");
+        assert_eq!(f.body(), "Body\n");
         assert_eq!(f.body_line, 4);
     }
 
     #[test]
     fn tolerates_bom_and_crlf() {
         let f = sp("\u{feff}---\r\ntitle: A\r\n---\r\nBody\r\n".as_bytes()).unwrap();
-        assert_eq!(f.front_matter.as_deref(), Some("title: A\n"));
-        assert_eq!(f.body, "Body\n");
+        assert_eq!(f.front_matter(), Some("title: A\n"));
+        assert_eq!(f.body(), "Body\n");
     }
 
     #[test]

@@ -136,8 +136,8 @@ fn bodies_with(
         .map(|(src, out)| {
             let f = &c.files[*src];
             let ids = match memo {
-                Some(m) => m.ids(&f.rel, &f.body, || markdown::heading_ids(&f.body)),
-                None => Arc::new(markdown::heading_ids(&f.body)),
+                Some(m) => m.ids(&f.rel, f.body(), || markdown::heading_ids(f.body())),
+                None => Arc::new(markdown::heading_ids(f.body())),
             };
             (f.rel.clone(), (out.clone(), ids))
         })
@@ -182,10 +182,10 @@ fn bodies_with(
             let (r, d) = match (memo, targets) {
                 (Some(m), Some(t)) => {
                     let print = memo::print_of((t, &f.text, &f.display, f.body_line, out));
-                    m.body(&f.rel, print, || markdown::render(&f.body, &ctx))
+                    m.body(&f.rel, print, || markdown::render(f.body(), &ctx))
                 }
                 _ => {
-                    let (r, d) = markdown::render(&f.body, &ctx);
+                    let (r, d) = markdown::render(f.body(), &ctx);
                     (Arc::new(r), d)
                 }
             };
