@@ -16,7 +16,7 @@ const TAXONOMY_TITLES: [&str; 4] = ["Body region", "Equipment", "Type of exercis
 /// Views shared by all pages, built once.
 pub struct Views {
     pub site: SiteView,
-    pub exercises: Vec<ExerciseView>,
+    pub exercises: Vec<Arc<ExerciseView>>,
     pub routines: Vec<RoutineView>,
     /// `site` and each exercise as template values, converted once: every
     /// page shares them (cloning one is cheap), so lists of many exercises
@@ -71,21 +71,22 @@ impl Views {
                 .collect(),
             taxonomies,
         };
-        let exercises: Vec<ExerciseView> = site
+        let terms = term_values(&site_view);
+        let (exercises, exercise_values): (Vec<Arc<ExerciseView>>, Vec<tera::Value>) = site
             .content
             .exercises
             .par_iter()
-            .map(|e| exercise_view(&site_view, e, bodies.get(&e.src).map(|b| &**b)))
-            .collect();
+            .map(|e| {
+                let mut view = exercise_view(&site_view, e, bodies.get(&e.src).map(|b| &**b));
+                let value = exercise_value(&mut view, &terms);
+                (Arc::new(view), value)
+            })
+            .unzip();
         let routines: Vec<RoutineView> = site
             .content
             .routines
             .par_iter()
             .map(|r| routine_view(site, &exercises, r))
-            .collect();
-        let exercise_values: Vec<tera::Value> = exercises
-            .par_iter()
-            .map(tera::Value::from_serializable)
             .collect();
         Views {
             site_value: tera::Value::from_serializable(&site_view),
@@ -202,6 +203,54 @@ fn routine_terms(r: &RoutineView, of: fn(&ExerciseView) -> &Vec<TermView>) -> Ve
     out
 }
 
+/// Each vocabulary's terms as template values, by term: made once and
+/// shared by the value of every exercise that has the term.
+fn term_values(site: &SiteView) -> Vec<HashMap<String, tera::Value>> {
+    site.taxonomies
+        .iter()
+        .map(|t| {
+            t.terms
+                .iter()
+                .map(|v| (v.term.clone(), tera::Value::from_serializable(v)))
+                .collect()
+        })
+        .collect()
+}
+
+/// An exercise as a template value (the same as `from_serializable` of the
+/// view), sharing the values of its vocabulary terms: thousands of
+/// exercises have the same few terms, so copying each would multiply
+/// memory. The view is left as it was.
+fn exercise_value(e: &mut ExerciseView, terms: &[HashMap<String, tera::Value>]) -> tera::Value {
+    let region = std::mem::take(&mut e.region);
+    let equipment = std::mem::take(&mut e.equipment);
+    let category = std::mem::take(&mut e.category);
+    let position = std::mem::take(&mut e.position);
+    let outline = tera::Value::from_serializable(&*e);
+    let term = |t: usize, v: &TermView| {
+        terms
+            .get(t)
+            .and_then(|m| m.get(&v.term))
+            .cloned()
+            .unwrap_or_else(|| tera::Value::from_serializable(v))
+    };
+    let list = |t: usize, vs: &[TermView]| {
+        tera::Value::from(vs.iter().map(|v| term(t, v)).collect::<Vec<_>>())
+    };
+    let value = outline.into_map().map(|mut map| {
+        map.insert("region".into(), list(0, &region));
+        map.insert("equipment".into(), list(1, &equipment));
+        map.insert("category".into(), term(2, &category));
+        map.insert("position".into(), term(3, &position));
+        tera::Value::from(map)
+    });
+    e.region = region;
+    e.equipment = equipment;
+    e.category = category;
+    e.position = position;
+    value.unwrap_or_else(|| tera::Value::from_serializable(&*e))
+}
+
 /// A routine as a template value whose items share the exercises' values
 /// (a routine lists many exercises; copying each would multiply memory).
 fn routine_value(site: &Site, r: &RoutineView, exercises: &[tera::Value]) -> tera::Value {
@@ -289,7 +338,7 @@ fn exercise_view(site: &SiteView, e: &Exercise, body: Option<&Rendered>) -> Exer
     }
 }
 
-fn routine_view(site: &Site, exercises: &[ExerciseView], r: &Routine) -> RoutineView {
+fn routine_view(site: &Site, exercises: &[Arc<ExerciseView>], r: &Routine) -> RoutineView {
     let mut number = 0;
     let sections = r
         .sections
@@ -305,7 +354,7 @@ fn routine_view(site: &Site, exercises: &[ExerciseView], r: &Routine) -> Routine
                     let merged = site.content.exercises[i].dosage.merged(&item.dosage);
                     Some(RoutineItemView {
                         number,
-                        exercise: exercises[i].clone(),
+                        exercise: Arc::clone(&exercises[i]),
                         dosage: merged.describe(),
                         note: item.note.clone().unwrap_or_default(),
                     })
@@ -581,4 +630,40 @@ pub fn sitemap(site: &Site, views: &Views) -> String {
     }
     out.push_str("</urlset>\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// Each exercise's template value, made with shared term values, is
+    /// exactly what templates would get from the view itself.
+    #[test]
+    fn exercise_values_are_the_views_as_values() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let config = crate::config::load(root).unwrap();
+        let vocabs = config.vocabularies();
+        let (content, _) = crate::content::read(root, false);
+        let (site, _) = crate::link::link(config, vocabs, content);
+        let theme = crate::theme::Theme::load(root).unwrap();
+        let (bodies, _) = super::super::bodies(&site, &theme);
+        let views = Views::new(&site, &bodies);
+        assert!(views.exercises.len() > 20);
+        for (v, value) in views.exercises.iter().zip(&views.exercise_values) {
+            assert_eq!(*value, tera::Value::from_serializable(&**v), "{}", v.slug);
+            let map = value.as_map().unwrap();
+            assert!(map.len() > 15, "{}", v.slug);
+        }
+        // A term no vocabulary lists still gets its own value.
+        let mut odd = (*views.exercises[0]).clone();
+        odd.region.push(TermView {
+            term: "elsewhere".into(),
+            label: "Elsewhere".into(),
+            ..TermView::default()
+        });
+        let value = exercise_value(&mut odd, &term_values(&views.site));
+        assert_eq!(value, tera::Value::from_serializable(&odd));
+        assert_eq!(odd.region.last().unwrap().term, "elsewhere");
+    }
 }

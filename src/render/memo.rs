@@ -198,7 +198,7 @@ impl Prints {
             .exercises
             .par_iter()
             .zip(&views.exercises)
-            .map(|(e, v): (_, &ExerciseView)| print_serialized(v, file_print(e.src)))
+            .map(|(e, v): (_, &Arc<ExerciseView>)| print_serialized(v, file_print(e.src)))
             .collect();
         let routines = c
             .routines

@@ -28,7 +28,7 @@ pub struct LinkView {
 }
 
 /// One vocabulary term as a link.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct TermView {
     pub term: String,
     pub label: String,
@@ -79,7 +79,8 @@ pub struct ExerciseView {
 #[derive(Debug, Clone, Serialize)]
 pub struct RoutineItemView {
     pub number: usize,
-    pub exercise: ExerciseView,
+    /// Shared with `Views::exercises` (every routine lists whole exercises).
+    pub exercise: std::sync::Arc<ExerciseView>,
     /// Dosage after the routine's overrides.
     pub dosage: String,
     pub note: String,
