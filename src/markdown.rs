@@ -247,6 +247,9 @@ pub fn render(body: &str, ctx: &LinkContext) -> (Rendered, Vec<Diagnostic>) {
         events.push(ev);
     }
     html::push_html(&mut out.html, events.into_iter());
+    // Kept for the whole build: without the room left by growing.
+    out.html.shrink_to_fit();
+    out.text.shrink_to_fit();
     (out, diags)
 }
 
