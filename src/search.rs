@@ -30,7 +30,7 @@ use std::hash::{Hash, Hasher};
 
 /// One searchable page.
 #[derive(Debug, Clone, Default, Hash)]
-pub struct SearchDoc {
+pub struct SearchDoc<'a> {
     /// `exercise`, `routine` or `guide`.
     pub kind: &'static str,
     /// Site-relative URL.
@@ -46,8 +46,9 @@ pub struct SearchDoc {
     pub category: Vec<String>,
     pub position: Vec<String>,
     pub headings: Vec<String>,
-    /// The body as plain text (cut to [`BODY_CAP`] in the index).
-    pub body: String,
+    /// The body as plain text (cut to [`BODY_CAP`] in the index), borrowed
+    /// from the rendered page (a site's bodies together are big).
+    pub body: std::borrow::Cow<'a, str>,
 }
 
 /// A vocabulary offered as a filter: its terms, in order, with display labels.
@@ -297,7 +298,7 @@ mod tests {
         ]
     }
 
-    fn exercise() -> SearchDoc {
+    fn exercise() -> SearchDoc<'static> {
         SearchDoc {
             kind: "exercise",
             url: "exercises/wall-angels.html".into(),
@@ -407,7 +408,7 @@ mod tests {
         let doc = SearchDoc {
             title: long_title.clone(),
             headings: vec![long_heading.clone()],
-            body: "word ".repeat(1000),
+            body: "word ".repeat(1000).into(),
             ..exercise()
         };
         let v = parse(&index_js(&[doc], &facets(), &[]));

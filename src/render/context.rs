@@ -103,17 +103,17 @@ impl Views {
     }
 
     /// One search document per exercise, routine and guide.
-    pub fn search_docs(
-        &self,
-        site: &Site,
-        bodies: &HashMap<usize, Arc<Rendered>>,
-    ) -> Vec<SearchDoc> {
+    pub fn search_docs<'a>(
+        &'a self,
+        site: &'a Site,
+        bodies: &'a HashMap<usize, Arc<Rendered>>,
+    ) -> Vec<SearchDoc<'a>> {
         let text = |src: usize| {
             bodies
                 .get(&src)
                 .map(|b| {
                     (
-                        b.text.clone(),
+                        std::borrow::Cow::Borrowed(b.text.as_str()),
                         b.headings.iter().map(|h| h.text.clone()).collect(),
                     )
                 })
