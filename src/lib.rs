@@ -101,11 +101,15 @@ fn compile_into(opts: &Options, sink: Option<render::Sink>) -> Result<Compiled, 
     let parsed = opts.memo.as_deref().map(|m| &m.content);
     let (content, mut diags) = content::read_with(root, opts.drafts, parsed);
     timer.phase("load+parse");
-    diags.extend(validate::validate(&content, &vocabs, &theme));
-    timer.phase("validate");
-    let (site, link_diags) = link::link(config, vocabs, content);
+    // Checking and linking read the same content: side by side.
+    let (checked, (graph, link_diags)) = rayon::join(
+        || validate::validate(&content, &vocabs, &theme),
+        || link::graph(&content),
+    );
+    diags.extend(checked);
     diags.extend(link_diags);
-    timer.phase("link");
+    let site = graph.into_site(config, vocabs, content);
+    timer.phase("validate+link");
     if has_errors(&diags, opts.strict) {
         // Still check every body's links, so one run reports every problem.
         diags.extend(render::bodies(&site, &theme).1);

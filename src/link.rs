@@ -6,7 +6,11 @@ use crate::config::{Config, Vocabulary};
 use crate::content::locate::Locator;
 use crate::content::Content;
 use crate::diagnostics::Diagnostic;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
+
+/// A hash map by slug or term, with a fast hash (its keys are the site's
+/// own names, and nothing iterates over it).
+pub type Index<V> = HashMap<String, V, foldhash::fast::RandomState>;
 
 /// The linked, immutable site model that rendering reads.
 pub struct Site {
@@ -14,7 +18,7 @@ pub struct Site {
     pub vocabs: Vec<Vocabulary>,
     pub content: Content,
     /// Exercise slug → index in `content.exercises`.
-    pub exercise_index: HashMap<String, usize>,
+    pub exercise_index: Index<usize>,
     /// Per exercise: easier versions (its regressions + exercises it is a progression of).
     pub easier: Vec<Vec<usize>>,
     /// Per exercise: harder versions (its progressions + exercises it is a regression of).
@@ -24,23 +28,59 @@ pub struct Site {
     /// Per exercise: routines that use it.
     pub used_by: Vec<Vec<usize>>,
     /// Per taxonomy (in `TAXONOMIES` order): term → exercises with that term.
-    pub terms: Vec<HashMap<String, Vec<usize>>>,
+    pub terms: Vec<Index<Vec<usize>>>,
 }
 
 /// Resolves every slug reference; unknown slugs are errors at their line.
 pub fn link(config: Config, vocabs: Vec<Vocabulary>, content: Content) -> (Site, Vec<Diagnostic>) {
+    let (graph, diags) = graph(&content);
+    (graph.into_site(config, vocabs, content), diags)
+}
+
+/// The cross-links of the content, worked out before they join it in a
+/// [`Site`] (so that they can be worked out while the content is checked).
+pub struct Graph {
+    exercise_index: Index<usize>,
+    easier: Vec<Vec<usize>>,
+    harder: Vec<Vec<usize>>,
+    related: Vec<Vec<usize>>,
+    used_by: Vec<Vec<usize>>,
+    terms: Vec<Index<Vec<usize>>>,
+}
+
+impl Graph {
+    /// The linked site of `content`, whose graph this is.
+    pub fn into_site(self, config: Config, vocabs: Vec<Vocabulary>, content: Content) -> Site {
+        Site {
+            config,
+            vocabs,
+            exercise_index: self.exercise_index,
+            easier: self.easier,
+            harder: self.harder,
+            related: self.related,
+            used_by: self.used_by,
+            terms: self.terms,
+            content,
+        }
+    }
+}
+
+/// Resolves every slug reference of `content`; unknown slugs are errors at
+/// their line.
+pub fn graph(content: &Content) -> (Graph, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let exercise_index: HashMap<String, usize> = content
+    let exercise_index: Index<usize> = content
         .exercises
         .iter()
         .enumerate()
         .map(|(i, e)| (e.slug.clone(), i))
         .collect();
     let n = content.exercises.len();
-    let mut easier = vec![BTreeSet::new(); n];
-    let mut harder = vec![BTreeSet::new(); n];
-    let mut related = vec![BTreeSet::new(); n];
-    let mut used_by = vec![BTreeSet::new(); n];
+    // Lists of indexes, sorted and made unique at the end.
+    let mut easier: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut harder: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut related: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut used_by: Vec<Vec<usize>> = vec![Vec::new(); n];
     let slugs: Vec<&str> = content.exercises.iter().map(|e| e.slug.as_str()).collect();
     let unknown = |file: usize, field: &str, slug: &str, diags: &mut Vec<Diagnostic>| {
         let f = &content.files[file];
@@ -75,16 +115,16 @@ pub fn link(config: Config, vocabs: Vec<Vocabulary>, content: Content) -> (Site,
                 }
                 match field {
                     "progression" => {
-                        harder[i].insert(j);
-                        easier[j].insert(i);
+                        harder[i].push(j);
+                        easier[j].push(i);
                     }
                     "regression" => {
-                        easier[i].insert(j);
-                        harder[j].insert(i);
+                        easier[i].push(j);
+                        harder[j].push(i);
                     }
                     _ => {
-                        related[i].insert(j);
-                        related[j].insert(i);
+                        related[i].push(j);
+                        related[j].push(i);
                     }
                 }
             }
@@ -94,13 +134,13 @@ pub fn link(config: Config, vocabs: Vec<Vocabulary>, content: Content) -> (Site,
         for item in routine.items() {
             match exercise_index.get(&item.exercise) {
                 Some(&j) => {
-                    used_by[j].insert(r);
+                    used_by[j].push(r);
                 }
                 None => unknown(routine.src, "sections", &item.exercise, &mut diags),
             }
         }
     }
-    let mut terms: Vec<HashMap<String, Vec<usize>>> = vec![HashMap::new(); 4];
+    let mut terms: Vec<Index<Vec<usize>>> = vec![Index::default(); 4];
     for (i, ex) in content.exercises.iter().enumerate() {
         let fields: [&[String]; 4] = [
             &ex.region,
@@ -114,19 +154,20 @@ pub fn link(config: Config, vocabs: Vec<Vocabulary>, content: Content) -> (Site,
             }
         }
     }
-    let order = |sets: Vec<BTreeSet<usize>>| -> Vec<Vec<usize>> {
-        sets.into_iter().map(|s| s.into_iter().collect()).collect()
+    let order = |mut lists: Vec<Vec<usize>>| -> Vec<Vec<usize>> {
+        for l in &mut lists {
+            l.sort_unstable();
+            l.dedup();
+        }
+        lists
     };
-    let site = Site {
-        config,
-        vocabs,
+    let graph = Graph {
         exercise_index,
         easier: order(easier),
         harder: order(harder),
         related: order(related),
         used_by: order(used_by),
         terms,
-        content,
     };
-    (site, diags)
+    (graph, diags)
 }

@@ -56,7 +56,6 @@ fn check_terms(
     vocabs: &[Vocabulary],
     diags: &mut Vec<Diagnostic>,
 ) {
-    let (loc, display, text) = locate(content, ex.src);
     let fields: [(&str, Vec<&String>); 4] = [
         ("region", ex.region.iter().collect()),
         ("equipment", ex.equipment.iter().collect()),
@@ -68,6 +67,8 @@ fn check_terms(
             if term.is_empty() || vocab.label(term).is_some() {
                 continue;
             }
+            // Only now: finding a field's line costs a pass over the file.
+            let (loc, display, text) = locate(content, ex.src);
             let names: Vec<&str> = vocab.term_names().collect();
             let d = Diagnostic::error(display, format!("unknown {field} `{term}`"))
                 .field(*field)
@@ -85,7 +86,10 @@ fn check_terms(
 }
 
 fn check_media(content: &Content, ex: &Exercise, theme: &Theme, diags: &mut Vec<Diagnostic>) {
-    let (loc, display, text) = locate(content, ex.src);
+    // Found only for a problem: finding a field's line costs a pass over the file.
+    let loc = || locate(content, ex.src).0;
+    let f = &content.files[ex.src];
+    let (display, text) = (f.display.as_str(), f.text.as_str());
     if let Some(image) = &ex.image {
         let clean = image.trim_start_matches('/');
         if clean.split('/').any(|p| p == "..") || !theme.has_static(clean) {
@@ -93,7 +97,7 @@ fn check_media(content: &Content, ex: &Exercise, theme: &Theme, diags: &mut Vec<
                 Diagnostic::error(display, format!("image `{image}` was not found"))
                     .field("image")
                     .allowed("a path under static/, e.g. `images/wall-angels.svg` for static/images/wall-angels.svg"),
-                loc.value(&["image"]),
+                loc().value(&["image"]),
                 text,
             ));
         }
@@ -104,7 +108,7 @@ fn check_media(content: &Content, ex: &Exercise, theme: &Theme, diags: &mut Vec<
                     .help(
                         "describe the picture in a few words for patients who use screen readers",
                     ),
-                loc.key(&["image"]),
+                loc().key(&["image"]),
                 text,
             ));
         }
@@ -115,7 +119,7 @@ fn check_media(content: &Content, ex: &Exercise, theme: &Theme, diags: &mut Vec<
                 Diagnostic::error(display, format!("video `{video}` is not a web address"))
                     .field("video")
                     .allowed("an address starting with https:// or http://"),
-                loc.value(&["video"]),
+                loc().value(&["video"]),
                 text,
             ));
         }
