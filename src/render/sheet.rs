@@ -408,6 +408,9 @@ fn plain(html: &str) -> String {
             _ => {}
         }
     }
+    if !out.contains('&') {
+        return out;
+    }
     out.replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&quot;", "\"")
