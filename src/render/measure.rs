@@ -4,7 +4,6 @@
 //! sheet and text size. Used by `sheet_fit` to estimate sheet heights.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Lines that `text` takes when wrapped greedily at spaces into `width_mm`.
 pub(super) fn lines(text: &str, width_mm: f32, pt: f32, bold: bool) -> usize {
@@ -75,7 +74,7 @@ type Words = (f32, Vec<f32>);
 /// Measured texts by weight and font size (a sheet uses a handful).
 type WordCache = Vec<(
     (bool, u32),
-    HashMap<String, Words, BuildHasherDefault<QuickHash>>,
+    HashMap<String, Words, foldhash::fast::FixedState>,
 )>;
 
 thread_local! {
@@ -83,39 +82,6 @@ thread_local! {
     /// started, by weight and font size: every candidate layout measures
     /// the same texts again at other widths.
     static WORDS: std::cell::RefCell<WordCache> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// A fast hash for the cache of measured texts (FxHash's multiply and
-/// rotate, a word at a time).
-#[derive(Default)]
-struct QuickHash(u64);
-
-impl Hasher for QuickHash {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(c);
-            self.add(u64::from_le_bytes(word));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl QuickHash {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
 }
 
 /// Forgets the measured words (a new sheet has other texts).
