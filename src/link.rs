@@ -31,12 +31,6 @@ pub struct Site {
     pub terms: Vec<Index<Vec<usize>>>,
 }
 
-/// Resolves every slug reference; unknown slugs are errors at their line.
-pub fn link(config: Config, vocabs: Vec<Vocabulary>, content: Content) -> (Site, Vec<Diagnostic>) {
-    let (graph, diags) = graph(&content);
-    (graph.into_site(config, vocabs, content), diags)
-}
-
 /// The cross-links of the content, worked out before they join it in a
 /// [`Site`] (so that they can be worked out while the content is checked).
 pub struct Graph {

@@ -645,7 +645,9 @@ mod tests {
         let config = crate::config::load(root).unwrap();
         let vocabs = config.vocabularies();
         let (content, _) = crate::content::read(root, false);
-        let (site, _) = crate::link::link(config, vocabs, content);
+        let site = crate::link::graph(&content)
+            .0
+            .into_site(config, vocabs, content);
         let theme = crate::theme::Theme::load(root).unwrap();
         let (bodies, _) = super::super::bodies(&site, &theme);
         let views = Views::new(&site, &bodies);
