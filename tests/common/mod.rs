@@ -121,3 +121,59 @@ pub fn file_url(path: &Path) -> String {
         path.canonicalize().expect("canonical path").display()
     )
 }
+
+/// The browser checks written in JavaScript (`tests/browser/`, driving the
+/// system Chromium through playwright-core), if Chromium, Node.js and the
+/// checks' packages (`npm ci --prefix tests/browser`) are all there.
+/// Missing: a loud skip, or a failure when `HANDOUT_REQUIRE_BROWSER=1`.
+pub fn node_checks(test: &str) -> Option<PathBuf> {
+    let chrome = chromium(test)?;
+    let dir = repo().join("tests/browser");
+    let missing = if which("node").is_none() {
+        Some("no Node.js found (install the `nodejs` package)")
+    } else if !dir.join("node_modules/playwright-core").is_dir() {
+        Some("the browser checks' packages are missing (run `npm ci --prefix tests/browser`)")
+    } else {
+        None
+    };
+    if let Some(why) = missing {
+        let msg = format!(
+            "\n!!! SKIPPED {test}: {why}. Set HANDOUT_REQUIRE_BROWSER=1 to make this a failure.\n"
+        );
+        if std::env::var("HANDOUT_REQUIRE_BROWSER").as_deref() == Ok("1") {
+            panic!("{msg}");
+        }
+        eprintln!("{msg}");
+        return None;
+    }
+    let _ = chrome;
+    Some(dir)
+}
+
+/// Runs `node tests/browser/SCRIPT ARGS` with the found Chromium and
+/// returns its last line of output (one JSON value); panics with the
+/// script's output when it fails.
+pub fn node_check(dir: &Path, script: &str, args: &[&str]) -> String {
+    let chrome = [
+        "chromium",
+        "chromium-browser",
+        "google-chrome",
+        "google-chrome-stable",
+    ]
+    .iter()
+    .find_map(|name| which(name))
+    .expect("chromium");
+    let o = Command::new("node")
+        .arg(dir.join(script))
+        .args(args)
+        .env("CHROMIUM", chrome)
+        .output()
+        .expect("run node");
+    let out = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(
+        o.status.success(),
+        "{script} failed:\n{out}\n{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    out.lines().last().unwrap_or_default().to_string()
+}
