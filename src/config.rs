@@ -1,7 +1,7 @@
 //! `handout.toml`: site settings, clinic details and the vocabularies
 //! (built-in terms that a site may extend or relabel).
 
-use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::diag::{did_you_mean, Diagnostic};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -221,7 +221,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
             );
         }
         for term in terms.keys() {
-            if !crate::content::is_slug(term) {
+            if !crate::model::is_slug(term) {
                 let (line, col) = find_line(text, term);
                 diags.push(
                     Diagnostic::error(

@@ -8,12 +8,12 @@
 #![allow(clippy::result_large_err, clippy::large_enum_variant)]
 
 pub mod config;
-pub mod content;
-pub mod diagnostics;
+pub mod diag;
 pub mod fingerprint;
-pub mod link;
 pub mod markdown;
+pub mod model;
 pub mod output;
+pub mod parse;
 pub mod pdf;
 pub mod progress;
 pub mod qr;
@@ -21,12 +21,13 @@ pub mod render;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod site;
+pub mod source;
 pub mod theme;
 pub mod timings;
 pub mod validate;
-pub mod yaml;
 
-use diagnostics::{Diagnostic, Severity};
+use diag::{Diagnostic, Severity};
 use std::path::{Path, PathBuf};
 
 /// What a build or check should do.
@@ -99,12 +100,12 @@ fn compile_into(opts: &Options, sink: Option<render::Sink>) -> Result<Compiled, 
     let theme = theme::Theme::load(root).map_err(Failure::Content)?;
     timer.phase("config+theme");
     let parsed = opts.memo.as_deref().map(|m| &m.content);
-    let (content, mut diags) = content::read_with(root, opts.drafts, parsed);
+    let (content, mut diags) = parse::read_with(root, opts.drafts, parsed);
     timer.phase("load+parse");
     // Checking and linking read the same content: side by side.
     let (checked, (graph, link_diags)) = rayon::join(
         || validate::validate(&content, &vocabs, &theme),
-        || link::graph(&content),
+        || site::graph(&content),
     );
     diags.extend(checked);
     diags.extend(link_diags);
@@ -113,7 +114,7 @@ fn compile_into(opts: &Options, sink: Option<render::Sink>) -> Result<Compiled, 
     if has_errors(&diags, opts.strict) {
         // Still check every body's links, so one run reports every problem.
         diags.extend(render::bodies(&site, &theme).1);
-        diagnostics::sort(&mut diags);
+        diag::sort(&mut diags);
         return Err(Failure::Content(diags));
     }
     let rendered = match sink {
@@ -124,13 +125,13 @@ fn compile_into(opts: &Options, sink: Option<render::Sink>) -> Result<Compiled, 
         Ok(o) => o,
         Err(mut errors) => {
             errors.extend(diags);
-            diagnostics::sort(&mut errors);
+            diag::sort(&mut errors);
             return Err(Failure::Content(errors));
         }
     };
     let mut warnings = diags;
     warnings.extend(output.warnings.iter().cloned());
-    diagnostics::sort(&mut warnings);
+    diag::sort(&mut warnings);
     if opts.strict && !warnings.is_empty() {
         return Err(Failure::Content(warnings));
     }

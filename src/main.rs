@@ -1,7 +1,7 @@
 //! The `handout` command line: arguments → library call → exit code.
 
 use clap::{Parser, Subcommand};
-use handout::diagnostics::{Diagnostic, Severity};
+use handout::diag::{Diagnostic, Severity};
 use handout::{Failure, Options};
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -1,7 +1,7 @@
 //! The theme: templates and static files embedded in the binary, with a
 //! site's own `templates/x.html` and `static/x` winning by name.
 
-use crate::diagnostics::Diagnostic;
+use crate::diag::Diagnostic;
 use include_dir::{include_dir, Dir};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -2,9 +2,9 @@
 //! images, and exercises no routine uses. Every problem is collected.
 
 use crate::config::Vocabulary;
-use crate::content::locate::{Locator, Pos};
-use crate::content::{Content, Exercise};
-use crate::diagnostics::Diagnostic;
+use crate::diag::Diagnostic;
+use crate::model::{Content, Exercise};
+use crate::parse::positions::{Locator, Pos};
 use crate::theme::Theme;
 use std::collections::{HashMap, HashSet};
 

@@ -2,10 +2,10 @@
 
 use super::views::*;
 use super::Job;
-use crate::content::{Exercise, Routine};
-use crate::link::Site;
 use crate::markdown::{relative, Rendered};
+use crate::model::{Exercise, Routine};
 use crate::search::{Facet as SearchFacet, SearchDoc};
+use crate::site::Site;
 use rayon::prelude::*;
 use serde_json::json;
 use std::collections::HashMap;
@@ -644,8 +644,8 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let config = crate::config::load(root).unwrap();
         let vocabs = config.vocabularies();
-        let (content, _) = crate::content::read(root, false);
-        let site = crate::link::graph(&content)
+        let (content, _) = crate::parse::read(root, false);
+        let site = crate::site::graph(&content)
             .0
             .into_site(config, vocabs, content);
         let theme = crate::theme::Theme::load(root).unwrap();

@@ -9,10 +9,10 @@
 
 use super::views::{ExerciseView, RoutineView};
 use super::{context::Views, Job};
-use crate::diagnostics::Diagnostic;
+use crate::diag::Diagnostic;
 use crate::fingerprint::Kept;
-use crate::link::Site;
 use crate::markdown::Rendered;
+use crate::site::Site;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex};
@@ -21,7 +21,7 @@ use std::sync::{Arc, Mutex};
 #[derive(Default)]
 pub struct Memo {
     /// Parsed front-matter, by file.
-    pub content: crate::content::ParseMemo,
+    pub content: crate::parse::ParseMemo,
     /// Each body's heading ids, by content path (fingerprint of the body).
     ids: Kept<Arc<HashSet<String>>>,
     /// Each rendered body and its link problems, by content path

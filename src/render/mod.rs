@@ -9,9 +9,9 @@ mod sheet;
 pub mod sheet_fit;
 pub mod views;
 
-use crate::diagnostics::{Diagnostic, Severity};
-use crate::link::Site;
+use crate::diag::{Diagnostic, Severity};
 use crate::markdown::{self, LinkContext, Rendered};
+use crate::site::Site;
 use crate::theme::{StaticSource, Theme};
 use context::Views;
 pub use memo::Memo;

@@ -10,7 +10,7 @@ mod http;
 mod overlay;
 mod watch;
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diag::{Diagnostic, Severity};
 use crate::{Compiled, Failure, Options};
 use http::Wanted;
 use std::collections::HashMap;

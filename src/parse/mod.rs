@@ -1,38 +1,16 @@
-//! Load and parse: `content/` on disk → typed [`Content`].
+//! Parse: the loaded content files → the typed model ([`Content`]).
 
 pub mod dosage;
 pub mod front_matter;
-pub mod load;
-pub mod locate;
-pub mod model;
+pub mod positions;
 
-pub use model::*;
+use crate::model::Content;
 
-use crate::diagnostics::Diagnostic;
+use crate::diag::Diagnostic;
+use crate::source::load::{self, SourceFile};
 use front_matter::Document;
-use load::SourceFile;
 use rayon::prelude::*;
 use std::path::Path;
-
-/// True for a valid slug: non-empty, only a–z, 0–9 and '-'.
-pub fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-}
-
-/// Turns any title into a slug: "Wall Angels!" → "wall-angels".
-pub fn slugify(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
 
 /// Reads and parses every content file. Drafts are dropped unless `drafts`.
 pub fn read(root: &Path, drafts: bool) -> (Content, Vec<Diagnostic>) {
@@ -129,20 +107,5 @@ impl ParseMemo {
     /// Forgets the parses of content files for which `wanted` is false.
     pub fn retain(&self, wanted: impl Fn(&str) -> bool) {
         self.parsed.retain(|rel| wanted(rel));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs() {
-        assert!(is_slug("wall-angels-2"));
-        assert!(!is_slug("Wall angels"));
-        assert!(!is_slug("../etc"));
-        assert!(!is_slug(""));
-        assert_eq!(slugify("Wall Angels!"), "wall-angels");
-        assert_eq!(slugify("  Cat / cow  "), "cat-cow");
     }
 }

@@ -3,12 +3,13 @@
 //! stands: unknown keys with "did you mean", missing required fields, wrong
 //! types and dosage grammar errors.
 
-use super::dosage::{self, Dosage, DosageError};
-use super::load::{Section, SourceFile};
-use super::locate::{Locator, Pos};
-use super::model::*;
-use crate::diagnostics::{did_you_mean, Diagnostic};
-use crate::yaml::{self, Mapping, Value};
+use super::dosage::{self, DosageError};
+use super::positions::{Locator, Pos};
+use crate::diag::{did_you_mean, Diagnostic};
+use crate::model::dosage::Dosage;
+use crate::model::*;
+use crate::source::load::{Section, SourceFile};
+use crate::source::yaml::{self, Mapping, Value};
 
 const EXERCISE_KEYS: &[&str] = &[
     "title",
@@ -419,9 +420,9 @@ impl Reader<'_> {
             Some(s) => (s, true),
             None => (stem, false),
         };
-        if !super::is_slug(&slug) {
+        if !crate::model::is_slug(&slug) {
             let allowed = "lower-case letters a–z, digits 0–9 and '-' (e.g. `wall-angels`)";
-            let suggestion = super::slugify(&slug);
+            let suggestion = crate::model::slugify(&slug);
             let d = if from_field {
                 Diagnostic::error(
                     &self.file.display,

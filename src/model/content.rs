@@ -2,7 +2,7 @@
 //! are once their front-matter has been read.
 
 use super::dosage::{Dosage, Frequency};
-use super::load::SourceFile;
+use crate::source::load::SourceFile;
 use serde::Serialize;
 
 /// One exercise page.

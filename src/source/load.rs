@@ -2,7 +2,7 @@
 //! its body, remembering line numbers so that every later error can name the
 //! line of the file.
 
-use crate::diagnostics::Diagnostic;
+use crate::diag::Diagnostic;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

@@ -3,9 +3,9 @@
 //! the site is read-only.
 
 use crate::config::{Config, Vocabulary};
-use crate::content::locate::Locator;
-use crate::content::Content;
-use crate::diagnostics::Diagnostic;
+use crate::diag::Diagnostic;
+use crate::model::Content;
+use crate::parse::positions::Locator;
 use std::collections::HashMap;
 
 /// A hash map by slug or term, with a fast hash (its keys are the site's

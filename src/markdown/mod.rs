@@ -3,13 +3,14 @@
 //! the built page, and fenced code highlighted by syntect (loaded only when
 //! a page has code). Bodies are never passed through the template engine.
 
-use crate::diagnostics::Diagnostic;
+mod highlight;
+
+use crate::diag::Diagnostic;
 use pulldown_cmark::{
     html, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
 };
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
-use std::sync::OnceLock;
 
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -83,7 +84,7 @@ struct Ids(HashMap<String, usize>);
 
 impl Ids {
     fn next(&mut self, text: &str) -> String {
-        let base = crate::content::slugify(text);
+        let base = crate::model::slugify(text);
         let base = if base.is_empty() {
             "section".to_string()
         } else {
@@ -155,7 +156,7 @@ pub fn render(body: &str, ctx: &LinkContext) -> (Rendered, Vec<Diagnostic>) {
             }
             Event::End(TagEnd::CodeBlock) => {
                 if let Some((lang, src)) = code.take() {
-                    let html = crate::timings::HIGHLIGHT.time(|| highlight(&lang, &src));
+                    let html = crate::timings::HIGHLIGHT.time(|| highlight::highlight(&lang, &src));
                     events.push(Event::Html(CowStr::from(html)));
                 }
                 continue;
@@ -321,7 +322,7 @@ fn resolve<'a>(
             None => {
                 let keys: Vec<&str> = ctx.pages.keys().map(String::as_str).collect();
                 let wanted = target.unwrap_or_default();
-                let help = crate::diagnostics::did_you_mean(&wanted, keys.iter().copied())
+                let help = crate::diag::did_you_mean(&wanted, keys.iter().copied())
                     .map(|best| format!("did you mean `{}`?", relative(ctx.content_path, best)));
                 diags.push(error(
                     format!("link `{url}` points to a page that does not exist (content/{wanted})"),
@@ -346,7 +347,7 @@ fn resolve<'a>(
 fn suggest_id(f: &str, ids: &HashSet<String>) -> Option<String> {
     let mut all: Vec<&str> = ids.iter().map(String::as_str).collect();
     all.sort();
-    match crate::diagnostics::did_you_mean(f, all.iter().copied()) {
+    match crate::diag::did_you_mean(f, all.iter().copied()) {
         Some(best) => Some(format!("did you mean `#{best}`?")),
         None if all.is_empty() => Some("the page has no headings".into()),
         None => Some(format!(
@@ -382,94 +383,6 @@ pub fn relative(from: &str, to: &str) -> String {
     let mut s = "../".repeat(depth);
     s.push_str(to);
     s
-}
-
-static SYNTAXES: OnceLock<syntect::parsing::SyntaxSet> = OnceLock::new();
-
-/// Highlights code with CSS classes (`hl-…`); the syntax set loads on first use only.
-fn highlight(lang: &str, src: &str) -> String {
-    use syntect::html::{line_tokens_to_classed_spans, ClassStyle};
-    use syntect::parsing::{ParseState, ScopeStack};
-    let escaped = || format!("<pre><code>{}</code></pre>\n", html_escape(src));
-    if lang.is_empty() {
-        return escaped();
-    }
-    let set = SYNTAXES.get_or_init(syntect::parsing::SyntaxSet::load_defaults_newlines);
-    let Some(syntax) = set.find_syntax_by_token(lang) else {
-        return escaped();
-    };
-    let style = ClassStyle::SpacedPrefixed { prefix: "hl-" };
-    let mut state = ParseState::new(syntax);
-    let mut scopes = ScopeStack::new();
-    let mut html = String::new();
-    let mut open: isize = 0;
-    for line in syntect::util::LinesWithEndings::from(src) {
-        let Some(ops) = parse_line(&mut state, line, set) else {
-            return escaped();
-        };
-        let Ok((spans, delta)) = line_tokens_to_classed_spans(line, &ops, style, &mut scopes)
-        else {
-            return escaped();
-        };
-        open += delta;
-        html.push_str(&spans);
-    }
-    for _ in 0..open {
-        html.push_str("</span>");
-    }
-    format!(
-        "<pre class=\"code\" data-lang=\"{}\"><code>{}</code></pre>\n",
-        html_escape(lang),
-        html
-    )
-}
-
-/// The parser's output for one line (parsing is the slow part of
-/// highlighting).
-type LineOps = Vec<(usize, syntect::parsing::ScopeStackOp)>;
-
-/// Parses one line, reusing an earlier parse of the same line from the same
-/// parser state: lines of code blocks repeat across pages (`sets: 2`).
-fn parse_line(
-    state: &mut syntect::parsing::ParseState,
-    line: &str,
-    set: &syntect::parsing::SyntaxSet,
-) -> Option<LineOps> {
-    use std::cell::RefCell;
-    type Seen = HashMap<
-        String,
-        Vec<(
-            syntect::parsing::ParseState,
-            LineOps,
-            syntect::parsing::ParseState,
-        )>,
-    >;
-    thread_local! {
-        static SEEN: RefCell<Seen> = RefCell::new(HashMap::new());
-    }
-    let known = SEEN.with(|seen| {
-        let seen = seen.borrow();
-        seen.get(line)?
-            .iter()
-            .find(|(before, _, _)| before == state)
-            .map(|(_, ops, after)| (ops.clone(), after.clone()))
-    });
-    if let Some((ops, after)) = known {
-        *state = after;
-        return Some(ops);
-    }
-    let before = state.clone();
-    let ops = state.parse_line(line, set).ok()?;
-    SEEN.with(|seen| {
-        let mut seen = seen.borrow_mut();
-        if seen.len() > 2_000 {
-            seen.clear();
-        }
-        seen.entry(line.to_string())
-            .or_default()
-            .push((before, ops.clone(), state.clone()));
-    });
-    Some(ops)
 }
 
 /// Escapes text for HTML.
@@ -552,13 +465,6 @@ mod tests {
         assert!(r.html.contains("{{ in }}"));
         assert_eq!(r.steps, vec!["Breathe {{ in }}.", "Lift."]);
         assert_eq!(r.intro, "Lie on your back.");
-    }
-
-    #[test]
-    fn highlights_yaml_with_classes() {
-        let h = highlight("yaml", "title: Wall angels\n");
-        assert!(h.contains("class=\"hl-"), "{h}");
-        assert!(highlight("", "<b>").contains("&lt;b&gt;"));
     }
 
     #[test]

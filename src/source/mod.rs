@@ -1,0 +1,5 @@
+//! Source: the files of `content/` read from disk, front-matter split from
+//! body, and the one place that knows the YAML library.
+
+pub mod load;
+pub mod yaml;
