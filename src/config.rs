@@ -2,6 +2,7 @@
 //! (built-in terms that a site may extend or relabel).
 
 use crate::diag::{did_you_mean, Diagnostic};
+use crate::model::taxonomy::{Taxonomy, Vocabularies};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -72,107 +73,10 @@ fn default_language() -> String {
     "en".into()
 }
 
-/// The four vocabularies, in the order pages list them.
-pub const TAXONOMIES: [&str; 4] = ["region", "equipment", "category", "position"];
-
-const BUILTIN: [(&str, &[(&str, &str)]); 4] = [
-    (
-        "region",
-        &[
-            ("neck", "Neck"),
-            ("shoulders", "Shoulders"),
-            ("upper-back", "Upper back"),
-            ("mid-back", "Mid back"),
-            ("lower-back", "Lower back"),
-            ("chest", "Chest"),
-            ("core", "Core"),
-            ("hips", "Hips"),
-        ],
-    ),
-    (
-        "equipment",
-        &[
-            ("none", "No equipment"),
-            ("foam-roller", "Foam roller"),
-            ("resistance-band", "Resistance band"),
-            ("dumbbell", "Dumbbell"),
-            ("chair", "Chair"),
-            ("wall", "Wall"),
-            ("doorway", "Doorway"),
-            ("towel", "Towel"),
-            ("massage-balls", "Massage balls"),
-            ("mat", "Mat"),
-        ],
-    ),
-    (
-        "category",
-        &[
-            ("mobility", "Mobility"),
-            ("stability", "Stability"),
-            ("stretch", "Stretch"),
-            ("warm-up", "Warm-up"),
-        ],
-    ),
-    (
-        "position",
-        &[
-            ("standing", "Standing"),
-            ("seated", "Seated"),
-            ("supine", "Lying on your back"),
-            ("prone", "Lying face down"),
-            ("side-lying", "Lying on your side"),
-            ("quadruped", "Hands and knees"),
-            ("kneeling", "Kneeling"),
-        ],
-    ),
-];
-
-/// One vocabulary: terms in order, with display labels.
-#[derive(Debug, Clone, Serialize)]
-pub struct Vocabulary {
-    pub name: String,
-    pub terms: Vec<(String, String)>,
-}
-
-impl Vocabulary {
-    /// The display label of `term`, if it is in this vocabulary.
-    pub fn label(&self, term: &str) -> Option<&str> {
-        self.terms
-            .iter()
-            .find(|(t, _)| t == term)
-            .map(|(_, l)| l.as_str())
-    }
-
-    /// Every term, for "allowed:" lists and suggestions.
-    pub fn term_names(&self) -> impl Iterator<Item = &str> {
-        self.terms.iter().map(|(t, _)| t.as_str())
-    }
-}
-
 impl Config {
     /// The four vocabularies: built-in terms, relabelled and extended by the site.
-    pub fn vocabularies(&self) -> Vec<Vocabulary> {
-        BUILTIN
-            .iter()
-            .map(|(name, terms)| {
-                let mut terms: Vec<(String, String)> = terms
-                    .iter()
-                    .map(|(t, l)| (t.to_string(), l.to_string()))
-                    .collect();
-                if let Some(extra) = self.vocabulary.get(*name) {
-                    for (term, label) in extra {
-                        match terms.iter_mut().find(|(t, _)| t == term) {
-                            Some(slot) => slot.1 = label.clone(),
-                            None => terms.push((term.clone(), label.clone())),
-                        }
-                    }
-                }
-                Vocabulary {
-                    name: name.to_string(),
-                    terms,
-                }
-            })
-            .collect()
+    pub fn vocabularies(&self) -> Vocabularies {
+        Vocabularies::new(&self.vocabulary)
     }
 
     /// True when `base_url` is absolute (http/https), which sheets need for QR codes.
@@ -209,14 +113,14 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
     let config: Config = toml::from_str(text).map_err(|e| vec![toml_error(text, &e)])?;
     let mut diags = Vec::new();
     for (name, terms) in &config.vocabulary {
-        if !TAXONOMIES.contains(&name.as_str()) {
+        if Taxonomy::from_name(name).is_none() {
             let (line, col) = find_line(text, &format!("[vocabulary.{name}]"));
             diags.push(
                 Diagnostic::error(FILE, format!("unknown vocabulary `{name}`"))
                     .at(line, col)
                     .field(format!("vocabulary.{name}"))
-                    .allowed(TAXONOMIES.join(", "))
-                    .suggest(name, TAXONOMIES)
+                    .allowed(Taxonomy::names().join(", "))
+                    .suggest(name, Taxonomy::names())
                     .with_snippet(text),
             );
         }
@@ -302,9 +206,9 @@ mod tests {
         )
         .unwrap();
         let v = c.vocabularies();
-        assert_eq!(v[0].label("neck"), Some("Neck and throat"));
-        assert_eq!(v[0].label("wrists"), Some("Wrists"));
-        assert_eq!(v[1].label("none"), Some("No equipment"));
+        assert_eq!(v[Taxonomy::Region].label("neck"), Some("Neck and throat"));
+        assert_eq!(v[Taxonomy::Region].label("wrists"), Some("Wrists"));
+        assert_eq!(v[Taxonomy::Equipment].label("none"), Some("No equipment"));
     }
 
     #[test]

@@ -105,11 +105,11 @@ fn compile_into(opts: &Options, sink: Option<render::Sink>) -> Result<Compiled, 
     // Checking and linking read the same content: side by side.
     let (checked, (graph, link_diags)) = rayon::join(
         || validate::validate(&content, &vocabs, &theme),
-        || site::graph(&content),
+        || site::graph(&content, &vocabs),
     );
     diags.extend(checked);
     diags.extend(link_diags);
-    let site = graph.into_site(config, vocabs, content);
+    let site = site::Site::new(config, vocabs, content, graph);
     timer.phase("validate+link");
     if has_errors(&diags, opts.strict) {
         // Still check every body's links, so one run reports every problem.

@@ -1,15 +1,15 @@
 //! Checks that need more than one field: vocabulary terms, unique slugs,
 //! images, and exercises no routine uses. Every problem is collected.
 
-use crate::config::Vocabulary;
 use crate::diag::Diagnostic;
+use crate::model::taxonomy::{Taxonomy, Vocabularies};
 use crate::model::{Content, Exercise};
-use crate::parse::positions::{Locator, Pos};
+use crate::source::positions::{Locator, Pos};
 use crate::theme::Theme;
 use std::collections::{HashMap, HashSet};
 
 /// Runs every cross-field check over the parsed content.
-pub fn validate(content: &Content, vocabs: &[Vocabulary], theme: &Theme) -> Vec<Diagnostic> {
+pub fn validate(content: &Content, vocabs: &Vocabularies, theme: &Theme) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for ex in &content.exercises {
         check_terms(content, ex, vocabs, &mut diags);
@@ -38,11 +38,7 @@ pub fn validate(content: &Content, vocabs: &[Vocabulary], theme: &Theme) -> Vec<
 
 fn locate(content: &Content, src: usize) -> (Locator<'_>, &str, &str) {
     let f = &content.files[src];
-    (
-        Locator::new(f.front_matter().unwrap_or(""), f.fm_line),
-        f.display.as_str(),
-        f.text.as_str(),
-    )
+    (f.positions(), f.display.as_str(), f.text.as_str())
 }
 
 fn at(d: Diagnostic, pos: Option<Pos>, text: &str) -> Diagnostic {
@@ -53,17 +49,12 @@ fn at(d: Diagnostic, pos: Option<Pos>, text: &str) -> Diagnostic {
 fn check_terms(
     content: &Content,
     ex: &Exercise,
-    vocabs: &[Vocabulary],
+    vocabs: &Vocabularies,
     diags: &mut Vec<Diagnostic>,
 ) {
-    let fields: [(&str, Vec<&String>); 4] = [
-        ("region", ex.region.iter().collect()),
-        ("equipment", ex.equipment.iter().collect()),
-        ("category", vec![&ex.category]),
-        ("position", vec![&ex.position]),
-    ];
-    for ((field, terms), vocab) in fields.iter().zip(vocabs) {
-        for term in terms {
+    for t in Taxonomy::ALL {
+        let (field, vocab) = (t.name(), &vocabs[t]);
+        for term in ex.terms(t) {
             if term.is_empty() || vocab.label(term).is_some() {
                 continue;
             }
@@ -71,7 +62,7 @@ fn check_terms(
             let (loc, display, text) = locate(content, ex.src);
             let names: Vec<&str> = vocab.term_names().collect();
             let d = Diagnostic::error(display, format!("unknown {field} `{term}`"))
-                .field(*field)
+                .field(field)
                 .allowed(names.join(", "))
                 .suggest(term, names.iter().copied());
             let d = match d.help {

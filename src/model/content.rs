@@ -2,6 +2,8 @@
 //! are once their front-matter has been read.
 
 use super::dosage::{Dosage, Frequency};
+use super::ids::{ExerciseId, GuideId, RoutineId};
+use super::taxonomy::Taxonomy;
 use crate::source::load::SourceFile;
 use serde::Serialize;
 
@@ -27,6 +29,18 @@ pub struct Exercise {
     pub video: Option<String>,
     pub tags: Vec<String>,
     pub draft: bool,
+}
+
+impl Exercise {
+    /// Its terms of one vocabulary (one for category and position).
+    pub fn terms(&self, t: Taxonomy) -> &[String] {
+        match t {
+            Taxonomy::Region => &self.region,
+            Taxonomy::Equipment => &self.equipment,
+            Taxonomy::Category => std::slice::from_ref(&self.category),
+            Taxonomy::Position => std::slice::from_ref(&self.position),
+        }
+    }
 }
 
 /// What a routine is for.
@@ -114,4 +128,37 @@ pub struct Content {
     pub routines: Vec<Routine>,
     pub guides: Vec<Guide>,
     pub home: Home,
+}
+
+impl Content {
+    /// The exercise `id` names.
+    pub fn exercise(&self, id: ExerciseId) -> &Exercise {
+        &self.exercises[id.index()]
+    }
+
+    /// The routine `id` names.
+    pub fn routine(&self, id: RoutineId) -> &Routine {
+        &self.routines[id.index()]
+    }
+
+    /// The guide `id` names.
+    pub fn guide(&self, id: GuideId) -> &Guide {
+        &self.guides[id.index()]
+    }
+
+    /// Every exercise with its id, in order.
+    pub fn exercise_ids(&self) -> impl Iterator<Item = (ExerciseId, &Exercise)> {
+        self.exercises
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (ExerciseId::new(i), e))
+    }
+
+    /// Every routine with its id, in order.
+    pub fn routine_ids(&self) -> impl Iterator<Item = (RoutineId, &Routine)> {
+        self.routines
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (RoutineId::new(i), r))
+    }
 }

@@ -3,6 +3,8 @@
 
 pub mod content;
 pub mod dosage;
+pub mod ids;
+pub mod taxonomy;
 
 pub use content::*;
 

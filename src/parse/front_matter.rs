@@ -4,11 +4,11 @@
 //! types and dosage grammar errors.
 
 use super::dosage::{self, DosageError};
-use super::positions::{Locator, Pos};
 use crate::diag::{did_you_mean, Diagnostic};
 use crate::model::dosage::Dosage;
 use crate::model::*;
 use crate::source::load::{Section, SourceFile};
+use crate::source::positions::{Locator, Pos};
 use crate::source::yaml::{self, Mapping, Value};
 
 const EXERCISE_KEYS: &[&str] = &[
@@ -75,7 +75,7 @@ impl Document {
 /// with field errors is still returned so later stages can report more.
 pub fn parse(file: &SourceFile, src: usize, diags: &mut Vec<Diagnostic>) -> Option<Document> {
     let fm_text = file.front_matter().unwrap_or("");
-    let loc = Locator::new(fm_text, file.fm_line);
+    let loc = file.positions();
     if file.front_matter().is_none() && file.section != Section::Home {
         diags.push(
             Diagnostic::error(&file.display, "file has no front-matter")

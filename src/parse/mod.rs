@@ -2,7 +2,6 @@
 
 pub mod dosage;
 pub mod front_matter;
-pub mod positions;
 
 use crate::model::Content;
 

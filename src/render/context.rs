@@ -1,17 +1,18 @@
 //! Builds the view structs once, and the template context of each page.
 
+use super::jobs::Job;
 use super::views::*;
-use super::Job;
-use crate::markdown::{relative, Rendered};
+use crate::markdown::Rendered;
+use crate::model::ids::ExerciseId;
+use crate::model::taxonomy::Taxonomy;
 use crate::model::{Exercise, Routine};
 use crate::search::{Facet as SearchFacet, SearchDoc};
+use crate::site::routes::{self, Route};
 use crate::site::Site;
 use rayon::prelude::*;
 use serde_json::json;
 use std::collections::HashMap;
 use std::sync::Arc;
-
-const TAXONOMY_TITLES: [&str; 4] = ["Body region", "Equipment", "Type of exercise", "Position"];
 
 /// Views shared by all pages, built once.
 pub struct Views {
@@ -33,19 +34,17 @@ impl Views {
         let taxonomies: Vec<TaxonomyView> = site
             .vocabs
             .iter()
-            .enumerate()
-            .map(|(t, v)| TaxonomyView {
-                name: v.name.clone(),
-                title: TAXONOMY_TITLES[t].to_string(),
-                url: format!("{}/index.html", v.name),
+            .map(|v| TaxonomyView {
+                name: v.taxonomy.name().to_string(),
+                title: v.taxonomy.title().to_string(),
+                url: Route::Taxonomy(v.taxonomy).path(),
                 terms: v
-                    .terms
-                    .iter()
-                    .map(|(term, label)| TermView {
-                        term: term.clone(),
-                        label: label.clone(),
-                        url: format!("{}/{term}.html", v.name),
-                        count: site.terms[t].get(term).map_or(0, Vec::len),
+                    .ids()
+                    .map(|(id, term)| TermView {
+                        term: term.to_string(),
+                        label: site.vocabs.term(id).1.to_string(),
+                        url: Route::Term(v.taxonomy, term).path(),
+                        count: site.with_term(id).len(),
                     })
                     .collect(),
             })
@@ -65,7 +64,7 @@ impl Views {
                 .iter()
                 .map(|g| LinkView {
                     title: g.title.clone(),
-                    url: format!("guides/{}.html", g.slug),
+                    url: Route::Guide(&g.slug).path(),
                     summary: g.summary.clone(),
                 })
                 .collect(),
@@ -157,7 +156,7 @@ impl Views {
             let (body, headings) = text(g.src);
             docs.push(SearchDoc {
                 kind: "guide",
-                url: format!("guides/{}.html", g.slug),
+                url: Route::Guide(&g.slug).path(),
                 title: g.title.clone(),
                 summary: g.summary.clone(),
                 headings,
@@ -270,8 +269,8 @@ fn routine_value(site: &Site, r: &RoutineView, exercises: &[tera::Value]) -> ter
                 .iter()
                 .map(|item| {
                     let value = tera::Value::from_serializable(item);
-                    match site.exercise_index.get(&item.exercise.slug) {
-                        Some(&i) => shared(value, "exercise", exercises[i].clone()),
+                    match site.exercise_id(&item.exercise.slug) {
+                        Some(i) => shared(value, "exercise", exercises[i.index()].clone()),
                         None => value,
                     }
                 })
@@ -298,8 +297,8 @@ fn routine_value(site: &Site, r: &RoutineView, exercises: &[tera::Value]) -> ter
     )
 }
 
-fn term(site: &SiteView, t: usize, term: &str) -> TermView {
-    site.taxonomies[t]
+fn term(site: &SiteView, t: Taxonomy, term: &str) -> TermView {
+    site.taxonomies[t.index()]
         .terms
         .iter()
         .find(|v| v.term == term)
@@ -317,13 +316,21 @@ fn exercise_view(site: &SiteView, e: &Exercise, body: Option<&Rendered>) -> Exer
         slug: e.slug.clone(),
         title: e.title.clone(),
         summary: e.summary.clone(),
-        url: format!("exercises/{}.html", e.slug),
-        sheet_url: format!("print/exercises/{}.html", e.slug),
+        url: Route::Exercise(&e.slug).path(),
+        sheet_url: Route::ExerciseSheet(&e.slug).path(),
         dosage: e.dosage.describe(),
-        region: e.region.iter().map(|r| term(site, 0, r)).collect(),
-        equipment: e.equipment.iter().map(|r| term(site, 1, r)).collect(),
-        category: term(site, 2, &e.category),
-        position: term(site, 3, &e.position),
+        region: e
+            .region
+            .iter()
+            .map(|r| term(site, Taxonomy::Region, r))
+            .collect(),
+        equipment: e
+            .equipment
+            .iter()
+            .map(|r| term(site, Taxonomy::Equipment, r))
+            .collect(),
+        category: term(site, Taxonomy::Category, &e.category),
+        position: term(site, Taxonomy::Position, &e.position),
         cautions: e.cautions.clone(),
         key_caution: e.cautions.first().cloned().unwrap_or_default(),
         steps: body.map(|b| b.steps.clone()).unwrap_or_default(),
@@ -349,12 +356,12 @@ fn routine_view(site: &Site, exercises: &[Arc<ExerciseView>], r: &Routine) -> Ro
                 .items
                 .iter()
                 .filter_map(|item| {
-                    let &i = site.exercise_index.get(&item.exercise)?;
+                    let i = site.exercise_id(&item.exercise)?;
                     number += 1;
-                    let merged = site.content.exercises[i].dosage.merged(&item.dosage);
+                    let merged = site.content.exercise(i).dosage.merged(&item.dosage);
                     Some(RoutineItemView {
                         number,
-                        exercise: Arc::clone(&exercises[i]),
+                        exercise: Arc::clone(&exercises[i.index()]),
                         dosage: merged.describe(),
                         note: item.note.clone().unwrap_or_default(),
                     })
@@ -366,9 +373,9 @@ fn routine_view(site: &Site, exercises: &[Arc<ExerciseView>], r: &Routine) -> Ro
         slug: r.slug.clone(),
         title: r.title.clone(),
         summary: r.summary.clone(),
-        url: format!("routines/{}.html", r.slug),
-        sheet_url: format!("print/routines/{}.html", r.slug),
-        large_sheet_url: format!("print/routines/{}.large.html", r.slug),
+        url: Route::Routine(&r.slug).path(),
+        sheet_url: Route::RoutineSheet(&r.slug).path(),
+        large_sheet_url: Route::LargeRoutineSheet(&r.slug).path(),
         goal: serde_json::to_value(r.goal)
             .ok()
             .and_then(|v| v.as_str().map(String::from))
@@ -381,10 +388,10 @@ fn routine_view(site: &Site, exercises: &[Arc<ExerciseView>], r: &Routine) -> Ro
     }
 }
 
-fn links(views: &Views, idx: &[usize]) -> Vec<LinkView> {
+fn links(views: &Views, idx: &[ExerciseId]) -> Vec<LinkView> {
     idx.iter()
         .map(|&i| {
-            let e = &views.exercises[i];
+            let e = &views.exercises[i.index()];
             LinkView {
                 title: e.title.clone(),
                 url: e.url.clone(),
@@ -422,11 +429,11 @@ pub fn page(
             String::new()
         }
     } else {
-        relative(path, "")
+        routes::relative(path, "")
     };
     let canonical = cfg
         .has_absolute_base_url()
-        .then(|| format!("{}{}", cfg.base_url_slash(), path));
+        .then(|| routes::absolute(cfg, path));
     ctx.insert_value("site", views.site_value.clone());
     ctx.insert("root", &root);
     ctx.insert("url", path);
@@ -440,18 +447,21 @@ pub fn page(
             let t = c.home.title.clone().unwrap_or_else(|| cfg.title.clone());
             ("index.html", t, c.home.summary.clone())
         }
-        Job::Exercise(i) => {
-            let e = &views.exercises[*i];
-            let ex = &c.exercises[*i];
-            ctx.insert_value("exercise", views.exercise_values[*i].clone());
+        Job::Exercise(id) => {
+            let i = id.index();
+            let e = &views.exercises[i];
+            let ex = c.exercise(*id);
+            ctx.insert_value("exercise", views.exercise_values[i].clone());
             ctx.insert("body", &body(ex.src));
-            ctx.insert("easier", &links(views, &site.easier[*i]));
-            ctx.insert("harder", &links(views, &site.harder[*i]));
-            ctx.insert("related", &links(views, &site.related[*i]));
-            let used: Vec<LinkView> = site.used_by[*i]
+            let l = site.links(*id);
+            ctx.insert("easier", &links(views, &l.easier));
+            ctx.insert("harder", &links(views, &l.harder));
+            ctx.insert("related", &links(views, &l.related));
+            let used: Vec<LinkView> = l
+                .used_by
                 .iter()
                 .map(|&r| {
-                    let v = &views.routines[r];
+                    let v = &views.routines[r.index()];
                     LinkView {
                         title: v.title.clone(),
                         url: v.url.clone(),
@@ -477,10 +487,11 @@ pub fn page(
             );
             ("exercise.html", e.title.clone(), e.summary.clone())
         }
-        Job::Routine(i) => {
-            let r = &views.routines[*i];
-            ctx.insert_value("routine", views.routine_values[*i].clone());
-            ctx.insert("body", &body(c.routines[*i].src));
+        Job::Routine(id) => {
+            let i = id.index();
+            let r = &views.routines[i];
+            ctx.insert_value("routine", views.routine_values[i].clone());
+            ctx.insert("body", &body(c.routine(*id).src));
             ctx.insert(
                 "json_ld",
                 &json_ld(json!({
@@ -497,14 +508,14 @@ pub fn page(
             );
             ("routine.html", r.title.clone(), r.summary.clone())
         }
-        Job::Guide(i) => {
-            let g = &c.guides[*i];
+        Job::Guide(id) => {
+            let g = c.guide(*id);
             let b = bodies.get(&g.src);
             ctx.insert(
                 "guide",
                 &LinkView {
                     title: g.title.clone(),
-                    url: format!("guides/{}.html", g.slug),
+                    url: Route::Guide(&g.slug).path(),
                     summary: g.summary.clone(),
                 },
             );
@@ -516,7 +527,7 @@ pub fn page(
             ("guide.html", g.title.clone(), g.summary.clone())
         }
         Job::ExerciseIndex => {
-            let groups: Vec<tera::Value> = views.site.taxonomies[2]
+            let groups: Vec<tera::Value> = views.site.taxonomies[Taxonomy::Category.index()]
                 .terms
                 .iter()
                 .filter_map(|t| {
@@ -544,21 +555,18 @@ pub fn page(
             ("routines.html", "All routines".to_string(), String::new())
         }
         Job::Taxonomy(t) => {
-            let tax = &views.site.taxonomies[*t];
+            let tax = &views.site.taxonomies[t.index()];
             ctx.insert("taxonomy", tax);
             ("taxonomy.html", tax.title.clone(), String::new())
         }
-        Job::Term(t, term_name) => {
-            let tax = &views.site.taxonomies[*t];
-            let tv = term(&views.site, *t, term_name);
-            let list: Vec<tera::Value> = site.terms[*t]
-                .get(term_name)
-                .map(|ix| {
-                    ix.iter()
-                        .map(|&i| views.exercise_values[i].clone())
-                        .collect()
-                })
-                .unwrap_or_default();
+        Job::Term(id) => {
+            let tax = &views.site.taxonomies[id.taxonomy.index()];
+            let tv = term(&views.site, id.taxonomy, site.vocabs.term(*id).0);
+            let list: Vec<tera::Value> = site
+                .with_term(*id)
+                .iter()
+                .map(|&i| views.exercise_values[i.index()].clone())
+                .collect();
             ctx.insert("taxonomy", tax);
             ctx.insert("term", &tv);
             ctx.insert_value("exercises", tera::Value::from(list));
@@ -570,22 +578,23 @@ pub fn page(
         }
         Job::Search => ("search.html", "Search".to_string(), String::new()),
         Job::NotFound => ("404.html", "Page not found".to_string(), String::new()),
-        Job::ExerciseSheet(i) => {
-            let e = &views.exercises[*i];
-            ctx.insert_value("exercise", views.exercise_values[*i].clone());
+        Job::ExerciseSheet(id) => {
+            let e = &views.exercises[id.index()];
+            ctx.insert_value("exercise", views.exercise_values[id.index()].clone());
             ctx.insert("qr", &crate::qr::svg_for(cfg, &e.url));
             ctx.insert("sheet", &super::sheet::exercise_sheet(cfg, e));
             ("sheet_exercise.html", e.title.clone(), e.summary.clone())
         }
-        Job::RoutineSheet(i, large) => {
-            let r = &views.routines[*i];
-            ctx.insert_value("routine", views.routine_values[*i].clone());
+        Job::RoutineSheet(id, large) => {
+            let i = id.index();
+            let r = &views.routines[i];
+            ctx.insert_value("routine", views.routine_values[i].clone());
             ctx.insert("large", large);
             ctx.insert("qr", &crate::qr::svg_for(cfg, &r.url));
             let intro = bodies
-                .get(&c.routines[*i].src)
+                .get(&c.routine(*id).src)
                 .map_or("", |b| b.intro.as_str());
-            let fit = views.fits.get(*i).copied();
+            let fit = views.fits.get(i).copied();
             ctx.insert(
                 "sheet",
                 &super::sheet::routine_sheet(cfg, r, intro, *large, fit),
@@ -603,11 +612,10 @@ pub fn page(
 
 /// `sitemap.xml` with absolute URLs from `base_url`.
 pub fn sitemap(site: &Site, views: &Views) -> String {
-    let base = site.config.base_url_slash();
     let mut urls: Vec<String> = vec![
-        String::new(),
-        "exercises/index.html".into(),
-        "routines/index.html".into(),
+        Route::Home.sitemap_path(),
+        Route::Exercises.path(),
+        Route::Routines.path(),
     ];
     urls.extend(views.exercises.iter().map(|e| e.url.clone()));
     urls.extend(views.routines.iter().map(|r| r.url.clone()));
@@ -625,7 +633,7 @@ pub fn sitemap(site: &Site, views: &Views) -> String {
     for u in urls {
         out.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
-            crate::markdown::html_escape(&format!("{base}{u}"))
+            crate::markdown::html_escape(&routes::absolute(&site.config, &u))
         ));
     }
     out.push_str("</urlset>\n");
@@ -645,9 +653,8 @@ mod tests {
         let config = crate::config::load(root).unwrap();
         let vocabs = config.vocabularies();
         let (content, _) = crate::parse::read(root, false);
-        let site = crate::site::graph(&content)
-            .0
-            .into_site(config, vocabs, content);
+        let graph = crate::site::graph(&content, &vocabs).0;
+        let site = Site::new(config, vocabs, content, graph);
         let theme = crate::theme::Theme::load(root).unwrap();
         let (bodies, _) = super::super::bodies(&site, &theme);
         let views = Views::new(&site, &bodies);

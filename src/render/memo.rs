@@ -12,6 +12,7 @@ use super::{context::Views, Job};
 use crate::diag::Diagnostic;
 use crate::fingerprint::Kept;
 use crate::markdown::Rendered;
+use crate::model::ids::{ExerciseId, RoutineId};
 use crate::site::Site;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -111,7 +112,7 @@ impl Memo {
                 let r = &site.content.routines[i];
                 let file = &site.content.files[r.src];
                 let print = prints
-                    .job(site, &Job::RoutineSheet(i, false))
+                    .job(site, &Job::RoutineSheet(RoutineId::new(i), false))
                     .map(|p| print_of((p, &file.display)));
                 let make = || super::sheet::fit(site, i, &routines[i], bodies);
                 match print {
@@ -232,8 +233,16 @@ impl Prints {
     pub(super) fn job(&self, site: &Site, job: &Job) -> Option<u64> {
         let c = &site.content;
         let body = |src: Option<usize>| src.and_then(|s| self.bodies.get(&s)).copied();
-        let ex = |ix: &[usize]| ix.iter().map(|&i| self.exercises[i]).collect::<Vec<_>>();
-        let rt = |ix: &[usize]| ix.iter().map(|&i| self.routines[i]).collect::<Vec<_>>();
+        let ex = |ix: &[ExerciseId]| {
+            ix.iter()
+                .map(|&i| self.exercises[i.index()])
+                .collect::<Vec<_>>()
+        };
+        let rt = |ix: &[RoutineId]| {
+            ix.iter()
+                .map(|&i| self.routines[i.index()])
+                .collect::<Vec<_>>()
+        };
         let all = || {
             let mut bodies: Vec<_> = self.bodies.iter().collect();
             bodies.sort();
@@ -242,22 +251,25 @@ impl Prints {
         let inputs: u64 = match job {
             Job::Static(_) => return None,
             Job::Home => print_of((body(c.home.src), &self.routines)),
-            Job::Exercise(i) => print_of((
-                self.exercises[*i],
-                body(Some(c.exercises[*i].src)),
-                ex(&site.easier[*i]),
-                ex(&site.harder[*i]),
-                ex(&site.related[*i]),
-                rt(&site.used_by[*i]),
-            )),
-            Job::Routine(i) | Job::RoutineSheet(i, _) => {
-                print_of((self.routines[*i], body(Some(c.routines[*i].src))))
+            Job::Exercise(i) => {
+                let l = site.links(*i);
+                print_of((
+                    self.exercises[i.index()],
+                    body(Some(c.exercise(*i).src)),
+                    ex(&l.easier),
+                    ex(&l.harder),
+                    ex(&l.related),
+                    rt(&l.used_by),
+                ))
             }
-            Job::Guide(i) => print_of((self.guides[*i], body(Some(c.guides[*i].src)))),
+            Job::Routine(i) | Job::RoutineSheet(i, _) => {
+                print_of((self.routines[i.index()], body(Some(c.routine(*i).src))))
+            }
+            Job::Guide(i) => print_of((self.guides[i.index()], body(Some(c.guide(*i).src)))),
             Job::ExerciseIndex => print_of(&self.exercises),
             Job::RoutineIndex => print_of(&self.routines),
-            Job::Term(t, term) => print_of(ex(site.terms[*t].get(term).map_or(&[], |v| v))),
-            Job::ExerciseSheet(i) => print_of(self.exercises[*i]),
+            Job::Term(id) => print_of(ex(site.with_term(*id))),
+            Job::ExerciseSheet(i) => print_of(self.exercises[i.index()]),
             Job::SearchIndex | Job::Sitemap => all(),
             Job::Taxonomy(_) | Job::Search | Job::NotFound => 0,
         };

@@ -3,6 +3,7 @@
 //! all use this same result.
 
 mod context;
+mod jobs;
 mod measure;
 mod memo;
 mod sheet;
@@ -11,9 +12,11 @@ pub mod views;
 
 use crate::diag::{Diagnostic, Severity};
 use crate::markdown::{self, LinkContext, Rendered};
+use crate::site::routes::Route;
 use crate::site::Site;
-use crate::theme::{StaticSource, Theme};
+use crate::theme::Theme;
 use context::Views;
+use jobs::{jobs, run, Job};
 pub use memo::Memo;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -31,73 +34,6 @@ pub struct Output {
 /// A rendered file's bytes, shared with what `serve` keeps between builds.
 pub type Bytes = std::sync::Arc<Vec<u8>>;
 
-/// One unit of rendering work.
-#[derive(Debug, Clone, Hash)]
-enum Job {
-    Home,
-    Exercise(usize),
-    Routine(usize),
-    Guide(usize),
-    ExerciseIndex,
-    RoutineIndex,
-    Taxonomy(usize),
-    Term(usize, String),
-    Search,
-    NotFound,
-    ExerciseSheet(usize),
-    RoutineSheet(usize, bool),
-    SearchIndex,
-    Sitemap,
-    Static(String),
-}
-
-impl Job {
-    /// The kind of job, for timings.
-    fn kind(&self) -> &'static str {
-        match self {
-            Job::Home => "home",
-            Job::Exercise(_) => "exercise",
-            Job::Routine(_) => "routine",
-            Job::Guide(_) => "guide",
-            Job::ExerciseIndex => "exercise index",
-            Job::RoutineIndex => "routine index",
-            Job::Taxonomy(_) => "taxonomy",
-            Job::Term(..) => "term",
-            Job::Search => "search page",
-            Job::NotFound => "404",
-            Job::ExerciseSheet(_) => "exercise sheet",
-            Job::RoutineSheet(..) => "routine sheet",
-            Job::SearchIndex => "search index",
-            Job::Sitemap => "sitemap",
-            Job::Static(_) => "static",
-        }
-    }
-}
-
-/// The output path of a content file, e.g. `exercises/wall-angels.html`.
-pub fn page_path(site: &Site, src: usize) -> Option<String> {
-    let c = &site.content;
-    if c.home.src == Some(src) {
-        return Some("index.html".into());
-    }
-    c.exercises
-        .iter()
-        .find(|e| e.src == src)
-        .map(|e| format!("exercises/{}.html", e.slug))
-        .or_else(|| {
-            c.routines
-                .iter()
-                .find(|r| r.src == src)
-                .map(|r| format!("routines/{}.html", r.slug))
-        })
-        .or_else(|| {
-            c.guides
-                .iter()
-                .find(|g| g.src == src)
-                .map(|g| format!("guides/{}.html", g.slug))
-        })
-}
-
 /// Renders every Markdown body and checks its links. Returns the rendered
 /// bodies by source index and every link problem found.
 pub fn bodies(site: &Site, theme: &Theme) -> (HashMap<usize, Arc<Rendered>>, Vec<Diagnostic>) {
@@ -114,22 +50,22 @@ fn bodies_with(
     // Every content page: its output path and heading ids, for link checking.
     let mut srcs: Vec<(usize, String)> = Vec::new();
     if let Some(src) = c.home.src {
-        srcs.push((src, "index.html".into()));
+        srcs.push((src, Route::Home.path()));
     }
     srcs.extend(
         c.exercises
             .iter()
-            .map(|e| (e.src, format!("exercises/{}.html", e.slug))),
+            .map(|e| (e.src, Route::Exercise(&e.slug).path())),
     );
     srcs.extend(
         c.routines
             .iter()
-            .map(|r| (r.src, format!("routines/{}.html", r.slug))),
+            .map(|r| (r.src, Route::Routine(&r.slug).path())),
     );
     srcs.extend(
         c.guides
             .iter()
-            .map(|g| (g.src, format!("guides/{}.html", g.slug))),
+            .map(|g| (g.src, Route::Guide(&g.slug).path())),
     );
     let pages: HashMap<String, (String, Arc<HashSet<String>>)> = srcs
         .par_iter()
@@ -145,7 +81,7 @@ fn bodies_with(
 
     let mut outputs: HashSet<String> = jobs(site, theme)
         .iter()
-        .filter_map(|j| job_path(site, j))
+        .map(|j| j.route(site).path())
         .collect();
     outputs.extend(srcs.iter().map(|(_, o)| o.clone()));
     // What every link can point to: a body whose text and targets are
@@ -306,7 +242,7 @@ fn render_shared(
                 let (Some(memo), Some(print)) = (memo, print) else {
                     return run(site, theme, &views, &bodies, job, None).transpose();
                 };
-                let path = job_path(site, job)?;
+                let path = job.route(site).path();
                 if let Some(bytes) = memo.file(&path, print) {
                     return Some(Ok((path, bytes)));
                 }
@@ -372,97 +308,4 @@ fn render_shared(
         sheets,
         warnings,
     })
-}
-
-fn jobs(site: &Site, theme: &Theme) -> Vec<Job> {
-    let c = &site.content;
-    let mut jobs = vec![
-        Job::Home,
-        Job::ExerciseIndex,
-        Job::RoutineIndex,
-        Job::Search,
-        Job::NotFound,
-        Job::SearchIndex,
-        Job::Sitemap,
-    ];
-    // The costliest pages first, so no thread is left with them at the end.
-    for (t, vocab) in site.vocabs.iter().enumerate() {
-        jobs.push(Job::Taxonomy(t));
-        jobs.extend(
-            vocab
-                .terms
-                .iter()
-                .map(|(term, _)| Job::Term(t, term.clone())),
-        );
-    }
-    jobs.extend((0..c.exercises.len()).map(Job::Exercise));
-    jobs.extend((0..c.exercises.len()).map(Job::ExerciseSheet));
-    jobs.extend((0..c.routines.len()).map(Job::Routine));
-    jobs.extend(
-        (0..c.routines.len())
-            .flat_map(|i| [Job::RoutineSheet(i, false), Job::RoutineSheet(i, true)]),
-    );
-    jobs.extend((0..c.guides.len()).map(Job::Guide));
-    jobs.extend(theme.statics.keys().map(|p| Job::Static(p.clone())));
-    jobs
-}
-
-fn job_path(site: &Site, job: &Job) -> Option<String> {
-    let c = &site.content;
-    Some(match job {
-        Job::Home => "index.html".into(),
-        Job::Exercise(i) => format!("exercises/{}.html", c.exercises[*i].slug),
-        Job::Routine(i) => format!("routines/{}.html", c.routines[*i].slug),
-        Job::Guide(i) => format!("guides/{}.html", c.guides[*i].slug),
-        Job::ExerciseIndex => "exercises/index.html".into(),
-        Job::RoutineIndex => "routines/index.html".into(),
-        Job::Taxonomy(t) => format!("{}/index.html", site.vocabs[*t].name),
-        Job::Term(t, term) => format!("{}/{term}.html", site.vocabs[*t].name),
-        Job::Search => "search.html".into(),
-        Job::NotFound => "404.html".into(),
-        Job::ExerciseSheet(i) => format!("print/exercises/{}.html", c.exercises[*i].slug),
-        Job::RoutineSheet(i, false) => format!("print/routines/{}.html", c.routines[*i].slug),
-        Job::RoutineSheet(i, true) => format!("print/routines/{}.large.html", c.routines[*i].slug),
-        Job::SearchIndex => "search-index.js".into(),
-        Job::Sitemap => "sitemap.xml".into(),
-        Job::Static(p) => p.clone(),
-    })
-}
-
-fn run(
-    site: &Site,
-    theme: &Theme,
-    views: &Views,
-    bodies: &HashMap<usize, Arc<Rendered>>,
-    job: &Job,
-    memo: Option<&Memo>,
-) -> Result<Option<(String, Bytes)>, Diagnostic> {
-    let Some(path) = job_path(site, job) else {
-        return Ok(None);
-    };
-    let bytes = match job {
-        Job::Static(p) => match theme.statics.get(p) {
-            Some(StaticSource::Embedded(b)) => b.to_vec(),
-            Some(StaticSource::Disk(file)) => std::fs::read(file).map_err(|e| {
-                Diagnostic::error(
-                    format!("static/{p}"),
-                    format!("cannot read static file: {e}"),
-                )
-            })?,
-            None => return Ok(None),
-        },
-        Job::SearchIndex => crate::search::index_js_with(
-            &views.search_docs(site, bodies),
-            &views.search_facets(),
-            &site.config.search.synonyms,
-            memo.map(|m| &m.search),
-        )
-        .into_bytes(),
-        Job::Sitemap => context::sitemap(site, views).into_bytes(),
-        _ => {
-            let (template, ctx) = context::page(site, views, bodies, job, &path);
-            theme.render(template, &ctx)?.into_bytes()
-        }
-    };
-    Ok(Some((path, Bytes::new(bytes))))
 }

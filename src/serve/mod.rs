@@ -317,11 +317,11 @@ fn handle(mut stream: TcpStream, state: &State) {
     };
     let (status, path, bytes) = match found {
         Some((path, bytes)) => ("200 OK", path, Some(bytes)),
-        None => (
-            "404 Not Found",
-            "404.html".to_string(),
-            snap.files.get("404.html"),
-        ),
+        None => {
+            let path = crate::site::routes::Route::NotFound.path();
+            let bytes = snap.files.get(&path);
+            ("404 Not Found", path, bytes)
+        }
     };
     let ctype = http::content_type(&path);
     let body: Vec<u8> = match bytes {

@@ -1,85 +1,49 @@
-//! The cross-link graph: slugs → pages, progression ⇄ regression both ways,
-//! related exercises, and which routines use each exercise. After this stage
-//! the site is read-only.
+//! The cross-link graph, by typed id: slugs → exercises, progression ⇄
+//! regression both ways, related exercises, which routines use each
+//! exercise, and which exercises have each vocabulary term.
 
-use crate::config::{Config, Vocabulary};
+use super::Index;
 use crate::diag::Diagnostic;
+use crate::model::ids::{ExerciseId, RoutineId};
+use crate::model::taxonomy::{Taxonomy, TermId, Vocabularies};
 use crate::model::Content;
-use crate::parse::positions::Locator;
-use std::collections::HashMap;
 
-/// A hash map by slug or term, with a fast hash (its keys are the site's
-/// own names, and nothing iterates over it).
-pub type Index<V> = HashMap<String, V, foldhash::fast::RandomState>;
-
-/// The linked, immutable site model that rendering reads.
-pub struct Site {
-    pub config: Config,
-    pub vocabs: Vec<Vocabulary>,
-    pub content: Content,
-    /// Exercise slug → index in `content.exercises`.
-    pub exercise_index: Index<usize>,
-    /// Per exercise: easier versions (its regressions + exercises it is a progression of).
-    pub easier: Vec<Vec<usize>>,
-    /// Per exercise: harder versions (its progressions + exercises it is a regression of).
-    pub harder: Vec<Vec<usize>>,
-    /// Per exercise: related exercises (either direction).
-    pub related: Vec<Vec<usize>>,
-    /// Per exercise: routines that use it.
-    pub used_by: Vec<Vec<usize>>,
-    /// Per taxonomy (in `TAXONOMIES` order): term → exercises with that term.
-    pub terms: Vec<Index<Vec<usize>>>,
+/// How one exercise is linked to the rest of the site. Every list is in
+/// id order, without repeats.
+#[derive(Debug, Clone, Default)]
+pub struct Links {
+    /// Easier versions: its regressions and the exercises it is a progression of.
+    pub easier: Vec<ExerciseId>,
+    /// Harder versions: its progressions and the exercises it is a regression of.
+    pub harder: Vec<ExerciseId>,
+    /// Related exercises, named on either side.
+    pub related: Vec<ExerciseId>,
+    /// The routines that use it.
+    pub used_by: Vec<RoutineId>,
 }
 
-/// The cross-links of the content, worked out before they join it in a
-/// [`Site`] (so that they can be worked out while the content is checked).
+/// The cross-links of the content, worked out while the content is checked.
 pub struct Graph {
-    exercise_index: Index<usize>,
-    easier: Vec<Vec<usize>>,
-    harder: Vec<Vec<usize>>,
-    related: Vec<Vec<usize>>,
-    used_by: Vec<Vec<usize>>,
-    terms: Vec<Index<Vec<usize>>>,
+    pub(super) by_slug: Index<ExerciseId>,
+    /// By exercise id.
+    pub(super) links: Vec<Links>,
+    /// By taxonomy, then by term index: the exercises with that term.
+    pub(super) terms: [Vec<Vec<ExerciseId>>; 4],
 }
 
-impl Graph {
-    /// The linked site of `content`, whose graph this is.
-    pub fn into_site(self, config: Config, vocabs: Vec<Vocabulary>, content: Content) -> Site {
-        Site {
-            config,
-            vocabs,
-            exercise_index: self.exercise_index,
-            easier: self.easier,
-            harder: self.harder,
-            related: self.related,
-            used_by: self.used_by,
-            terms: self.terms,
-            content,
-        }
-    }
-}
-
-/// Resolves every slug reference of `content`; unknown slugs are errors at
+/// Links every slug reference of `content`; unknown slugs are errors at
 /// their line.
-pub fn graph(content: &Content) -> (Graph, Vec<Diagnostic>) {
+pub fn graph(content: &Content, vocabs: &Vocabularies) -> (Graph, Vec<Diagnostic>) {
     let mut diags = Vec::new();
-    let exercise_index: Index<usize> = content
-        .exercises
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.slug.clone(), i))
+    let by_slug: Index<ExerciseId> = content
+        .exercise_ids()
+        .map(|(id, e)| (e.slug.clone(), id))
         .collect();
-    let n = content.exercises.len();
-    // Lists of indexes, sorted and made unique at the end.
-    let mut easier: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut harder: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut related: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut used_by: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut links = vec![Links::default(); content.exercises.len()];
     let slugs: Vec<&str> = content.exercises.iter().map(|e| e.slug.as_str()).collect();
     let unknown = |file: usize, field: &str, slug: &str, diags: &mut Vec<Diagnostic>| {
         let f = &content.files[file];
-        let loc = Locator::new(f.front_matter().unwrap_or(""), f.fm_line);
-        let pos = loc.token(&[field], slug).unwrap_or_default();
+        let pos = f.positions().token(&[field], slug).unwrap_or_default();
         diags.push(
             Diagnostic::error(
                 &f.display,
@@ -93,74 +57,72 @@ pub fn graph(content: &Content) -> (Graph, Vec<Diagnostic>) {
             .with_snippet(&f.text),
         );
     };
-    for (i, ex) in content.exercises.iter().enumerate() {
+    for (i, ex) in content.exercise_ids() {
         for (field, list) in [
             ("progression", &ex.progression),
             ("regression", &ex.regression),
             ("related", &ex.related),
         ] {
             for slug in list {
-                let Some(&j) = exercise_index.get(slug) else {
+                let Some(&j) = by_slug.get(slug) else {
                     unknown(ex.src, field, slug, &mut diags);
                     continue;
                 };
                 if j == i {
                     continue;
                 }
+                let (a, b) = (i.index(), j.index());
                 match field {
                     "progression" => {
-                        harder[i].push(j);
-                        easier[j].push(i);
+                        links[a].harder.push(j);
+                        links[b].easier.push(i);
                     }
                     "regression" => {
-                        easier[i].push(j);
-                        harder[j].push(i);
+                        links[a].easier.push(j);
+                        links[b].harder.push(i);
                     }
                     _ => {
-                        related[i].push(j);
-                        related[j].push(i);
+                        links[a].related.push(j);
+                        links[b].related.push(i);
                     }
                 }
             }
         }
     }
-    for (r, routine) in content.routines.iter().enumerate() {
+    for (r, routine) in content.routine_ids() {
         for item in routine.items() {
-            match exercise_index.get(&item.exercise) {
-                Some(&j) => {
-                    used_by[j].push(r);
-                }
+            match by_slug.get(&item.exercise) {
+                Some(&j) => links[j.index()].used_by.push(r),
                 None => unknown(routine.src, "sections", &item.exercise, &mut diags),
             }
         }
     }
-    let mut terms: Vec<Index<Vec<usize>>> = vec![Index::default(); 4];
-    for (i, ex) in content.exercises.iter().enumerate() {
-        let fields: [&[String]; 4] = [
-            &ex.region,
-            &ex.equipment,
-            std::slice::from_ref(&ex.category),
-            std::slice::from_ref(&ex.position),
-        ];
-        for (t, values) in fields.iter().enumerate() {
-            for v in values.iter() {
-                terms[t].entry(v.clone()).or_default().push(i);
+    for l in &mut links {
+        for list in [&mut l.easier, &mut l.harder, &mut l.related] {
+            list.sort_unstable();
+            list.dedup();
+        }
+        l.used_by.sort_unstable();
+        l.used_by.dedup();
+    }
+    let terms = Taxonomy::ALL.map(|t| {
+        let vocab = &vocabs[t];
+        let ids: Index<TermId> = vocab
+            .ids()
+            .map(|(id, term)| (term.to_string(), id))
+            .collect();
+        let mut with = vec![Vec::new(); vocab.terms.len()];
+        for (i, ex) in content.exercise_ids() {
+            // A term no vocabulary has is an error found by the checks.
+            for id in ex.terms(t).iter().filter_map(|term| ids.get(term)) {
+                with[id.index].push(i);
             }
         }
-    }
-    let order = |mut lists: Vec<Vec<usize>>| -> Vec<Vec<usize>> {
-        for l in &mut lists {
-            l.sort_unstable();
-            l.dedup();
-        }
-        lists
-    };
+        with
+    });
     let graph = Graph {
-        exercise_index,
-        easier: order(easier),
-        harder: order(harder),
-        related: order(related),
-        used_by: order(used_by),
+        by_slug,
+        links,
         terms,
     };
     (graph, diags)

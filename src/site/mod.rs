@@ -1,5 +1,56 @@
-//! The linked site: the model with its cross-links, read-only from here on.
+//! The linked site: the model with its cross-links and the one place URLs
+//! are made. Read-only from here on.
 
 pub mod graph;
+pub mod routes;
 
-pub use graph::{graph, Graph, Index, Site};
+use crate::config::Config;
+use crate::model::ids::{ExerciseId, RoutineId};
+use crate::model::taxonomy::{TermId, Vocabularies};
+use crate::model::Content;
+pub use graph::{graph, Graph, Links};
+use std::collections::HashMap;
+
+/// A hash map by slug or term, with a fast hash (its keys are the site's
+/// own names, and nothing iterates over it).
+pub type Index<V> = HashMap<String, V, foldhash::fast::RandomState>;
+
+/// The linked, immutable site model that rendering reads.
+pub struct Site {
+    pub config: Config,
+    pub vocabs: Vocabularies,
+    pub content: Content,
+    graph: Graph,
+}
+
+impl Site {
+    /// The site of `content`, linked by `graph` (made by [`graph()`] from it).
+    pub fn new(config: Config, vocabs: Vocabularies, content: Content, graph: Graph) -> Site {
+        Site {
+            config,
+            vocabs,
+            content,
+            graph,
+        }
+    }
+
+    /// The exercise whose slug is `slug`.
+    pub fn exercise_id(&self, slug: &str) -> Option<ExerciseId> {
+        self.graph.by_slug.get(slug).copied()
+    }
+
+    /// How exercise `id` is linked to the rest of the site.
+    pub fn links(&self, id: ExerciseId) -> &Links {
+        &self.graph.links[id.index()]
+    }
+
+    /// The routines that use exercise `id`.
+    pub fn used_by(&self, id: ExerciseId) -> &[RoutineId] {
+        &self.links(id).used_by
+    }
+
+    /// The exercises that have the term `id`, in order.
+    pub fn with_term(&self, id: TermId) -> &[ExerciseId] {
+        &self.graph.terms[id.taxonomy.index()][id.index]
+    }
+}

@@ -48,12 +48,25 @@ pub struct SourceFile {
     body_start: usize,
     /// 1-based line of the file where the body starts.
     pub body_line: usize,
+    /// Where each front-matter line is: made once, on first use, and shared
+    /// by every check that points at a field (`positions()`).
+    positions: std::sync::OnceLock<Vec<super::positions::Line>>,
 }
 
 impl SourceFile {
     /// The front-matter text (without the `---` fences), if the file has any.
     pub fn front_matter(&self) -> Option<&str> {
         self.fm.clone().and_then(|r| self.text.get(r))
+    }
+
+    /// Finds fields and values in the front-matter, for positions of
+    /// problems (the file's one position index, made on first use).
+    pub fn positions(&self) -> super::positions::Locator<'_> {
+        let fm = self.front_matter().unwrap_or("");
+        let lines = self
+            .positions
+            .get_or_init(|| super::positions::index(fm, self.fm_line));
+        super::positions::Locator::with_index(fm, lines)
     }
 
     /// The Markdown body.
@@ -243,6 +256,7 @@ pub fn split(
         body_start: 0,
         body_line: 1,
         text: String::new(),
+        positions: Default::default(),
     };
     let first_line = text.lines().next().unwrap_or("");
     if first_line.trim_end() == "---" {

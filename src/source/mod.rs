@@ -2,4 +2,5 @@
 //! body, and the one place that knows the YAML library.
 
 pub mod load;
+pub mod positions;
 pub mod yaml;

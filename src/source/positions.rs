@@ -2,6 +2,8 @@
 //! found after parsing (an unknown term, a bad dosage) still point at the
 //! right line and column of the file, not of the front-matter block.
 
+use std::borrow::Cow;
+
 /// A position in the file: 1-based line and column, and a width to underline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Pos {
@@ -10,32 +12,71 @@ pub struct Pos {
     pub width: usize,
 }
 
+/// One front-matter line: its 1-based line number in the file and where it
+/// is in the front-matter text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    number: usize,
+    start: usize,
+    end: usize,
+}
+
+/// The lines of front-matter text `fm` whose first line is file line
+/// `first_line`: the position index a file keeps (`SourceFile::positions`).
+pub fn index(fm: &str, first_line: usize) -> Vec<Line> {
+    fm.lines()
+        .enumerate()
+        .map(|(i, l)| {
+            let start = l.as_ptr() as usize - fm.as_ptr() as usize;
+            Line {
+                number: first_line + i,
+                start,
+                end: start + l.len(),
+            }
+        })
+        .collect()
+}
+
 /// Looks up keys and values in the front-matter lines of one file.
 pub struct Locator<'a> {
-    /// Front-matter lines, each with its 1-based file line number.
-    lines: Vec<(usize, &'a str)>,
+    /// The front-matter text.
+    text: &'a str,
+    /// Its lines (from some line on, for list items).
+    lines: Cow<'a, [Line]>,
 }
 
 impl<'a> Locator<'a> {
     /// `fm` is the front-matter text; `first_line` its first line's number in the file.
     pub fn new(fm: &'a str, first_line: usize) -> Self {
         Locator {
-            lines: fm
-                .lines()
-                .enumerate()
-                .map(|(i, l)| (first_line + i, l))
-                .collect(),
+            text: fm,
+            lines: Cow::Owned(index(fm, first_line)),
         }
+    }
+
+    /// A locator over `fm` with its lines already indexed (by [`index`]).
+    pub fn with_index(fm: &'a str, lines: &'a [Line]) -> Self {
+        Locator {
+            text: fm,
+            lines: Cow::Borrowed(lines),
+        }
+    }
+
+    /// Line `i` of the index: its file line number and its text.
+    fn line(&self, i: usize) -> (usize, &'a str) {
+        let l = self.lines[i];
+        (l.number, self.text.get(l.start..l.end).unwrap_or(""))
     }
 
     /// The same front-matter seen from file line `line` on (for list items).
     pub fn from_line(&self, line: usize) -> Locator<'a> {
         Locator {
+            text: self.text,
             lines: self
                 .lines
                 .iter()
                 .copied()
-                .filter(|(n, _)| *n >= line)
+                .filter(|l| l.number >= line)
                 .collect(),
         }
     }
@@ -45,7 +86,7 @@ impl<'a> Locator<'a> {
         let line = self
             .lines
             .first()
-            .map_or(1, |(n, _)| n.saturating_sub(1).max(1));
+            .map_or(1, |l| l.number.saturating_sub(1).max(1));
         Pos {
             line,
             col: 1,
@@ -56,7 +97,7 @@ impl<'a> Locator<'a> {
     /// Position of the key at `path` (e.g. `["dosage", "reps"]`).
     pub fn key(&self, path: &[&str]) -> Option<Pos> {
         self.find(path).map(|(idx, col, _)| Pos {
-            line: self.lines[idx].0,
+            line: self.line(idx).0,
             col,
             width: path.last().map_or(1, |k| k.chars().count()),
         })
@@ -66,7 +107,7 @@ impl<'a> Locator<'a> {
     /// or the key itself when the value starts on the next lines.
     pub fn value(&self, path: &[&str]) -> Option<Pos> {
         let (idx, col, key_len) = self.find(path)?;
-        let (line_no, text) = self.lines[idx];
+        let (line_no, text) = self.line(idx);
         let after_key = col - 1 + key_len;
         let rest = text.get(after_key..).unwrap_or("");
         let rest = rest
@@ -97,8 +138,9 @@ impl<'a> Locator<'a> {
     /// (its line and the more-indented lines below it).
     pub fn token(&self, path: &[&str], needle: &str) -> Option<Pos> {
         let (idx, col, key_len) = self.find(path)?;
-        let indent = indent_of(self.lines[idx].1);
-        for (i, &(line_no, text)) in self.lines.iter().enumerate().skip(idx) {
+        let indent = indent_of(self.line(idx).1);
+        for i in idx..self.lines.len() {
+            let (line_no, text) = self.line(i);
             if i > idx
                 && !text.trim().is_empty()
                 && indent_of(text) <= indent
@@ -126,7 +168,7 @@ impl<'a> Locator<'a> {
         for key in path {
             let mut hit = None;
             for i in lo..hi {
-                let text = self.lines[i].1;
+                let text = self.line(i).1;
                 if let Some(at) = key_at(text, key, found.is_some() && i == lo) {
                     hit = Some((i, at));
                     break;
@@ -135,11 +177,11 @@ impl<'a> Locator<'a> {
             let (i, at) = hit?;
             found = Some((i, at + 1, key.len()));
             // The key's extent: until the next line indented no deeper.
-            let indent = indent_of(self.lines[i].1);
+            let indent = indent_of(self.line(i).1);
             lo = i;
             hi = (i + 1..self.lines.len())
                 .find(|&j| {
-                    let t = self.lines[j].1;
+                    let t = self.line(j).1;
                     !t.trim().is_empty()
                         && indent_of(t) <= indent
                         && !t.trim_start().starts_with('#')
