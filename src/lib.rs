@@ -7,6 +7,7 @@
 // them would add noise for no measurable gain.
 #![allow(clippy::result_large_err, clippy::large_enum_variant)]
 
+pub mod check;
 pub mod config;
 pub mod diag;
 pub mod fingerprint;
@@ -25,7 +26,6 @@ pub mod site;
 pub mod source;
 pub mod theme;
 pub mod timings;
-pub mod validate;
 
 use diag::{Diagnostic, Severity};
 use std::path::{Path, PathBuf};
@@ -103,17 +103,14 @@ fn compile_into(opts: &Options, sink: Option<render::Sink>) -> Result<Compiled, 
     let (content, mut diags) = parse::read_with(root, opts.drafts, parsed);
     timer.phase("load+parse");
     // Checking and linking read the same content: side by side.
-    let (checked, (graph, link_diags)) = rayon::join(
-        || validate::validate(&content, &vocabs, &theme),
+    let (checked, graph) = rayon::join(
+        || check::check(&content, &vocabs, &theme, opts.memo.as_deref()),
         || site::graph(&content, &vocabs),
     );
     diags.extend(checked);
-    diags.extend(link_diags);
     let site = site::Site::new(config, vocabs, content, graph);
     timer.phase("validate+link");
     if has_errors(&diags, opts.strict) {
-        // Still check every body's links, so one run reports every problem.
-        diags.extend(render::bodies(&site, &theme).1);
         diag::sort(&mut diags);
         return Err(Failure::Content(diags));
     }
@@ -130,6 +127,7 @@ fn compile_into(opts: &Options, sink: Option<render::Sink>) -> Result<Compiled, 
         }
     };
     let mut warnings = diags;
+    warnings.extend(check::config::warnings(&site.config));
     warnings.extend(output.warnings.iter().cloned());
     diag::sort(&mut warnings);
     if opts.strict && !warnings.is_empty() {

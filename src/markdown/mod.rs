@@ -5,12 +5,10 @@
 
 mod highlight;
 
-use crate::diag::Diagnostic;
 use pulldown_cmark::{
     html, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
 };
 use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
 
 fn options() -> Options {
     Options::ENABLE_TABLES
@@ -40,29 +38,69 @@ pub struct Rendered {
     pub text: String,
 }
 
-/// Where a page's links are resolved from, and what they can point to.
+/// Where a page's links are rewritten from, and the pages they can point to.
 pub struct LinkContext<'a> {
     /// The page's content path, e.g. `guides/faq.md` (for `.md` links).
     pub content_path: &'a str,
     /// The page's output path, e.g. `guides/faq.html`.
     pub output_path: &'a str,
-    /// Content path → (output path, heading ids).
-    pub pages: &'a HashMap<String, (String, Arc<HashSet<String>>)>,
-    /// Every output file (pages and static files), for other relative links.
-    pub outputs: &'a HashSet<String>,
-    /// For diagnostics: the file as shown, its whole text, and the body's first line.
-    pub display: &'a str,
-    pub text: &'a str,
-    pub body_line: usize,
+    /// Content path → output path, of every page.
+    pub pages: &'a HashMap<String, String>,
 }
 
-/// Heading ids of a body, in order, de-duplicated as `render` does.
-pub fn heading_ids(body: &str) -> HashSet<String> {
+/// What a body has that links elsewhere can point to or need: its heading
+/// ids, and each link and image with where it is in the body.
+#[derive(Debug, Clone, Default)]
+pub struct Scan {
+    pub ids: HashSet<String>,
+    /// (byte offset in the body, link destination).
+    pub links: Vec<(usize, String)>,
+}
+
+/// What a link or image destination points to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target<'a> {
+    /// Another site, an absolute path, `mailto:` …, or nothing: left alone.
+    Outside,
+    /// `#id` on the same page (the fragment, if any).
+    SamePage(Option<&'a str>),
+    /// Another page's Markdown file, relative to this one.
+    Page(&'a str, Option<&'a str>),
+    /// Another file of the built site, relative to this page's output.
+    File(&'a str),
+}
+
+/// Sorts a link destination into what it points to.
+pub fn target(url: &str) -> Target<'_> {
+    let is_external = url.starts_with("//")
+        || url.starts_with('/')
+        || url
+            .split_once(':')
+            .is_some_and(|(scheme, _)| !scheme.contains('/') && !scheme.is_empty());
+    if url.is_empty() || is_external {
+        return Target::Outside;
+    }
+    let (path, fragment) = match url.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (url, None),
+    };
+    let path = path.split('?').next().unwrap_or("");
+    if path.is_empty() {
+        Target::SamePage(fragment)
+    } else if path.ends_with(".md") {
+        Target::Page(path, fragment)
+    } else {
+        Target::File(path)
+    }
+}
+
+/// Heading ids and links of a body, with the ids made as `render` makes them.
+pub fn scan(body: &str) -> Scan {
     let mut ids = Ids::default();
     let mut in_heading = false;
     let mut text = String::new();
-    let mut out = HashSet::new();
-    for ev in Parser::new_ext(body, options()) {
+    let mut out = Scan::default();
+    for (ev, range) in Parser::new_ext(body, options()).into_offset_iter() {
         match ev {
             Event::Start(Tag::Heading { .. }) => {
                 in_heading = true;
@@ -70,7 +108,10 @@ pub fn heading_ids(body: &str) -> HashSet<String> {
             }
             Event::End(TagEnd::Heading(_)) => {
                 in_heading = false;
-                out.insert(ids.next(&text));
+                out.ids.insert(ids.next(&text));
+            }
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+                out.links.push((range.start, dest_url.into_string()));
             }
             Event::Text(t) | Event::Code(t) if in_heading => text.push_str(&t),
             _ => {}
@@ -100,9 +141,9 @@ impl Ids {
     }
 }
 
-/// Renders a body; link problems come back as diagnostics with file:line:col.
-pub fn render(body: &str, ctx: &LinkContext) -> (Rendered, Vec<Diagnostic>) {
-    let mut diags = Vec::new();
+/// Renders a body, with its `.md` links turned into links to the built
+/// pages (the check stage has made sure they exist).
+pub fn render(body: &str, ctx: &LinkContext) -> Rendered {
     let mut out = Rendered::default();
     let mut events: Vec<Event> = Vec::new();
     let mut ids = Ids::default();
@@ -112,12 +153,14 @@ pub fn render(body: &str, ctx: &LinkContext) -> (Rendered, Vec<Diagnostic>) {
     let mut steps_state = 0u8; // 0 before steps, 1 inside first ordered list, 2 done
     let mut item: Option<Vec<Event>> = None;
     let mut para: Option<Vec<Event>> = None;
-    for (ev, range) in Parser::new_ext(body, options()).into_offset_iter() {
-        // Links and images: check the target and rewrite `.md` links.
+    for ev in Parser::new_ext(body, options()) {
+        // Links and images: `.md` links become links to the built page.
         let ev = match ev {
             Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
                 if let Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } = &mut tag {
-                    *dest_url = resolve(dest_url, range.start, body, ctx, &mut diags);
+                    if let Some(url) = rewrite(dest_url, ctx) {
+                        *dest_url = CowStr::from(url);
+                    }
                 }
                 Event::Start(tag)
             }
@@ -251,113 +294,22 @@ pub fn render(body: &str, ctx: &LinkContext) -> (Rendered, Vec<Diagnostic>) {
     // Kept for the whole build: without the room left by growing.
     out.html.shrink_to_fit();
     out.text.shrink_to_fit();
-    (out, diags)
+    out
 }
 
-/// Checks one link target and returns the URL to write into the page.
-fn resolve<'a>(
-    dest: &CowStr<'a>,
-    offset: usize,
-    body: &str,
-    ctx: &LinkContext,
-    diags: &mut Vec<Diagnostic>,
-) -> CowStr<'a> {
-    let url = dest.as_ref();
-    let is_external = url.starts_with("//")
-        || url.starts_with('/')
-        || url
-            .split_once(':')
-            .is_some_and(|(scheme, _)| !scheme.contains('/') && !scheme.is_empty());
-    if url.is_empty() || is_external {
-        return dest.clone();
-    }
-    let (path, fragment) = match url.split_once('#') {
-        Some((p, f)) => (p, Some(f)),
-        None => (url, None),
+/// The URL to write for a link to another page's `.md` file; `None` to
+/// keep the destination as written.
+fn rewrite(dest: &str, ctx: &LinkContext) -> Option<String> {
+    let Target::Page(path, fragment) = target(dest) else {
+        return None;
     };
-    let path = path.split('?').next().unwrap_or("");
-    let error = |message: String, help: Option<String>| {
-        let before = &body[..offset.min(body.len())];
-        let line = ctx.body_line + before.matches('\n').count();
-        let col = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
-        let mut d = Diagnostic::error(ctx.display, message)
-            .at(line, col)
-            .width(url.len() + 4)
-            .with_snippet(ctx.text);
-        d.help = help;
-        d
-    };
-    if path.is_empty() {
-        // Same-page anchor.
-        let own = ctx.pages.get(ctx.content_path).map(|(_, ids)| ids);
-        if let (Some(f), Some(ids)) = (fragment, own) {
-            if !ids.contains(f) {
-                diags.push(error(
-                    format!("link `{url}`: this page has no heading with id `{f}`"),
-                    suggest_id(f, ids),
-                ));
-            }
-        }
-        return dest.clone();
+    let out_path = ctx.pages.get(&join(ctx.content_path, path)?)?;
+    let mut url = crate::site::routes::relative(ctx.output_path, out_path);
+    if let Some(f) = fragment {
+        url.push('#');
+        url.push_str(f);
     }
-    if path.ends_with(".md") {
-        let target = join(ctx.content_path, path);
-        match target.as_ref().and_then(|t| ctx.pages.get(t)) {
-            Some((out_path, ids)) => {
-                if let Some(f) = fragment {
-                    if !ids.contains(f) {
-                        diags.push(error(
-                            format!("link `{url}`: the page has no heading with id `{f}`"),
-                            suggest_id(f, ids),
-                        ));
-                    }
-                }
-                let mut rel = relative(ctx.output_path, out_path);
-                if let Some(f) = fragment {
-                    rel.push('#');
-                    rel.push_str(f);
-                }
-                CowStr::from(rel)
-            }
-            None => {
-                let keys: Vec<&str> = ctx.pages.keys().map(String::as_str).collect();
-                let wanted = target.unwrap_or_default();
-                let help = crate::diag::did_you_mean(&wanted, keys.iter().copied())
-                    .map(|best| format!("did you mean `{}`?", relative(ctx.content_path, best)));
-                diags.push(error(
-                    format!("link `{url}` points to a page that does not exist (content/{wanted})"),
-                    help,
-                ));
-                dest.clone()
-            }
-        }
-    } else {
-        match join(ctx.output_path, path) {
-            Some(t) if ctx.outputs.contains(&t) || ctx.outputs.contains(&format!("{}/index.html", t.trim_end_matches('/'))) => {}
-            Some(t) if t.is_empty() => {}
-            other => diags.push(error(
-                format!("link `{url}` points to a file that is not in the built site ({})", other.unwrap_or_default()),
-                Some("link to another page with its .md file, e.g. `../exercises/wall-angels.md`, or put files under static/".into()),
-            )),
-        }
-        dest.clone()
-    }
-}
-
-fn suggest_id(f: &str, ids: &HashSet<String>) -> Option<String> {
-    let mut all: Vec<&str> = ids.iter().map(String::as_str).collect();
-    all.sort();
-    match crate::diag::did_you_mean(f, all.iter().copied()) {
-        Some(best) => Some(format!("did you mean `#{best}`?")),
-        None if all.is_empty() => Some("the page has no headings".into()),
-        None => Some(format!(
-            "headings on that page: {}",
-            all.iter()
-                .map(|i| format!("#{i}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-    }
+    Some(url)
 }
 
 /// Resolves `rel` against the folder of `from` (both `/`-separated, site-relative).
@@ -375,14 +327,6 @@ pub fn join(from: &str, rel: &str) -> Option<String> {
         }
     }
     Some(parts.join("/"))
-}
-
-/// The relative URL from page `from` to file `to` (both site-relative paths).
-pub fn relative(from: &str, to: &str) -> String {
-    let depth = from.matches('/').count();
-    let mut s = "../".repeat(depth);
-    s.push_str(to);
-    s
 }
 
 /// Escapes text for HTML.
@@ -405,82 +349,69 @@ pub fn html_escape(s: &str) -> String {
 mod tests {
     use super::*;
 
-    fn ctx<'a>(
-        pages: &'a HashMap<String, (String, Arc<HashSet<String>>)>,
-        outputs: &'a HashSet<String>,
-        text: &'a str,
-    ) -> LinkContext<'a> {
+    fn ctx(pages: &HashMap<String, String>) -> LinkContext<'_> {
         LinkContext {
             content_path: "guides/a.md",
             output_path: "guides/a.html",
             pages,
-            outputs,
-            display: "content/guides/a.md",
-            text,
-            body_line: 4,
         }
     }
 
     #[test]
-    fn rewrites_md_links_and_reports_missing_ones_with_lines() {
-        let mut pages = HashMap::new();
-        pages.insert(
+    fn rewrites_md_links_to_the_built_pages() {
+        let pages = HashMap::from([(
             "exercises/wall-angels.md".to_string(),
-            (
-                "exercises/wall-angels.html".to_string(),
-                Arc::new(HashSet::from(["steps".to_string()])),
-            ),
-        );
-        pages.insert(
-            "guides/a.md".to_string(),
-            ("guides/a.html".to_string(), Arc::new(HashSet::new())),
-        );
-        let outputs = HashSet::new();
-        let body = "See [WA](../exercises/wall-angels.md#steps).\n\nAnd [x](../exercises/wall-angel.md) and [y](../exercises/wall-angels.md#stepz).\n";
-        let text = format!("---\ntitle: A\n---\n{body}");
-        let (r, d) = render(body, &ctx(&pages, &outputs, &text));
+            "exercises/wall-angels.html".to_string(),
+        )]);
+        let body = "See [WA](../exercises/wall-angels.md#steps), [x](../exercises/x.md) and [s](style.css).\n";
+        let r = render(body, &ctx(&pages));
         assert!(
             r.html
                 .contains("href=\"../exercises/wall-angels.html#steps\""),
             "{}",
             r.html
         );
-        assert_eq!(d.len(), 2, "{d:?}");
-        assert_eq!((d[0].line, d[0].col), (6, 5));
-        assert_eq!(
-            d[0].help.as_deref(),
-            Some("did you mean `../exercises/wall-angels.md`?")
-        );
-        assert!(d[1].message.contains("no heading with id `stepz`"));
+        assert!(r.html.contains("href=\"../exercises/x.md\""), "{}", r.html);
+        assert!(r.html.contains("href=\"style.css\""), "{}", r.html);
     }
 
     #[test]
     fn heading_ids_steps_intro_and_literal_braces() {
         let pages = HashMap::new();
-        let outputs = HashSet::new();
         let body = "Lie on your back.\n\n## Steps\n\n1. Breathe {{ in }}.\n2. Lift.\n\n## Steps\n";
-        let (r, _) = render(body, &ctx(&pages, &outputs, body));
+        let r = render(body, &ctx(&pages));
         assert!(r.html.contains("<h2 id=\"steps\">Steps</h2>"));
         assert!(r.html.contains("<h2 id=\"steps-1\">Steps</h2>"));
         assert!(r.html.contains("{{ in }}"));
         assert_eq!(r.steps, vec!["Breathe {{ in }}.", "Lift."]);
         assert_eq!(r.intro, "Lie on your back.");
+        let scan = scan(body);
+        let ids: HashSet<String> = r.headings.iter().map(|h| h.id.clone()).collect();
+        assert_eq!(scan.ids, ids);
     }
 
     #[test]
-    fn joins_and_relativises() {
+    fn scans_links_with_offsets_and_sorts_targets() {
+        let body = "A [b](b.md#c) and ![i](img.png).\n";
+        let s = scan(body);
+        assert_eq!(
+            s.links,
+            vec![(2, "b.md#c".to_string()), (18, "img.png".to_string())]
+        );
+        assert_eq!(target("b.md#c"), Target::Page("b.md", Some("c")));
+        assert_eq!(target("#top"), Target::SamePage(Some("top")));
+        assert_eq!(target("https://x.example/a.md"), Target::Outside);
+        assert_eq!(target("/abs.html"), Target::Outside);
+        assert_eq!(target("mailto:a@b"), Target::Outside);
+        assert_eq!(target("img.png?x=1"), Target::File("img.png"));
+    }
+
+    #[test]
+    fn joins_content_paths() {
         assert_eq!(
             join("guides/a.md", "../exercises/b.md").as_deref(),
             Some("exercises/b.md")
         );
         assert_eq!(join("index.md", "../x.md"), None);
-        assert_eq!(
-            relative("guides/a.html", "exercises/b.html"),
-            "../exercises/b.html"
-        );
-        assert_eq!(
-            relative("index.html", "exercises/b.html"),
-            "exercises/b.html"
-        );
     }
 }

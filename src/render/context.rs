@@ -1,12 +1,12 @@
 //! Builds the view structs once, and the template context of each page.
 
-use super::jobs::Job;
 use super::views::*;
 use crate::markdown::Rendered;
 use crate::model::ids::ExerciseId;
 use crate::model::taxonomy::Taxonomy;
 use crate::model::{Exercise, Routine};
 use crate::search::{Facet as SearchFacet, SearchDoc};
+use crate::site::pages::Page as Job;
 use crate::site::routes::{self, Route};
 use crate::site::Site;
 use rayon::prelude::*;
@@ -653,10 +653,9 @@ mod tests {
         let config = crate::config::load(root).unwrap();
         let vocabs = config.vocabularies();
         let (content, _) = crate::parse::read(root, false);
-        let graph = crate::site::graph(&content, &vocabs).0;
+        let graph = crate::site::graph(&content, &vocabs);
         let site = Site::new(config, vocabs, content, graph);
-        let theme = crate::theme::Theme::load(root).unwrap();
-        let (bodies, _) = super::super::bodies(&site, &theme);
+        let bodies = super::super::bodies(&site, None);
         let views = Views::new(&site, &bodies);
         assert!(views.exercises.len() > 20);
         for (v, value) in views.exercises.iter().zip(&views.exercise_values) {

@@ -7,12 +7,12 @@
 //! new, add it to `job` below, or the server may keep showing a stale page.
 //! `tests/serve.rs` checks that served pages match a fresh build after edits.
 
+use super::context::Views;
 use super::views::{ExerciseView, RoutineView};
-use super::{context::Views, Job};
-use crate::diag::Diagnostic;
 use crate::fingerprint::Kept;
-use crate::markdown::Rendered;
+use crate::markdown::{Rendered, Scan};
 use crate::model::ids::{ExerciseId, RoutineId};
+use crate::site::pages::Page as Job;
 use crate::site::Site;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -23,11 +23,11 @@ use std::sync::{Arc, Mutex};
 pub struct Memo {
     /// Parsed front-matter, by file.
     pub content: crate::parse::ParseMemo,
-    /// Each body's heading ids, by content path (fingerprint of the body).
-    ids: Kept<Arc<HashSet<String>>>,
-    /// Each rendered body and its link problems, by content path
-    /// (fingerprint of the file and the link targets).
-    bodies: Kept<(Arc<Rendered>, Vec<Diagnostic>)>,
+    /// Each body's heading ids and links, by content path (fingerprint of the body).
+    scans: Kept<Arc<Scan>>,
+    /// Each rendered body, by content path (fingerprint of the file and the
+    /// pages its links can point to).
+    bodies: Kept<Arc<Rendered>>,
     /// Each output file's bytes, by output path (fingerprint of the page's inputs).
     files: Kept<Arc<Vec<u8>>>,
     /// Each routine's sheet layout and fit warning, by content path.
@@ -67,28 +67,16 @@ fn print_serialized(value: &impl serde::Serialize, extra: impl Hash) -> u64 {
 }
 
 impl Memo {
-    /// The heading ids of `rel`'s body, computed by `make` unless `body` is unchanged.
-    pub fn ids(
-        &self,
-        rel: &str,
-        body: &str,
-        make: impl FnOnce() -> HashSet<String>,
-    ) -> Arc<HashSet<String>> {
-        self.ids
+    /// The heading ids and links of `rel`'s body, found by `make` unless
+    /// `body` is unchanged.
+    pub fn scan(&self, rel: &str, body: &str, make: impl FnOnce() -> Scan) -> Arc<Scan> {
+        self.scans
             .get_or_make(rel, print_of(body), || Arc::new(make()))
     }
 
     /// `rel`'s rendered body, made by `make` unless `print` is unchanged.
-    pub fn body(
-        &self,
-        rel: &str,
-        print: u64,
-        make: impl FnOnce() -> (Rendered, Vec<Diagnostic>),
-    ) -> (Arc<Rendered>, Vec<Diagnostic>) {
-        self.bodies.get_or_make(rel, print, || {
-            let (r, d) = make();
-            (Arc::new(r), d)
-        })
+    pub fn body(&self, rel: &str, print: u64, make: impl FnOnce() -> Rendered) -> Arc<Rendered> {
+        self.bodies.get_or_make(rel, print, || Arc::new(make()))
     }
 
     /// The bytes of `path`, kept from an earlier build when `print` matches.
@@ -143,7 +131,7 @@ impl Memo {
         urls: &HashSet<&str>,
     ) {
         self.files.retain(|path| outputs.contains(path.as_str()));
-        self.ids.retain(|rel| sources.contains(rel.as_str()));
+        self.scans.retain(|rel| sources.contains(rel.as_str()));
         self.bodies.retain(|rel| sources.contains(rel.as_str()));
         self.fits.retain(|rel| sources.contains(rel.as_str()));
         self.content.retain(|rel| sources.contains(rel));
@@ -157,7 +145,7 @@ impl Memo {
         [
             self.files.len(),
             self.bodies.len(),
-            self.ids.len(),
+            self.scans.len(),
             self.fits.len(),
             self.search.len(),
         ]

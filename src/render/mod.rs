@@ -10,13 +10,13 @@ mod sheet;
 pub mod sheet_fit;
 pub mod views;
 
-use crate::diag::{Diagnostic, Severity};
+use crate::diag::Diagnostic;
 use crate::markdown::{self, LinkContext, Rendered};
-use crate::site::routes::Route;
+use crate::site::pages;
 use crate::site::Site;
 use crate::theme::Theme;
 use context::Views;
-use jobs::{jobs, run, Job};
+use jobs::run;
 pub use memo::Memo;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -34,120 +34,52 @@ pub struct Output {
 /// A rendered file's bytes, shared with what `serve` keeps between builds.
 pub type Bytes = std::sync::Arc<Vec<u8>>;
 
-/// Renders every Markdown body and checks its links. Returns the rendered
-/// bodies by source index and every link problem found.
-pub fn bodies(site: &Site, theme: &Theme) -> (HashMap<usize, Arc<Rendered>>, Vec<Diagnostic>) {
-    bodies_with(site, theme, None)
-}
-
-/// `bodies`, reusing unchanged bodies from `memo`.
-fn bodies_with(
-    site: &Site,
-    theme: &Theme,
-    memo: Option<&Memo>,
-) -> (HashMap<usize, Arc<Rendered>>, Vec<Diagnostic>) {
+/// Renders every Markdown body, by source index, with `.md` links turned
+/// into links to the built pages.
+pub(crate) fn bodies(site: &Site, memo: Option<&Memo>) -> HashMap<usize, Arc<Rendered>> {
     let c = &site.content;
-    // Every content page: its output path and heading ids, for link checking.
-    let mut srcs: Vec<(usize, String)> = Vec::new();
-    if let Some(src) = c.home.src {
-        srcs.push((src, Route::Home.path()));
-    }
-    srcs.extend(
-        c.exercises
-            .iter()
-            .map(|e| (e.src, Route::Exercise(&e.slug).path())),
-    );
-    srcs.extend(
-        c.routines
-            .iter()
-            .map(|r| (r.src, Route::Routine(&r.slug).path())),
-    );
-    srcs.extend(
-        c.guides
-            .iter()
-            .map(|g| (g.src, Route::Guide(&g.slug).path())),
-    );
-    let pages: HashMap<String, (String, Arc<HashSet<String>>)> = srcs
-        .par_iter()
-        .map(|(src, out)| {
-            let f = &c.files[*src];
-            let ids = match memo {
-                Some(m) => m.ids(&f.rel, f.body(), || markdown::heading_ids(f.body())),
-                None => Arc::new(markdown::heading_ids(f.body())),
-            };
-            (f.rel.clone(), (out.clone(), ids))
-        })
+    let srcs: Vec<(usize, String)> = pages::sources(c)
+        .into_iter()
+        .map(|(src, route)| (src, route.path()))
         .collect();
-
-    let mut outputs: HashSet<String> = jobs(site, theme)
+    let pages: HashMap<String, String> = srcs
         .iter()
-        .map(|j| j.route(site).path())
+        .map(|(src, out)| (c.files[*src].rel.clone(), out.clone()))
         .collect();
-    outputs.extend(srcs.iter().map(|(_, o)| o.clone()));
-    // What every link can point to: a body whose text and targets are
-    // unchanged renders the same.
+    // What links can point to: a body whose text and targets are unchanged
+    // renders the same.
     let targets = memo.map(|_| {
-        let mut pages: Vec<_> = pages
-            .iter()
-            .map(|(rel, (out, ids))| {
-                let mut ids: Vec<_> = ids.iter().collect();
-                ids.sort();
-                (rel, out, ids)
-            })
-            .collect();
+        let mut pages: Vec<_> = pages.iter().collect();
         pages.sort();
-        let mut outputs: Vec<_> = outputs.iter().collect();
-        outputs.sort();
-        memo::print_of((pages, outputs))
+        memo::print_of(pages)
     });
-
-    // Markdown bodies, in parallel; link errors are collected from all files.
-    let rendered: Vec<(usize, Arc<Rendered>, Vec<Diagnostic>)> = srcs
-        .par_iter()
+    srcs.par_iter()
         .map(|(src, out)| {
             let f = &c.files[*src];
             let ctx = LinkContext {
                 content_path: &f.rel,
                 output_path: out,
                 pages: &pages,
-                outputs: &outputs,
-                display: &f.display,
-                text: &f.text,
-                body_line: f.body_line,
             };
-            let (r, d) = match (memo, targets) {
+            let body = match (memo, targets) {
                 (Some(m), Some(t)) => {
-                    let print = memo::print_of((t, &f.text, &f.display, f.body_line, out));
+                    let print = memo::print_of((t, &f.text, out));
                     m.body(&f.rel, print, || markdown::render(f.body(), &ctx))
                 }
-                _ => {
-                    let (r, d) = markdown::render(f.body(), &ctx);
-                    (Arc::new(r), d)
-                }
+                _ => Arc::new(markdown::render(f.body(), &ctx)),
             };
-            (*src, r, d)
+            (*src, body)
         })
-        .collect();
-    let mut diags = Vec::new();
-    let mut bodies: HashMap<usize, Arc<Rendered>> = HashMap::new();
-    for (src, r, d) in rendered {
-        diags.extend(d);
-        bodies.insert(src, r);
-    }
-    (bodies, diags)
+        .collect()
 }
 
 /// Receives each rendered file (site-relative path, bytes) as soon as it is
 /// made, from any thread.
 pub type Sink<'a> = &'a (dyn Fn(&str, Vec<u8>) + Sync);
 
-/// Renders the whole site into memory (`Output::files`, sorted by path).
-/// Errors (broken links, template errors) are all collected.
-pub fn render(site: &Site, theme: &Theme) -> Result<Output, Vec<Diagnostic>> {
-    render_with(site, theme, None)
-}
-
-/// `render`, reusing what is unchanged since the last build from `memo`.
+/// Renders the whole site into memory (`Output::files`, sorted by path),
+/// reusing what is unchanged since the last build from `memo`. Template
+/// errors are all collected.
 pub fn render_with(
     site: &Site,
     theme: &Theme,
@@ -201,25 +133,15 @@ fn render_shared(
     memo: Option<&Memo>,
 ) -> Result<Output, Vec<Diagnostic>> {
     let mut timer = crate::timings::Timer::start();
-    let (bodies, diags) = bodies_with(site, theme, memo);
+    let bodies = bodies(site, memo);
     timer.phase("markdown");
     crate::timings::HIGHLIGHT.report("  highlighting");
-    if diags.iter().any(|d| d.severity == Severity::Error) {
-        return Err(diags);
-    }
-    let jobs = jobs(site, theme);
+    let jobs = pages::all(&site.content, &site.vocabs, theme.statics.keys());
     crate::progress::stage("rendering", jobs.len());
 
     let mut views = Views::new(site, &bodies);
     timer.phase("views");
-    let mut warnings = diags;
-    if !site.config.has_absolute_base_url() {
-        warnings.push(
-            Diagnostic::warning(crate::config::FILE, "printed sheets have no QR code, because `base_url` is not an absolute web address")
-                .field("base_url")
-                .help("set `base_url = \"https://your-clinic.example/handbook/\"` in handout.toml to print a QR code to each page"),
-        );
-    }
+    let mut warnings = Vec::new();
     let prints = memo.map(|_| memo::Prints::new(site, theme.print, &views, &bodies));
     let fits = match (memo, &prints) {
         (Some(memo), Some(prints)) => memo.sheet_fits(site, prints, &views.routines, &bodies),
@@ -242,7 +164,7 @@ fn render_shared(
                 let (Some(memo), Some(print)) = (memo, print) else {
                     return run(site, theme, &views, &bodies, job, None).transpose();
                 };
-                let path = job.route(site).path();
+                let path = site.route(job).path();
                 if let Some(bytes) = memo.file(&path, print) {
                     return Some(Ok((path, bytes)));
                 }

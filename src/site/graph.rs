@@ -3,7 +3,6 @@
 //! exercise, and which exercises have each vocabulary term.
 
 use super::Index;
-use crate::diag::Diagnostic;
 use crate::model::ids::{ExerciseId, RoutineId};
 use crate::model::taxonomy::{Taxonomy, TermId, Vocabularies};
 use crate::model::Content;
@@ -31,32 +30,14 @@ pub struct Graph {
     pub(super) terms: [Vec<Vec<ExerciseId>>; 4],
 }
 
-/// Links every slug reference of `content`; unknown slugs are errors at
-/// their line.
-pub fn graph(content: &Content, vocabs: &Vocabularies) -> (Graph, Vec<Diagnostic>) {
-    let mut diags = Vec::new();
+/// Links every slug reference of `content` (the checks report those that
+/// name nothing).
+pub fn graph(content: &Content, vocabs: &Vocabularies) -> Graph {
     let by_slug: Index<ExerciseId> = content
         .exercise_ids()
         .map(|(id, e)| (e.slug.clone(), id))
         .collect();
     let mut links = vec![Links::default(); content.exercises.len()];
-    let slugs: Vec<&str> = content.exercises.iter().map(|e| e.slug.as_str()).collect();
-    let unknown = |file: usize, field: &str, slug: &str, diags: &mut Vec<Diagnostic>| {
-        let f = &content.files[file];
-        let pos = f.positions().token(&[field], slug).unwrap_or_default();
-        diags.push(
-            Diagnostic::error(
-                &f.display,
-                format!("`{slug}` in `{field}` is not an exercise"),
-            )
-            .field(field)
-            .suggest(slug, slugs.iter().copied())
-            .allowed("the slug of a file in content/exercises/ (its file name without .md)")
-            .at(pos.line, pos.col)
-            .width(pos.width)
-            .with_snippet(&f.text),
-        );
-    };
     for (i, ex) in content.exercise_ids() {
         for (field, list) in [
             ("progression", &ex.progression),
@@ -64,8 +45,8 @@ pub fn graph(content: &Content, vocabs: &Vocabularies) -> (Graph, Vec<Diagnostic
             ("related", &ex.related),
         ] {
             for slug in list {
+                // A slug that names no exercise is an error the checks report.
                 let Some(&j) = by_slug.get(slug) else {
-                    unknown(ex.src, field, slug, &mut diags);
                     continue;
                 };
                 if j == i {
@@ -91,9 +72,8 @@ pub fn graph(content: &Content, vocabs: &Vocabularies) -> (Graph, Vec<Diagnostic
     }
     for (r, routine) in content.routine_ids() {
         for item in routine.items() {
-            match by_slug.get(&item.exercise) {
-                Some(&j) => links[j.index()].used_by.push(r),
-                None => unknown(routine.src, "sections", &item.exercise, &mut diags),
+            if let Some(&j) = by_slug.get(&item.exercise) {
+                links[j.index()].used_by.push(r);
             }
         }
     }
@@ -120,10 +100,9 @@ pub fn graph(content: &Content, vocabs: &Vocabularies) -> (Graph, Vec<Diagnostic
         }
         with
     });
-    let graph = Graph {
+    Graph {
         by_slug,
         links,
         terms,
-    };
-    (graph, diags)
+    }
 }

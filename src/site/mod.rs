@@ -2,6 +2,7 @@
 //! are made. Read-only from here on.
 
 pub mod graph;
+pub mod pages;
 pub mod routes;
 
 use crate::config::Config;
@@ -47,6 +48,11 @@ impl Site {
     /// The routines that use exercise `id`.
     pub fn used_by(&self, id: ExerciseId) -> &[RoutineId] {
         &self.links(id).used_by
+    }
+
+    /// Where `page` is written.
+    pub fn route<'a>(&'a self, page: &'a pages::Page) -> routes::Route<'a> {
+        page.route(&self.content, &self.vocabs)
     }
 
     /// The exercises that have the term `id`, in order.
