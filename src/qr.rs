@@ -444,7 +444,7 @@ fn number(out: &mut Vec<u8>, n: usize) {
 pub fn svg_for(config: &Config, page_url: &str) -> Option<String> {
     config
         .has_absolute_base_url()
-        .then(|| svg(&format!("{}{}", config.base_url_slash(), page_url)))
+        .then(|| svg(&crate::site::routes::absolute(config, page_url)))
 }
 
 #[cfg(test)]

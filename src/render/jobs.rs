@@ -1,6 +1,7 @@
 //! Rendering one page or file of the site (a [`Page`]) into bytes.
 
-use super::context::{self, Views};
+use super::contexts as c;
+use super::values::Views;
 use super::{Bytes, Memo};
 use crate::diag::Diagnostic;
 use crate::markdown::Rendered;
@@ -19,9 +20,16 @@ pub(super) fn run(
     job: &Job,
     memo: Option<&Memo>,
 ) -> Result<Option<(String, Bytes)>, Diagnostic> {
-    let path = site.route(job).path();
-    let bytes = match job {
-        Job::Static(p) => match theme.statics.get(p) {
+    let route = site.route(job);
+    let path = route.path();
+    // A page: its typed context rendered with its template.
+    macro_rules! page {
+        ($context:expr) => {
+            c::render(site, views, theme, route, &path, $context)?.into_bytes()
+        };
+    }
+    let bytes = match *job {
+        Job::Static(ref p) => match theme.statics.get(p) {
             Some(StaticSource::Embedded(b)) => b.to_vec(),
             Some(StaticSource::Disk(file)) => std::fs::read(file).map_err(|e| {
                 Diagnostic::error(
@@ -38,11 +46,19 @@ pub(super) fn run(
             memo.map(|m| &m.search),
         )
         .into_bytes(),
-        Job::Sitemap => context::sitemap(site, views).into_bytes(),
-        _ => {
-            let (template, ctx) = context::page(site, views, bodies, job, &path);
-            theme.render(template, &ctx)?.into_bytes()
-        }
+        Job::Sitemap => super::sitemap::sitemap(site, views).into_bytes(),
+        Job::Home => page!(c::HomePage::new(site, views, bodies)),
+        Job::Exercise(id) => page!(c::ExercisePage::new(site, views, bodies, id)),
+        Job::Routine(id) => page!(c::RoutinePage::new(site, views, bodies, id)),
+        Job::Guide(id) => page!(c::GuidePage::new(site, bodies, id)),
+        Job::ExerciseIndex => page!(c::ExercisesPage::new(views)),
+        Job::RoutineIndex => page!(c::RoutinesPage::new(views)),
+        Job::Taxonomy(t) => page!(c::TaxonomyPage::new(views, t)),
+        Job::Term(id) => page!(c::TermPage::new(site, views, id)),
+        Job::Search => page!(c::SearchPage),
+        Job::NotFound => page!(c::NotFoundPage),
+        Job::ExerciseSheet(id) => page!(c::ExerciseSheet::new(site, views, id)),
+        Job::RoutineSheet(id, large) => page!(c::RoutineSheet::new(site, views, bodies, id, large)),
     };
     Ok(Some((path, Bytes::new(bytes))))
 }

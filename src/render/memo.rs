@@ -3,11 +3,11 @@
 //! it; a later build reuses the result when the fingerprint is unchanged.
 //!
 //! A page's fingerprint covers everything its template context can show
-//! (see `context::page` and `sheet`): when a page starts showing something
+//! (see `contexts/` and `sheet`): when a page starts showing something
 //! new, add it to `job` below, or the server may keep showing a stale page.
 //! `tests/serve.rs` checks that served pages match a fresh build after edits.
 
-use super::context::Views;
+use super::values::Views;
 use super::views::{ExerciseView, RoutineView};
 use crate::fingerprint::Kept;
 use crate::markdown::{Rendered, Scan};

@@ -2,12 +2,15 @@
 //! no disk access, run in parallel with rayon. `build`, `serve` and the tests
 //! all use this same result.
 
-mod context;
+mod contexts;
 mod jobs;
 mod measure;
 mod memo;
+mod search_docs;
 mod sheet;
 pub mod sheet_fit;
+mod sitemap;
+mod values;
 pub mod views;
 
 use crate::diag::Diagnostic;
@@ -15,12 +18,12 @@ use crate::markdown::{self, LinkContext, Rendered};
 use crate::site::pages;
 use crate::site::Site;
 use crate::theme::Theme;
-use context::Views;
 use jobs::run;
 pub use memo::Memo;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
+use values::Views;
 
 /// The rendered site, ready to be written or served.
 pub struct Output {

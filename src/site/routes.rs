@@ -82,6 +82,28 @@ pub fn relative(from: &str, to: &str) -> String {
     s
 }
 
+/// The URL of the site's root as seen from the page at `route` (whose
+/// output path is `path`), for templates to prefix their links with.
+pub fn root(config: &Config, route: Route, path: &str) -> String {
+    if route != Route::NotFound {
+        return relative(path, "");
+    }
+    // 404 is served at any depth: use an absolute root when there is one.
+    let base = config.base_url_slash();
+    if base.starts_with('/') || config.has_absolute_base_url() {
+        base
+    } else {
+        String::new()
+    }
+}
+
+/// The canonical (absolute) URL of `path`, when `base_url` is absolute.
+pub fn canonical(config: &Config, path: &str) -> Option<String> {
+    config
+        .has_absolute_base_url()
+        .then(|| absolute(config, path))
+}
+
 /// The absolute URL of site-relative `path` under `base_url`.
 pub fn absolute(config: &Config, path: &str) -> String {
     format!("{}{path}", config.base_url_slash())
