@@ -8,11 +8,11 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The file name of the site configuration.
-pub const FILE: &str = "handout.toml";
+pub(crate) const FILE: &str = "handout.toml";
 
 /// Paper size the printable sheets are laid out for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
-pub enum Paper {
+pub(crate) enum Paper {
     #[default]
     A4,
     Letter,
@@ -21,48 +21,48 @@ pub enum Paper {
 /// Clinic details printed on every page footer and sheet header.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Clinic {
+pub(crate) struct Clinic {
     #[serde(default)]
-    pub name: String,
+    pub(crate) name: String,
     #[serde(default)]
-    pub phone: String,
+    pub(crate) phone: String,
     #[serde(default)]
-    pub website: String,
+    pub(crate) website: String,
     #[serde(default)]
-    pub address: String,
+    pub(crate) address: String,
     #[serde(default)]
-    pub email: String,
+    pub(crate) email: String,
     /// Path under `static/`.
-    pub logo: Option<String>,
+    pub(crate) logo: Option<String>,
 }
 
 /// `[search]`: extra synonym groups.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct SearchConfig {
+pub(crate) struct SearchConfig {
     #[serde(default)]
-    pub synonyms: Vec<Vec<String>>,
+    pub(crate) synonyms: Vec<Vec<String>>,
 }
 
 /// The whole `handout.toml`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Config {
-    pub title: String,
+pub(crate) struct Config {
+    pub(crate) title: String,
     #[serde(default = "default_base_url")]
-    pub base_url: String,
+    pub(crate) base_url: String,
     #[serde(default = "default_language")]
-    pub language: String,
+    pub(crate) language: String,
     #[serde(default)]
-    pub description: String,
+    pub(crate) description: String,
     #[serde(default)]
-    pub paper: Paper,
+    pub(crate) paper: Paper,
     #[serde(default)]
-    pub clinic: Clinic,
+    pub(crate) clinic: Clinic,
     #[serde(default)]
-    pub vocabulary: BTreeMap<String, BTreeMap<String, String>>,
+    pub(crate) vocabulary: BTreeMap<String, BTreeMap<String, String>>,
     #[serde(default)]
-    pub search: SearchConfig,
+    pub(crate) search: SearchConfig,
 }
 
 fn default_base_url() -> String {
@@ -75,23 +75,23 @@ fn default_language() -> String {
 
 impl Config {
     /// The four vocabularies: built-in terms, relabelled and extended by the site.
-    pub fn vocabularies(&self) -> Vocabularies {
+    pub(crate) fn vocabularies(&self) -> Vocabularies {
         Vocabularies::new(&self.vocabulary)
     }
 
     /// True when `base_url` is absolute (http/https), which sheets need for QR codes.
-    pub fn has_absolute_base_url(&self) -> bool {
+    pub(crate) fn has_absolute_base_url(&self) -> bool {
         self.base_url.starts_with("https://") || self.base_url.starts_with("http://")
     }
 
     /// `base_url` with exactly one trailing slash.
-    pub fn base_url_slash(&self) -> String {
+    pub(crate) fn base_url_slash(&self) -> String {
         format!("{}/", self.base_url.trim_end_matches('/'))
     }
 }
 
 /// Reads and checks `handout.toml` under `root`.
-pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+pub(crate) fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
     let path = root.join(FILE);
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
@@ -109,7 +109,7 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
 }
 
 /// Parses config text; errors carry the line and column in `handout.toml`.
-pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+pub(crate) fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
     let config: Config = toml::from_str(text).map_err(|e| vec![toml_error(text, &e)])?;
     let mut diags = Vec::new();
     for (name, terms) in &config.vocabulary {

@@ -16,29 +16,29 @@ pub enum Severity {
 pub struct Diagnostic {
     pub severity: Severity,
     /// Path as shown to the user, relative to the site root (e.g. `content/exercises/x.md`).
-    pub file: String,
+    pub(crate) file: String,
     /// 1-based line of the file (0 when the problem concerns the whole file).
-    pub line: usize,
+    pub(crate) line: usize,
     /// 1-based column of the file (0 when unknown).
-    pub col: usize,
+    pub(crate) col: usize,
     /// Width of the marked span in characters (for the `^^^` underline).
-    pub width: usize,
+    pub(crate) width: usize,
     /// Front-matter field, e.g. `dosage.reps` (empty when not about a field).
-    pub field: String,
-    pub message: String,
+    pub(crate) field: String,
+    pub(crate) message: String,
     /// What is allowed, e.g. the vocabulary terms.
-    pub allowed: Option<String>,
+    pub(crate) allowed: Option<String>,
     /// A hint, typically "did you mean `upper-back`?".
-    pub help: Option<String>,
+    pub(crate) help: Option<String>,
     /// The offending lines, pre-rendered (line number, text).
-    pub snippet: Vec<(usize, String)>,
+    pub(crate) snippet: Vec<(usize, String)>,
     /// A snippet already formatted by another tool (e.g. the template engine).
-    pub detail: Option<String>,
+    pub(crate) detail: Option<String>,
 }
 
 impl Diagnostic {
     /// An error about `file` with a message; positions and extras are added with the builders.
-    pub fn error(file: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn error(file: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             file: file.into(),
@@ -55,41 +55,45 @@ impl Diagnostic {
     }
 
     /// A warning: reported, but fails the build only with `--strict`.
-    pub fn warning(file: impl Into<String>, message: impl Into<String>) -> Self {
+    pub(crate) fn warning(file: impl Into<String>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(file, message)
         }
     }
 
-    pub fn at(mut self, line: usize, col: usize) -> Self {
+    pub(crate) fn at(mut self, line: usize, col: usize) -> Self {
         self.line = line;
         self.col = col;
         self
     }
 
-    pub fn width(mut self, width: usize) -> Self {
+    pub(crate) fn width(mut self, width: usize) -> Self {
         self.width = width.max(1);
         self
     }
 
-    pub fn field(mut self, field: impl Into<String>) -> Self {
+    pub(crate) fn field(mut self, field: impl Into<String>) -> Self {
         self.field = field.into();
         self
     }
 
-    pub fn allowed(mut self, allowed: impl Into<String>) -> Self {
+    pub(crate) fn allowed(mut self, allowed: impl Into<String>) -> Self {
         self.allowed = Some(allowed.into());
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
     /// Adds "did you mean `x`?" when a candidate is close enough to `found`.
-    pub fn suggest<'a>(self, found: &str, candidates: impl IntoIterator<Item = &'a str>) -> Self {
+    pub(crate) fn suggest<'a>(
+        self,
+        found: &str,
+        candidates: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
         match did_you_mean(found, candidates) {
             Some(best) => self.help(format!("did you mean `{best}`?")),
             None => self,
@@ -97,7 +101,7 @@ impl Diagnostic {
     }
 
     /// Attaches the lines around `line` of `text` (the whole file) as a snippet.
-    pub fn with_snippet(mut self, text: &str) -> Self {
+    pub(crate) fn with_snippet(mut self, text: &str) -> Self {
         if self.line == 0 {
             return self;
         }
@@ -113,7 +117,7 @@ impl Diagnostic {
     }
 
     /// `path:line:col` as editors and terminals understand it.
-    pub fn location(&self) -> String {
+    pub(crate) fn location(&self) -> String {
         match (self.line, self.col) {
             (0, _) => self.file.clone(),
             (l, 0) => format!("{}:{}", self.file, l),
@@ -169,7 +173,7 @@ impl Diagnostic {
 }
 
 /// The candidate closest to `found`, if it is close enough to be a likely typo.
-pub fn did_you_mean<'a>(
+pub(crate) fn did_you_mean<'a>(
     found: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<&'a str> {
@@ -183,7 +187,7 @@ pub fn did_you_mean<'a>(
 }
 
 /// Sorted for stable output: by file, then position.
-pub fn sort(diags: &mut [Diagnostic]) {
+pub(crate) fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
         (&a.file, a.line, a.col, a.severity).cmp(&(&b.file, b.line, b.col, b.severity))
     });

@@ -2,6 +2,7 @@
 //! its page online, or to an exercise's video.
 
 use crate::config::Config;
+use crate::sync::lock;
 use qrcode::{Color, EcLevel};
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
@@ -9,16 +10,14 @@ use std::sync::{Mutex, OnceLock};
 /// An SVG QR code for `data`, or an empty string if it is too long to encode.
 /// Codes are remembered: a sheet set prints the same video or page code on
 /// several sheets, and encoding is the slow part.
-pub fn svg(data: &str) -> String {
+pub(crate) fn svg(data: &str) -> String {
     // The modules, one bit each, by data: small enough to keep every code.
     static MADE: OnceLock<Mutex<HashMap<String, Option<Code>>>> = OnceLock::new();
     let made = MADE.get_or_init(Mutex::default);
-    let known = made.lock().ok().and_then(|m| m.get(data).cloned());
+    let known = lock(made).get(data).cloned();
     let code = known.unwrap_or_else(|| {
         let code = encode(data.as_bytes());
-        if let Ok(mut m) = made.lock() {
-            m.insert(data.to_string(), code.clone());
-        }
+        lock(made).insert(data.to_string(), code.clone());
         code
     });
     code.map_or_else(String::new, |c| render(&c))
@@ -191,7 +190,7 @@ fn frame(version: qrcode::Version) -> Option<std::sync::Arc<Frame>> {
     use std::sync::Arc;
     static FRAMES: OnceLock<Mutex<HashMap<i16, Arc<Frame>>>> = OnceLock::new();
     let frames = FRAMES.get_or_init(Mutex::default);
-    if let Some(f) = frames.lock().ok()?.get(&version.width()) {
+    if let Some(f) = lock(frames).get(&version.width()) {
         return Some(Arc::clone(f));
     }
     let (w, width) = (version.width(), usize::try_from(version.width()).ok()?);
@@ -229,10 +228,7 @@ fn frame(version: qrcode::Version) -> Option<std::sync::Arc<Frame>> {
         masked_columns,
         order,
     });
-    frames
-        .lock()
-        .ok()?
-        .insert(version.width(), Arc::clone(&frame));
+    lock(frames).insert(version.width(), Arc::clone(&frame));
     Some(frame)
 }
 
@@ -419,8 +415,8 @@ fn render(code: &Code) -> String {
         });
     }
     out.extend_from_slice(b"\"/></svg>");
-    // Only ASCII was written.
-    String::from_utf8(out).unwrap_or_default()
+    // Only ASCII was written, so nothing is replaced.
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Appends `n` in decimal.
@@ -441,7 +437,7 @@ fn number(out: &mut Vec<u8>, n: usize) {
 }
 
 /// The QR code for a page's online address, when `base_url` is absolute.
-pub fn svg_for(config: &Config, page_url: &str) -> Option<String> {
+pub(crate) fn svg_for(config: &Config, page_url: &str) -> Option<String> {
     config
         .has_absolute_base_url()
         .then(|| svg(&crate::site::routes::absolute(config, page_url)))

@@ -5,7 +5,7 @@ use crate::diag::Diagnostic;
 
 /// Warnings about the settings, said when the site is built (with content
 /// errors nothing is built, so they would say nothing useful yet).
-pub fn warnings(config: &Config) -> Vec<Diagnostic> {
+pub(crate) fn warnings(config: &Config) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if !config.has_absolute_base_url() {
         out.push(

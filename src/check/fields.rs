@@ -9,7 +9,7 @@ use crate::theme::Theme;
 use std::collections::{HashMap, HashSet};
 
 /// Runs every cross-field check over the parsed content.
-pub fn check(content: &Content, vocabs: &Vocabularies, theme: &Theme) -> Vec<Diagnostic> {
+pub(crate) fn check(content: &Content, vocabs: &Vocabularies, theme: &Theme) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     for ex in &content.exercises {
         check_terms(content, ex, vocabs, &mut diags);

@@ -12,16 +12,16 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// What links can point to.
-pub struct Targets<'a> {
+pub(crate) struct Targets<'a> {
     /// Content path → (output path, heading ids) of every page.
-    pub pages: HashMap<&'a str, (String, &'a HashSet<String>)>,
+    pub(crate) pages: HashMap<&'a str, (String, &'a HashSet<String>)>,
     /// Every output file (pages and static files).
-    pub outputs: HashSet<String>,
+    pub(crate) outputs: HashSet<String>,
 }
 
 /// Checks every link of every page; `scans` are the pages' bodies scanned,
 /// by file index, and `pages` their (file index, output path).
-pub fn check(
+pub(crate) fn check(
     content: &Content,
     pages: &[(usize, String)],
     scans: &HashMap<usize, Arc<Scan>>,

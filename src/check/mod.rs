@@ -2,10 +2,10 @@
 //! anything is rendered: fields and vocabularies, slugs, images, references
 //! between pages, and links and anchors in the bodies.
 
-pub mod config;
-pub mod fields;
-pub mod links;
-pub mod refs;
+pub(crate) mod config;
+pub(crate) mod fields;
+pub(crate) mod links;
+pub(crate) mod refs;
 
 use crate::diag::Diagnostic;
 use crate::markdown::{self, Scan};
@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Every problem of `content`: errors and warnings, in no particular order.
-pub fn check(
+pub(crate) fn check(
     content: &Content,
     vocabs: &Vocabularies,
     theme: &Theme,

@@ -6,7 +6,7 @@ use crate::model::Content;
 use std::collections::HashSet;
 
 /// An error at each slug that names no exercise.
-pub fn check(content: &Content) -> Vec<Diagnostic> {
+pub(crate) fn check(content: &Content) -> Vec<Diagnostic> {
     let slugs: Vec<&str> = content.exercises.iter().map(|e| e.slug.as_str()).collect();
     let known: HashSet<&str> = slugs.iter().copied().collect();
     let mut diags = Vec::new();

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 static SYNTAXES: OnceLock<syntect::parsing::SyntaxSet> = OnceLock::new();
 
 /// Highlights code with CSS classes (`hl-…`); the syntax set loads on first use only.
-pub fn highlight(lang: &str, src: &str) -> String {
+pub(crate) fn highlight(lang: &str, src: &str) -> String {
     use syntect::html::{line_tokens_to_classed_spans, ClassStyle};
     use syntect::parsing::{ParseState, ScopeStack};
     let escaped = || format!("<pre><code>{}</code></pre>\n", html_escape(src));

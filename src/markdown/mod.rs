@@ -19,47 +19,47 @@ fn options() -> Options {
 
 /// A heading of a page body.
 #[derive(Debug, Clone, Hash, serde::Serialize)]
-pub struct Heading {
-    pub level: u8,
-    pub id: String,
-    pub text: String,
+pub(crate) struct Heading {
+    pub(crate) level: u8,
+    pub(crate) id: String,
+    pub(crate) text: String,
 }
 
 /// A rendered body and what later stages need from it.
 #[derive(Debug, Clone, Default)]
-pub struct Rendered {
-    pub html: String,
-    pub headings: Vec<Heading>,
+pub(crate) struct Rendered {
+    pub(crate) html: String,
+    pub(crate) headings: Vec<Heading>,
     /// Inner HTML of each item of the first ordered list (the steps).
-    pub steps: Vec<String>,
+    pub(crate) steps: Vec<String>,
     /// HTML of the first paragraph before the steps (the starting position).
-    pub intro: String,
+    pub(crate) intro: String,
     /// The text without markup, for search and readability.
-    pub text: String,
+    pub(crate) text: String,
 }
 
 /// Where a page's links are rewritten from, and the pages they can point to.
-pub struct LinkContext<'a> {
+pub(crate) struct LinkContext<'a> {
     /// The page's content path, e.g. `guides/faq.md` (for `.md` links).
-    pub content_path: &'a str,
+    pub(crate) content_path: &'a str,
     /// The page's output path, e.g. `guides/faq.html`.
-    pub output_path: &'a str,
+    pub(crate) output_path: &'a str,
     /// Content path → output path, of every page.
-    pub pages: &'a HashMap<String, String>,
+    pub(crate) pages: &'a HashMap<String, String>,
 }
 
 /// What a body has that links elsewhere can point to or need: its heading
 /// ids, and each link and image with where it is in the body.
 #[derive(Debug, Clone, Default)]
-pub struct Scan {
-    pub ids: HashSet<String>,
+pub(crate) struct Scan {
+    pub(crate) ids: HashSet<String>,
     /// (byte offset in the body, link destination).
-    pub links: Vec<(usize, String)>,
+    pub(crate) links: Vec<(usize, String)>,
 }
 
 /// What a link or image destination points to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target<'a> {
+pub(crate) enum Target<'a> {
     /// Another site, an absolute path, `mailto:` …, or nothing: left alone.
     Outside,
     /// `#id` on the same page (the fragment, if any).
@@ -71,7 +71,7 @@ pub enum Target<'a> {
 }
 
 /// Sorts a link destination into what it points to.
-pub fn target(url: &str) -> Target<'_> {
+pub(crate) fn target(url: &str) -> Target<'_> {
     let is_external = url.starts_with("//")
         || url.starts_with('/')
         || url
@@ -95,7 +95,7 @@ pub fn target(url: &str) -> Target<'_> {
 }
 
 /// Heading ids and links of a body, with the ids made as `render` makes them.
-pub fn scan(body: &str) -> Scan {
+pub(crate) fn scan(body: &str) -> Scan {
     let mut ids = Ids::default();
     let mut in_heading = false;
     let mut text = String::new();
@@ -143,7 +143,7 @@ impl Ids {
 
 /// Renders a body, with its `.md` links turned into links to the built
 /// pages (the check stage has made sure they exist).
-pub fn render(body: &str, ctx: &LinkContext) -> Rendered {
+pub(crate) fn render(body: &str, ctx: &LinkContext) -> Rendered {
     let mut out = Rendered::default();
     let mut events: Vec<Event> = Vec::new();
     let mut ids = Ids::default();
@@ -314,7 +314,7 @@ fn rewrite(dest: &str, ctx: &LinkContext) -> Option<String> {
 
 /// Resolves `rel` against the folder of `from` (both `/`-separated, site-relative).
 /// `None` when it climbs above the site root.
-pub fn join(from: &str, rel: &str) -> Option<String> {
+pub(crate) fn join(from: &str, rel: &str) -> Option<String> {
     let mut parts: Vec<&str> = from.split('/').collect();
     parts.pop();
     for seg in rel.split('/') {
@@ -330,7 +330,7 @@ pub fn join(from: &str, rel: &str) -> Option<String> {
 }
 
 /// Escapes text for HTML.
-pub fn html_escape(s: &str) -> String {
+pub(crate) fn html_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

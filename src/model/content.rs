@@ -9,31 +9,31 @@ use serde::Serialize;
 
 /// One exercise page.
 #[derive(Debug, Clone)]
-pub struct Exercise {
+pub(crate) struct Exercise {
     /// Index of its file in `Content::files`.
-    pub src: usize,
-    pub slug: String,
-    pub title: String,
-    pub summary: String,
-    pub region: Vec<String>,
-    pub equipment: Vec<String>,
-    pub category: String,
-    pub position: String,
-    pub dosage: Dosage,
-    pub cautions: Vec<String>,
-    pub progression: Vec<String>,
-    pub regression: Vec<String>,
-    pub related: Vec<String>,
-    pub image: Option<String>,
-    pub image_alt: Option<String>,
-    pub video: Option<String>,
-    pub tags: Vec<String>,
-    pub draft: bool,
+    pub(crate) src: usize,
+    pub(crate) slug: String,
+    pub(crate) title: String,
+    pub(crate) summary: String,
+    pub(crate) region: Vec<String>,
+    pub(crate) equipment: Vec<String>,
+    pub(crate) category: String,
+    pub(crate) position: String,
+    pub(crate) dosage: Dosage,
+    pub(crate) cautions: Vec<String>,
+    pub(crate) progression: Vec<String>,
+    pub(crate) regression: Vec<String>,
+    pub(crate) related: Vec<String>,
+    pub(crate) image: Option<String>,
+    pub(crate) image_alt: Option<String>,
+    pub(crate) video: Option<String>,
+    pub(crate) tags: Vec<String>,
+    pub(crate) draft: bool,
 }
 
 impl Exercise {
     /// Its terms of one vocabulary (one for category and position).
-    pub fn terms(&self, t: Taxonomy) -> &[String] {
+    pub(crate) fn terms(&self, t: Taxonomy) -> &[String] {
         match t {
             Taxonomy::Region => &self.region,
             Taxonomy::Equipment => &self.equipment,
@@ -46,7 +46,7 @@ impl Exercise {
 /// What a routine is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Goal {
+pub(crate) enum Goal {
     Mobility,
     Stability,
     Mixed,
@@ -54,7 +54,7 @@ pub enum Goal {
 
 impl Goal {
     /// Patient wording of the goal.
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Goal::Mobility => "Loosen up (mobility)",
             Goal::Stability => "Get stronger (stability)",
@@ -65,89 +65,89 @@ impl Goal {
 
 /// One exercise as used in a routine, with optional overrides.
 #[derive(Debug, Clone)]
-pub struct RoutineItem {
-    pub exercise: String,
+pub(crate) struct RoutineItem {
+    pub(crate) exercise: String,
     /// Only the fields the routine overrides are set.
-    pub dosage: Dosage,
-    pub note: Option<String>,
+    pub(crate) dosage: Dosage,
+    pub(crate) note: Option<String>,
 }
 
 /// A named group of exercises in a routine (e.g. "Warm-up").
 #[derive(Debug, Clone)]
-pub struct RoutineSection {
-    pub name: String,
-    pub items: Vec<RoutineItem>,
+pub(crate) struct RoutineSection {
+    pub(crate) name: String,
+    pub(crate) items: Vec<RoutineItem>,
 }
 
 /// One routine page.
 #[derive(Debug, Clone)]
-pub struct Routine {
-    pub src: usize,
-    pub slug: String,
-    pub title: String,
-    pub summary: String,
-    pub goal: Goal,
-    pub frequency: Option<Frequency>,
-    pub sections: Vec<RoutineSection>,
-    pub cautions: Vec<String>,
-    pub tags: Vec<String>,
-    pub draft: bool,
+pub(crate) struct Routine {
+    pub(crate) src: usize,
+    pub(crate) slug: String,
+    pub(crate) title: String,
+    pub(crate) summary: String,
+    pub(crate) goal: Goal,
+    pub(crate) frequency: Option<Frequency>,
+    pub(crate) sections: Vec<RoutineSection>,
+    pub(crate) cautions: Vec<String>,
+    pub(crate) tags: Vec<String>,
+    pub(crate) draft: bool,
 }
 
 impl Routine {
     /// Every item in order, across sections.
-    pub fn items(&self) -> impl Iterator<Item = &RoutineItem> {
+    pub(crate) fn items(&self) -> impl Iterator<Item = &RoutineItem> {
         self.sections.iter().flat_map(|s| s.items.iter())
     }
 }
 
 /// A free page (FAQ, when to seek help …).
 #[derive(Debug, Clone)]
-pub struct Guide {
-    pub src: usize,
-    pub slug: String,
-    pub title: String,
-    pub summary: String,
-    pub order: i64,
-    pub draft: bool,
+pub(crate) struct Guide {
+    pub(crate) src: usize,
+    pub(crate) slug: String,
+    pub(crate) title: String,
+    pub(crate) summary: String,
+    pub(crate) order: i64,
+    pub(crate) draft: bool,
 }
 
 /// The optional `content/index.md`.
 #[derive(Debug, Clone, Default)]
-pub struct Home {
-    pub src: Option<usize>,
-    pub title: Option<String>,
-    pub summary: String,
+pub(crate) struct Home {
+    pub(crate) src: Option<usize>,
+    pub(crate) title: Option<String>,
+    pub(crate) summary: String,
 }
 
 /// Everything read from `content/`, typed, before cross-linking.
 #[derive(Debug, Default)]
-pub struct Content {
-    pub files: Vec<std::sync::Arc<SourceFile>>,
-    pub exercises: Vec<Exercise>,
-    pub routines: Vec<Routine>,
-    pub guides: Vec<Guide>,
-    pub home: Home,
+pub(crate) struct Content {
+    pub(crate) files: Vec<std::sync::Arc<SourceFile>>,
+    pub(crate) exercises: Vec<Exercise>,
+    pub(crate) routines: Vec<Routine>,
+    pub(crate) guides: Vec<Guide>,
+    pub(crate) home: Home,
 }
 
 impl Content {
     /// The exercise `id` names.
-    pub fn exercise(&self, id: ExerciseId) -> &Exercise {
+    pub(crate) fn exercise(&self, id: ExerciseId) -> &Exercise {
         &self.exercises[id.index()]
     }
 
     /// The routine `id` names.
-    pub fn routine(&self, id: RoutineId) -> &Routine {
+    pub(crate) fn routine(&self, id: RoutineId) -> &Routine {
         &self.routines[id.index()]
     }
 
     /// The guide `id` names.
-    pub fn guide(&self, id: GuideId) -> &Guide {
+    pub(crate) fn guide(&self, id: GuideId) -> &Guide {
         &self.guides[id.index()]
     }
 
     /// Every exercise with its id, in order.
-    pub fn exercise_ids(&self) -> impl Iterator<Item = (ExerciseId, &Exercise)> {
+    pub(crate) fn exercise_ids(&self) -> impl Iterator<Item = (ExerciseId, &Exercise)> {
         self.exercises
             .iter()
             .enumerate()
@@ -155,7 +155,7 @@ impl Content {
     }
 
     /// Every routine with its id, in order.
-    pub fn routine_ids(&self) -> impl Iterator<Item = (RoutineId, &Routine)> {
+    pub(crate) fn routine_ids(&self) -> impl Iterator<Item = (RoutineId, &Routine)> {
         self.routines
             .iter()
             .enumerate()

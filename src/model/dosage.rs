@@ -7,14 +7,14 @@ use std::fmt;
 
 /// A count or an inclusive range of counts, e.g. `2` or `2–3`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Range {
-    pub lo: u32,
-    pub hi: u32,
+pub(crate) struct Range {
+    pub(crate) lo: u32,
+    pub(crate) hi: u32,
 }
 
 impl Range {
     /// True when the range is exactly one.
-    pub fn is_one(self) -> bool {
+    pub(crate) fn is_one(self) -> bool {
         self.lo == 1 && self.hi == 1
     }
 }
@@ -31,21 +31,21 @@ impl fmt::Display for Range {
 
 /// Seconds or minutes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Unit {
+pub(crate) enum Unit {
     Seconds,
     Minutes,
 }
 
 /// A length of time, e.g. `30 s` or `1-2 min`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Time {
-    pub amount: Range,
-    pub unit: Unit,
+pub(crate) struct Time {
+    pub(crate) amount: Range,
+    pub(crate) unit: Unit,
 }
 
 impl Time {
     /// Noun form: "30 seconds", "1 minute", "1–2 minutes".
-    pub fn noun(self) -> String {
+    pub(crate) fn noun(self) -> String {
         let (one, many) = match self.unit {
             Unit::Seconds => ("second", "seconds"),
             Unit::Minutes => ("minute", "minutes"),
@@ -55,7 +55,7 @@ impl Time {
     }
 
     /// Adjective form: "30-second", "1–2-minute".
-    pub fn adjective(self) -> String {
+    pub(crate) fn adjective(self) -> String {
         let unit = match self.unit {
             Unit::Seconds => "second",
             Unit::Minutes => "minute",
@@ -66,7 +66,7 @@ impl Time {
 
 /// How often: daily, N times a day, N times a week.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum Frequency {
+pub(crate) enum Frequency {
     Daily,
     PerDay(Range),
     PerWeek(Range),
@@ -89,7 +89,7 @@ impl fmt::Display for Frequency {
 
 /// Which side(s) the exercise is done on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-pub enum Side {
+pub(crate) enum Side {
     #[default]
     Both,
     Each,
@@ -98,23 +98,23 @@ pub enum Side {
 
 /// A full dosage, typed. Any field may be absent in a routine's override.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-pub struct Dosage {
-    pub sets: Option<Range>,
-    pub reps: Option<Range>,
-    pub hold: Option<Time>,
-    pub duration: Option<Time>,
-    pub side: Option<Side>,
-    pub frequency: Option<Frequency>,
+pub(crate) struct Dosage {
+    pub(crate) sets: Option<Range>,
+    pub(crate) reps: Option<Range>,
+    pub(crate) hold: Option<Time>,
+    pub(crate) duration: Option<Time>,
+    pub(crate) side: Option<Side>,
+    pub(crate) frequency: Option<Frequency>,
 }
 
 impl Dosage {
     /// True when at least one of reps, hold and duration is given (required for exercises).
-    pub fn has_amount(&self) -> bool {
+    pub(crate) fn has_amount(&self) -> bool {
         self.reps.is_some() || self.hold.is_some() || self.duration.is_some()
     }
 
     /// This dosage with every field that `over` sets replaced (routine overrides).
-    pub fn merged(&self, over: &Dosage) -> Dosage {
+    pub(crate) fn merged(&self, over: &Dosage) -> Dosage {
         Dosage {
             sets: over.sets.or(self.sets),
             reps: over.reps.or(self.reps),
@@ -126,7 +126,7 @@ impl Dosage {
     }
 
     /// The one patient wording used on pages, sheets and in search results.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         let side = match self.side.unwrap_or_default() {
             Side::Both => "",
             Side::Each => ", each side",

@@ -5,16 +5,16 @@ macro_rules! id {
     ($(#[$doc:meta])* $name:ident) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub struct $name(usize);
+        pub(crate) struct $name(usize);
 
         impl $name {
             /// The id of the item at `index` in its list.
-            pub fn new(index: usize) -> Self {
+            pub(crate) fn new(index: usize) -> Self {
                 $name(index)
             }
 
             /// The item's place in its list.
-            pub fn index(self) -> usize {
+            pub(crate) fn index(self) -> usize {
                 self.0
             }
         }

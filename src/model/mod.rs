@@ -1,22 +1,22 @@
 //! The typed model: what exercises, routines, guides, dosages and
 //! vocabularies are once they have been read, independent of files.
 
-pub mod content;
-pub mod dosage;
-pub mod ids;
-pub mod taxonomy;
+pub(crate) mod content;
+pub(crate) mod dosage;
+pub(crate) mod ids;
+pub(crate) mod taxonomy;
 
-pub use content::*;
+pub(crate) use content::*;
 
 /// True for a valid slug: non-empty, only a–z, 0–9 and '-'.
-pub fn is_slug(s: &str) -> bool {
+pub(crate) fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.bytes()
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Turns any title into a slug: "Wall Angels!" → "wall-angels".
-pub fn slugify(s: &str) -> String {
+pub(crate) fn slugify(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars().flat_map(char::to_lowercase) {
         if c.is_ascii_alphanumeric() {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 /// One of the four vocabularies, in the order pages list them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Taxonomy {
+pub(crate) enum Taxonomy {
     Region,
     Equipment,
     Category,
@@ -15,7 +15,7 @@ pub enum Taxonomy {
 
 impl Taxonomy {
     /// Every taxonomy, in the order pages list them.
-    pub const ALL: [Taxonomy; 4] = [
+    pub(crate) const ALL: [Taxonomy; 4] = [
         Taxonomy::Region,
         Taxonomy::Equipment,
         Taxonomy::Category,
@@ -23,7 +23,7 @@ impl Taxonomy {
     ];
 
     /// The field name and URL folder, e.g. `region`.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Taxonomy::Region => "region",
             Taxonomy::Equipment => "equipment",
@@ -34,17 +34,17 @@ impl Taxonomy {
 
     /// The taxonomy named `name` (a front-matter field or a
     /// `[vocabulary.NAME]` table).
-    pub fn from_name(name: &str) -> Option<Taxonomy> {
+    pub(crate) fn from_name(name: &str) -> Option<Taxonomy> {
         Taxonomy::ALL.into_iter().find(|t| t.name() == name)
     }
 
     /// Every name, for "allowed:" lists and suggestions.
-    pub fn names() -> [&'static str; 4] {
+    pub(crate) fn names() -> [&'static str; 4] {
         Taxonomy::ALL.map(Taxonomy::name)
     }
 
     /// The heading pages show for it, e.g. "Body region".
-    pub fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             Taxonomy::Region => "Body region",
             Taxonomy::Equipment => "Equipment",
@@ -54,7 +54,7 @@ impl Taxonomy {
     }
 
     /// Its place in [`Taxonomy::ALL`].
-    pub fn index(self) -> usize {
+    pub(crate) fn index(self) -> usize {
         self as usize
     }
 
@@ -105,22 +105,22 @@ impl Taxonomy {
 /// A term of one vocabulary: which taxonomy, and its place in that
 /// vocabulary's list of terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct TermId {
-    pub taxonomy: Taxonomy,
-    pub index: usize,
+pub(crate) struct TermId {
+    pub(crate) taxonomy: Taxonomy,
+    pub(crate) index: usize,
 }
 
 /// One vocabulary: terms in order, with display labels.
 #[derive(Debug, Clone)]
-pub struct Vocabulary {
-    pub taxonomy: Taxonomy,
-    pub terms: Vec<(String, String)>,
+pub(crate) struct Vocabulary {
+    pub(crate) taxonomy: Taxonomy,
+    pub(crate) terms: Vec<(String, String)>,
 }
 
 impl Vocabulary {
     /// The built-in terms of `taxonomy`, relabelled and extended by `extra`
     /// (term → label, from `handout.toml`).
-    pub fn new(taxonomy: Taxonomy, extra: Option<&BTreeMap<String, String>>) -> Vocabulary {
+    pub(crate) fn new(taxonomy: Taxonomy, extra: Option<&BTreeMap<String, String>>) -> Vocabulary {
         let mut terms: Vec<(String, String)> = taxonomy
             .builtin()
             .iter()
@@ -136,26 +136,15 @@ impl Vocabulary {
     }
 
     /// The display label of `term`, if it is in this vocabulary.
-    pub fn label(&self, term: &str) -> Option<&str> {
+    pub(crate) fn label(&self, term: &str) -> Option<&str> {
         self.terms
             .iter()
             .find(|(t, _)| t == term)
             .map(|(_, l)| l.as_str())
     }
 
-    /// The id of `term`, if it is in this vocabulary.
-    pub fn id(&self, term: &str) -> Option<TermId> {
-        self.terms
-            .iter()
-            .position(|(t, _)| t == term)
-            .map(|index| TermId {
-                taxonomy: self.taxonomy,
-                index,
-            })
-    }
-
     /// Every term with its id, in order.
-    pub fn ids(&self) -> impl Iterator<Item = (TermId, &str)> {
+    pub(crate) fn ids(&self) -> impl Iterator<Item = (TermId, &str)> {
         self.terms.iter().enumerate().map(|(index, (t, _))| {
             (
                 TermId {
@@ -168,28 +157,28 @@ impl Vocabulary {
     }
 
     /// Every term, for "allowed:" lists and suggestions.
-    pub fn term_names(&self) -> impl Iterator<Item = &str> {
+    pub(crate) fn term_names(&self) -> impl Iterator<Item = &str> {
         self.terms.iter().map(|(t, _)| t.as_str())
     }
 }
 
 /// The four vocabularies of a site, by taxonomy.
 #[derive(Debug, Clone)]
-pub struct Vocabularies([Vocabulary; 4]);
+pub(crate) struct Vocabularies([Vocabulary; 4]);
 
 impl Vocabularies {
     /// Built-in terms, relabelled and extended by `[vocabulary.NAME]` tables.
-    pub fn new(extra: &BTreeMap<String, BTreeMap<String, String>>) -> Vocabularies {
+    pub(crate) fn new(extra: &BTreeMap<String, BTreeMap<String, String>>) -> Vocabularies {
         Vocabularies(Taxonomy::ALL.map(|t| Vocabulary::new(t, extra.get(t.name()))))
     }
 
     /// Every vocabulary, in taxonomy order.
-    pub fn iter(&self) -> impl Iterator<Item = &Vocabulary> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &Vocabulary> {
         self.0.iter()
     }
 
     /// The term `id` names: (term, label).
-    pub fn term(&self, id: TermId) -> (&str, &str) {
+    pub(crate) fn term(&self, id: TermId) -> (&str, &str) {
         let (term, label) = &self[id.taxonomy].terms[id.index];
         (term, label)
     }
@@ -231,7 +220,7 @@ mod tests {
         let v = Vocabularies::new(&extra);
         let region = &v[Taxonomy::Region];
         assert_eq!(region.label("neck"), Some("Neck and throat"));
-        let wrists = region.id("wrists").unwrap();
+        let (wrists, _) = region.ids().last().unwrap();
         assert_eq!(v.term(wrists), ("wrists", "Wrists"));
         assert_eq!(wrists.index, region.terms.len() - 1);
         assert_eq!(v[Taxonomy::Equipment].label("none"), Some("No equipment"));

@@ -5,9 +5,9 @@ use crate::model::dosage::{Frequency, Range, Side, Time, Unit};
 
 /// Why a dosage value was rejected, and what would have been accepted.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DosageError {
-    pub message: String,
-    pub allowed: &'static str,
+pub(crate) struct DosageError {
+    pub(crate) message: String,
+    pub(crate) allowed: &'static str,
 }
 
 const COUNT_FORMS: &str = "a whole number like `10`, or a range like `8-12`, `8–12` or `8 to 12` (both numbers 1 or more, the smaller first)";
@@ -15,14 +15,14 @@ const TIME_FORMS: &str =
     "a count with a unit: `30 s`, `45 sec`, `30 seconds`, `1-2 min`, `2 minutes`";
 const FREQ_FORMS: &str = "`daily`, `N times a day`, `N times a week`, `Nx daily` or `Nx weekly`, where N is a count like `2` or `2-3`";
 /// What `side` accepts.
-pub const SIDES: [&str; 3] = ["both", "each", "alternating"];
+pub(crate) const SIDES: [&str; 3] = ["both", "each", "alternating"];
 
 fn err(message: String, allowed: &'static str) -> DosageError {
     DosageError { message, allowed }
 }
 
 /// Parses a count or range: `2`, `2-3`, `2–3`, `2 to 3`.
-pub fn parse_count(text: &str) -> Result<Range, DosageError> {
+pub(crate) fn parse_count(text: &str) -> Result<Range, DosageError> {
     let t = text.trim();
     let (a, b) = if let Some((a, b)) = t.split_once(" to ") {
         (a, Some(b))
@@ -58,7 +58,7 @@ pub fn parse_count(text: &str) -> Result<Range, DosageError> {
 }
 
 /// Parses a time: a count plus a unit, e.g. `30 s`, `1-2 min`.
-pub fn parse_time(text: &str) -> Result<Time, DosageError> {
+pub(crate) fn parse_time(text: &str) -> Result<Time, DosageError> {
     let t = text.trim();
     let split = t
         .char_indices()
@@ -86,7 +86,7 @@ pub fn parse_time(text: &str) -> Result<Time, DosageError> {
 }
 
 /// Parses a frequency: `daily`, `N times a day|week`, `Nx daily|weekly`.
-pub fn parse_frequency(text: &str) -> Result<Frequency, DosageError> {
+pub(crate) fn parse_frequency(text: &str) -> Result<Frequency, DosageError> {
     let t = text.trim();
     let lower = t.to_lowercase();
     if lower == "daily" {
@@ -114,7 +114,7 @@ pub fn parse_frequency(text: &str) -> Result<Frequency, DosageError> {
 }
 
 /// Parses `side`.
-pub fn parse_side(text: &str) -> Result<Side, DosageError> {
+pub(crate) fn parse_side(text: &str) -> Result<Side, DosageError> {
     match text.trim() {
         "both" => Ok(Side::Both),
         "each" => Ok(Side::Each),

@@ -48,7 +48,7 @@ const SECTION_KEYS: &[&str] = &["name", "exercises"];
 const ITEM_KEYS: &[&str] = &["exercise", "dosage", "note"];
 
 /// A parsed document of any kind.
-pub enum Document {
+pub(crate) enum Document {
     Exercise(Exercise),
     Routine(Routine),
     Guide(Guide),
@@ -57,7 +57,7 @@ pub enum Document {
 
 impl Document {
     /// A copy that belongs to the file at index `src` of `Content::files`.
-    pub fn at(&self, src: usize) -> Document {
+    pub(crate) fn at(&self, src: usize) -> Document {
         match self {
             Document::Exercise(e) => Document::Exercise(Exercise { src, ..e.clone() }),
             Document::Routine(r) => Document::Routine(Routine { src, ..r.clone() }),
@@ -73,7 +73,11 @@ impl Document {
 /// Reads one file's front-matter into a typed document; problems go to `diags`.
 /// Returns `None` only when the front-matter cannot be read at all; a document
 /// with field errors is still returned so later stages can report more.
-pub fn parse(file: &SourceFile, src: usize, diags: &mut Vec<Diagnostic>) -> Option<Document> {
+pub(crate) fn parse(
+    file: &SourceFile,
+    src: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Document> {
     let fm_text = file.front_matter().unwrap_or("");
     let loc = file.positions();
     if file.front_matter().is_none() && file.section != Section::Home {
@@ -580,7 +584,7 @@ impl Reader<'_> {
                     .loc
                     .token(&["sections"], exercise.trim())
                     .map_or(0, |p| p.line);
-                let sub = self.loc.from_line(from);
+                let sub = self.loc.starting_at(from);
                 let mut item_reader = Reader {
                     file: self.file,
                     loc: &sub,

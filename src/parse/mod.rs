@@ -1,7 +1,7 @@
 //! Parse: the loaded content files → the typed model ([`Content`]).
 
-pub mod dosage;
-pub mod front_matter;
+pub(crate) mod dosage;
+pub(crate) mod front_matter;
 
 use crate::model::Content;
 
@@ -11,13 +11,10 @@ use front_matter::Document;
 use rayon::prelude::*;
 use std::path::Path;
 
-/// Reads and parses every content file. Drafts are dropped unless `drafts`.
-pub fn read(root: &Path, drafts: bool) -> (Content, Vec<Diagnostic>) {
-    read_with(root, drafts, None)
-}
-
-/// `read`, reusing the parse of files unchanged since the last build (`serve`).
-pub fn read_with(
+/// Reads and parses every content file (drafts are dropped unless
+/// `drafts`), reusing the parse of files unchanged since the last build
+/// (`serve`).
+pub(crate) fn read_with(
     root: &Path,
     drafts: bool,
     memo: Option<&ParseMemo>,
@@ -25,16 +22,6 @@ pub fn read_with(
     let (files, mut diags) =
         load::load_all_with(root, &root.join("content"), memo.map(|m| &m.files));
     parse_files_with(files, drafts, &mut diags, memo)
-}
-
-/// Parses already-loaded files (used by `read`, `serve` and tests).
-pub fn parse_files(
-    files: Vec<SourceFile>,
-    drafts: bool,
-    diags: &mut Vec<Diagnostic>,
-) -> (Content, Vec<Diagnostic>) {
-    let files = files.into_iter().map(std::sync::Arc::new).collect();
-    parse_files_with(files, drafts, diags, None)
 }
 
 fn parse_files_with(
@@ -81,7 +68,7 @@ fn parse_files_with(
 
 /// Parsed front-matter kept between builds by `serve`, by file.
 #[derive(Default)]
-pub struct ParseMemo {
+pub(crate) struct ParseMemo {
     /// Each file's document and problems (fingerprint of the file).
     parsed: crate::fingerprint::Kept<(Option<Document>, Vec<Diagnostic>)>,
     files: load::FileMemo,
@@ -104,7 +91,7 @@ impl ParseMemo {
     }
 
     /// Forgets the parses of content files for which `wanted` is false.
-    pub fn retain(&self, wanted: impl Fn(&str) -> bool) {
+    pub(crate) fn retain(&self, wanted: impl Fn(&str) -> bool) {
         self.parsed.retain(|rel| wanted(rel));
     }
 }

@@ -22,7 +22,7 @@ use std::sync::{Arc, Mutex};
 #[derive(Default)]
 pub struct Memo {
     /// Parsed front-matter, by file.
-    pub content: crate::parse::ParseMemo,
+    pub(crate) content: crate::parse::ParseMemo,
     /// Each body's heading ids and links, by content path (fingerprint of the body).
     scans: Kept<Arc<Scan>>,
     /// Each rendered body, by content path (fingerprint of the file and the
@@ -44,7 +44,7 @@ impl std::fmt::Debug for Memo {
     }
 }
 
-pub use crate::fingerprint::of as print_of;
+pub(crate) use crate::fingerprint::of as print_of;
 
 /// Feeds serialized views into a hasher without building a string.
 struct HashWriter<'a, H>(&'a mut H);
@@ -69,18 +69,23 @@ fn print_serialized(value: &impl serde::Serialize, extra: impl Hash) -> u64 {
 impl Memo {
     /// The heading ids and links of `rel`'s body, found by `make` unless
     /// `body` is unchanged.
-    pub fn scan(&self, rel: &str, body: &str, make: impl FnOnce() -> Scan) -> Arc<Scan> {
+    pub(crate) fn scan(&self, rel: &str, body: &str, make: impl FnOnce() -> Scan) -> Arc<Scan> {
         self.scans
             .get_or_make(rel, print_of(body), || Arc::new(make()))
     }
 
     /// `rel`'s rendered body, made by `make` unless `print` is unchanged.
-    pub fn body(&self, rel: &str, print: u64, make: impl FnOnce() -> Rendered) -> Arc<Rendered> {
+    pub(crate) fn body(
+        &self,
+        rel: &str,
+        print: u64,
+        make: impl FnOnce() -> Rendered,
+    ) -> Arc<Rendered> {
         self.bodies.get_or_make(rel, print, || Arc::new(make()))
     }
 
     /// The bytes of `path`, kept from an earlier build when `print` matches.
-    pub fn file(&self, path: &str, print: u64) -> Option<Arc<Vec<u8>>> {
+    pub(crate) fn file(&self, path: &str, print: u64) -> Option<Arc<Vec<u8>>> {
         self.files.get(path, print)
     }
 
@@ -114,10 +119,7 @@ impl Memo {
     /// Whether this build's output paths and content files (`print`)
     /// differ from the last build's; remembers them.
     pub(super) fn listing_changed(&self, print: u64) -> bool {
-        match self.listing.lock() {
-            Ok(mut last) => std::mem::replace(&mut *last, print) != print,
-            Err(_) => true,
-        }
+        std::mem::replace(&mut *crate::sync::lock(&self.listing), print) != print
     }
 
     /// Forgets what belongs to pages and files this build no longer has
@@ -152,7 +154,7 @@ impl Memo {
     }
 
     /// Keeps `bytes` as the output of `path` for `print`.
-    pub fn keep(&self, path: &str, print: u64, bytes: &Arc<Vec<u8>>) {
+    pub(crate) fn keep(&self, path: &str, print: u64, bytes: &Arc<Vec<u8>>) {
         self.files.keep(path, print, Arc::clone(bytes));
     }
 }
@@ -170,7 +172,7 @@ pub(super) struct Prints {
 
 impl Prints {
     /// Fingerprints the views and bodies every page is made from.
-    pub fn new(
+    pub(crate) fn new(
         site: &Site,
         theme_print: u64,
         views: &Views,

@@ -7,11 +7,16 @@ mod jobs;
 mod measure;
 mod memo;
 mod search_docs;
+// Still `pub` inside: not yet held to the crate's `unreachable_pub` lint.
+#[allow(unreachable_pub)]
 mod sheet;
-pub mod sheet_fit;
+// Still `pub` inside, with code only its tests use: not yet held to the
+// crate's `unreachable_pub` and `dead_code` lints.
+#[allow(unreachable_pub, dead_code)]
+pub(crate) mod sheet_fit;
 mod sitemap;
 mod values;
-pub mod views;
+pub(crate) mod views;
 
 use crate::diag::Diagnostic;
 use crate::markdown::{self, LinkContext, Rendered};
@@ -28,14 +33,14 @@ use values::Views;
 /// The rendered site, ready to be written or served.
 pub struct Output {
     /// (site-relative path, bytes), sorted by path (empty after `render_into`).
-    pub files: Vec<(String, Bytes)>,
+    pub(crate) files: Vec<(String, Bytes)>,
     pub pages: usize,
     pub sheets: usize,
-    pub warnings: Vec<Diagnostic>,
+    pub(crate) warnings: Vec<Diagnostic>,
 }
 
 /// A rendered file's bytes, shared with what `serve` keeps between builds.
-pub type Bytes = std::sync::Arc<Vec<u8>>;
+pub(crate) type Bytes = std::sync::Arc<Vec<u8>>;
 
 /// Renders every Markdown body, by source index, with `.md` links turned
 /// into links to the built pages.
@@ -78,12 +83,12 @@ pub(crate) fn bodies(site: &Site, memo: Option<&Memo>) -> HashMap<usize, Arc<Ren
 
 /// Receives each rendered file (site-relative path, bytes) as soon as it is
 /// made, from any thread.
-pub type Sink<'a> = &'a (dyn Fn(&str, Vec<u8>) + Sync);
+pub(crate) type Sink<'a> = &'a (dyn Fn(&str, Vec<u8>) + Sync);
 
 /// Renders the whole site into memory (`Output::files`, sorted by path),
 /// reusing what is unchanged since the last build from `memo`. Template
 /// errors are all collected.
-pub fn render_with(
+pub(crate) fn render_with(
     site: &Site,
     theme: &Theme,
     memo: Option<&Memo>,
@@ -93,13 +98,11 @@ pub fn render_with(
         site,
         theme,
         &|path: &str, bytes: Bytes| {
-            if let Ok(mut files) = files.lock() {
-                files.push((path.to_string(), bytes));
-            }
+            crate::sync::lock(&files).push((path.to_string(), bytes));
         },
         memo,
     )?;
-    let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
+    let mut files = crate::sync::into_inner(files);
     files.sort_by(|a, b| a.0.cmp(&b.0));
     output.files = files;
     Ok(output)
@@ -109,7 +112,7 @@ pub fn render_with(
 /// (so a build can write it and keep nothing); `Output::files` stays empty.
 /// With a `memo` (kept by `serve`), what is unchanged since the last build
 /// is reused instead of rendered again.
-pub fn render_into(
+pub(crate) fn render_into(
     site: &Site,
     theme: &Theme,
     sink: Sink,

@@ -12,7 +12,7 @@ use std::sync::Arc;
 
 impl Views {
     /// One search document per exercise, routine and guide.
-    pub fn search_docs<'a>(
+    pub(crate) fn search_docs<'a>(
         &'a self,
         site: &'a Site,
         bodies: &'a HashMap<usize, Arc<Rendered>>,
@@ -78,7 +78,7 @@ impl Views {
     }
 
     /// The vocabularies as search filters.
-    pub fn search_facets(&self) -> Vec<SearchFacet> {
+    pub(crate) fn search_facets(&self) -> Vec<SearchFacet> {
         self.site
             .taxonomies
             .iter()

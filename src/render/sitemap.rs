@@ -5,7 +5,7 @@ use crate::site::routes::{self, Route};
 use crate::site::Site;
 
 /// `sitemap.xml` with absolute URLs from `base_url`.
-pub fn sitemap(site: &Site, views: &Views) -> String {
+pub(crate) fn sitemap(site: &Site, views: &Views) -> String {
     let mut urls: Vec<String> = vec![
         Route::Home.sitemap_path(),
         Route::Exercises.path(),

@@ -11,10 +11,10 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-pub struct Views {
-    pub site: SiteView,
-    pub exercises: Vec<Arc<ExerciseView>>,
-    pub routines: Vec<RoutineView>,
+pub(crate) struct Views {
+    pub(crate) site: SiteView,
+    pub(crate) exercises: Vec<Arc<ExerciseView>>,
+    pub(crate) routines: Vec<RoutineView>,
     /// `site` and each exercise as template values, converted once: every
     /// page shares them (cloning one is cheap), so lists of many exercises
     /// cost no conversion per page.
@@ -22,11 +22,11 @@ pub struct Views {
     pub(super) exercise_values: Vec<tera::Value>,
     pub(super) routine_values: Vec<tera::Value>,
     /// Each routine's sheet layout, once worked out (`sheet::fits`).
-    pub fits: Vec<super::sheet_fit::Fit>,
+    pub(crate) fits: Vec<super::sheet_fit::Fit>,
 }
 
 impl Views {
-    pub fn new(site: &Site, bodies: &HashMap<usize, Arc<Rendered>>) -> Views {
+    pub(crate) fn new(site: &Site, bodies: &HashMap<usize, Arc<Rendered>>) -> Views {
         let taxonomies: Vec<TaxonomyView> = site
             .vocabs
             .iter()
@@ -297,7 +297,7 @@ mod tests {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let config = crate::config::load(root).unwrap();
         let vocabs = config.vocabularies();
-        let (content, _) = crate::parse::read(root, false);
+        let (content, _) = crate::parse::read_with(root, false, None);
         let graph = crate::site::graph(&content, &vocabs);
         let site = Site::new(config, vocabs, content, graph);
         let bodies = super::super::bodies(&site, None);

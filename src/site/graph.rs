@@ -10,19 +10,19 @@ use crate::model::Content;
 /// How one exercise is linked to the rest of the site. Every list is in
 /// id order, without repeats.
 #[derive(Debug, Clone, Default)]
-pub struct Links {
+pub(crate) struct Links {
     /// Easier versions: its regressions and the exercises it is a progression of.
-    pub easier: Vec<ExerciseId>,
+    pub(crate) easier: Vec<ExerciseId>,
     /// Harder versions: its progressions and the exercises it is a regression of.
-    pub harder: Vec<ExerciseId>,
+    pub(crate) harder: Vec<ExerciseId>,
     /// Related exercises, named on either side.
-    pub related: Vec<ExerciseId>,
+    pub(crate) related: Vec<ExerciseId>,
     /// The routines that use it.
-    pub used_by: Vec<RoutineId>,
+    pub(crate) used_by: Vec<RoutineId>,
 }
 
 /// The cross-links of the content, worked out while the content is checked.
-pub struct Graph {
+pub(crate) struct Graph {
     pub(super) by_slug: Index<ExerciseId>,
     /// By exercise id.
     pub(super) links: Vec<Links>,
@@ -32,7 +32,7 @@ pub struct Graph {
 
 /// Links every slug reference of `content` (the checks report those that
 /// name nothing).
-pub fn graph(content: &Content, vocabs: &Vocabularies) -> Graph {
+pub(crate) fn graph(content: &Content, vocabs: &Vocabularies) -> Graph {
     let by_slug: Index<ExerciseId> = content
         .exercise_ids()
         .map(|(id, e)| (e.slug.clone(), id))

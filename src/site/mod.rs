@@ -1,32 +1,37 @@
 //! The linked site: the model with its cross-links and the one place URLs
 //! are made. Read-only from here on.
 
-pub mod graph;
-pub mod pages;
-pub mod routes;
+pub(crate) mod graph;
+pub(crate) mod pages;
+pub(crate) mod routes;
 
 use crate::config::Config;
-use crate::model::ids::{ExerciseId, RoutineId};
+use crate::model::ids::ExerciseId;
 use crate::model::taxonomy::{TermId, Vocabularies};
 use crate::model::Content;
-pub use graph::{graph, Graph, Links};
+pub(crate) use graph::{graph, Graph, Links};
 use std::collections::HashMap;
 
 /// A hash map by slug or term, with a fast hash (its keys are the site's
 /// own names, and nothing iterates over it).
-pub type Index<V> = HashMap<String, V, foldhash::fast::RandomState>;
+pub(crate) type Index<V> = HashMap<String, V, foldhash::fast::RandomState>;
 
 /// The linked, immutable site model that rendering reads.
-pub struct Site {
-    pub config: Config,
-    pub vocabs: Vocabularies,
-    pub content: Content,
+pub(crate) struct Site {
+    pub(crate) config: Config,
+    pub(crate) vocabs: Vocabularies,
+    pub(crate) content: Content,
     graph: Graph,
 }
 
 impl Site {
     /// The site of `content`, linked by `graph` (made by [`graph()`] from it).
-    pub fn new(config: Config, vocabs: Vocabularies, content: Content, graph: Graph) -> Site {
+    pub(crate) fn new(
+        config: Config,
+        vocabs: Vocabularies,
+        content: Content,
+        graph: Graph,
+    ) -> Site {
         Site {
             config,
             vocabs,
@@ -36,27 +41,22 @@ impl Site {
     }
 
     /// The exercise whose slug is `slug`.
-    pub fn exercise_id(&self, slug: &str) -> Option<ExerciseId> {
+    pub(crate) fn exercise_id(&self, slug: &str) -> Option<ExerciseId> {
         self.graph.by_slug.get(slug).copied()
     }
 
     /// How exercise `id` is linked to the rest of the site.
-    pub fn links(&self, id: ExerciseId) -> &Links {
+    pub(crate) fn links(&self, id: ExerciseId) -> &Links {
         &self.graph.links[id.index()]
     }
 
-    /// The routines that use exercise `id`.
-    pub fn used_by(&self, id: ExerciseId) -> &[RoutineId] {
-        &self.links(id).used_by
-    }
-
     /// Where `page` is written.
-    pub fn route<'a>(&'a self, page: &'a pages::Page) -> routes::Route<'a> {
+    pub(crate) fn route<'a>(&'a self, page: &'a pages::Page) -> routes::Route<'a> {
         page.route(&self.content, &self.vocabs)
     }
 
     /// The exercises that have the term `id`, in order.
-    pub fn with_term(&self, id: TermId) -> &[ExerciseId] {
+    pub(crate) fn with_term(&self, id: TermId) -> &[ExerciseId] {
         &self.graph.terms[id.taxonomy.index()][id.index]
     }
 }

@@ -9,7 +9,7 @@ use crate::model::Content;
 /// One page or file of the site: what is rendered, by id (its
 /// [`Route`] says where it is written).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum Page {
+pub(crate) enum Page {
     Home,
     Exercise(ExerciseId),
     Routine(RoutineId),
@@ -29,7 +29,7 @@ pub enum Page {
 
 impl Page {
     /// The kind of page, for timings.
-    pub fn kind(&self) -> &'static str {
+    pub(crate) fn kind(&self) -> &'static str {
         match self {
             Page::Home => "home",
             Page::Exercise(_) => "exercise",
@@ -50,7 +50,7 @@ impl Page {
     }
 
     /// Where the page is written.
-    pub fn route<'a>(&'a self, c: &'a Content, vocabs: &'a Vocabularies) -> Route<'a> {
+    pub(crate) fn route<'a>(&'a self, c: &'a Content, vocabs: &'a Vocabularies) -> Route<'a> {
         match self {
             Page::Home => Route::Home,
             Page::Exercise(i) => Route::Exercise(&c.exercise(*i).slug),
@@ -75,7 +75,7 @@ impl Page {
 /// Every page and file of a site with content `c`, vocabularies `vocabs`
 /// and the theme's static files `statics`; the costliest first, so that
 /// no rendering thread is left with them at the end.
-pub fn all<'a>(
+pub(crate) fn all<'a>(
     c: &Content,
     vocabs: &Vocabularies,
     statics: impl Iterator<Item = &'a String>,
@@ -108,7 +108,7 @@ pub fn all<'a>(
 
 /// Every page made from a content file: its file's index in
 /// `Content::files`, and its route.
-pub fn sources(c: &Content) -> Vec<(usize, Route<'_>)> {
+pub(crate) fn sources(c: &Content) -> Vec<(usize, Route<'_>)> {
     let mut out = Vec::with_capacity(c.files.len());
     if let Some(src) = c.home.src {
         out.push((src, Route::Home));

@@ -7,7 +7,7 @@ use crate::model::taxonomy::Taxonomy;
 
 /// A page or file of the built site.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Route<'a> {
+pub(crate) enum Route<'a> {
     /// `index.html`
     Home,
     /// `exercises/index.html`
@@ -44,7 +44,7 @@ pub enum Route<'a> {
 
 impl Route<'_> {
     /// The site-relative output path, e.g. `exercises/wall-angels.html`.
-    pub fn path(&self) -> String {
+    pub(crate) fn path(&self) -> String {
         match self {
             Route::Home => "index.html".into(),
             Route::Exercises => "exercises/index.html".into(),
@@ -66,7 +66,7 @@ impl Route<'_> {
     }
 
     /// The path the sitemap lists: the home page as the site's folder.
-    pub fn sitemap_path(&self) -> String {
+    pub(crate) fn sitemap_path(&self) -> String {
         match self {
             Route::Home => String::new(),
             other => other.path(),
@@ -75,7 +75,7 @@ impl Route<'_> {
 }
 
 /// The relative URL from page `from` to file `to` (both site-relative paths).
-pub fn relative(from: &str, to: &str) -> String {
+pub(crate) fn relative(from: &str, to: &str) -> String {
     let depth = from.matches('/').count();
     let mut s = "../".repeat(depth);
     s.push_str(to);
@@ -84,7 +84,7 @@ pub fn relative(from: &str, to: &str) -> String {
 
 /// The URL of the site's root as seen from the page at `route` (whose
 /// output path is `path`), for templates to prefix their links with.
-pub fn root(config: &Config, route: Route, path: &str) -> String {
+pub(crate) fn root(config: &Config, route: Route, path: &str) -> String {
     if route != Route::NotFound {
         return relative(path, "");
     }
@@ -98,14 +98,14 @@ pub fn root(config: &Config, route: Route, path: &str) -> String {
 }
 
 /// The canonical (absolute) URL of `path`, when `base_url` is absolute.
-pub fn canonical(config: &Config, path: &str) -> Option<String> {
+pub(crate) fn canonical(config: &Config, path: &str) -> Option<String> {
     config
         .has_absolute_base_url()
         .then(|| absolute(config, path))
 }
 
 /// The absolute URL of site-relative `path` under `base_url`.
-pub fn absolute(config: &Config, path: &str) -> String {
+pub(crate) fn absolute(config: &Config, path: &str) -> String {
     format!("{}{path}", config.base_url_slash())
 }
 

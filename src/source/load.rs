@@ -10,44 +10,32 @@ use walkdir::WalkDir;
 
 /// Which part of the handbook a file belongs to, from its folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Section {
+pub(crate) enum Section {
     Home,
     Exercises,
     Routines,
     Guides,
 }
 
-impl Section {
-    /// The output folder (and content folder) name.
-    pub fn dir(self) -> &'static str {
-        match self {
-            Section::Home => "",
-            Section::Exercises => "exercises",
-            Section::Routines => "routines",
-            Section::Guides => "guides",
-        }
-    }
-}
-
 /// One content file, read and split.
 #[derive(Debug, Clone)]
-pub struct SourceFile {
+pub(crate) struct SourceFile {
     /// Path shown to users, relative to the site root, with `/` separators.
-    pub display: String,
+    pub(crate) display: String,
     /// Path relative to `content/`, with `/` separators (for resolving links).
-    pub rel: String,
-    pub section: Section,
+    pub(crate) rel: String,
+    pub(crate) section: Section,
     /// Whole text, BOM removed, CRLF turned into LF (lines keep their numbers).
-    pub text: String,
+    pub(crate) text: String,
     /// Where the front-matter text (without the `---` fences) is in
     /// `text`, if the file has any (`front_matter()`).
     fm: Option<std::ops::Range<usize>>,
     /// 1-based line of the file where the front-matter text starts.
-    pub fm_line: usize,
+    pub(crate) fm_line: usize,
     /// Where the Markdown body starts in `text` (`body()`).
     body_start: usize,
     /// 1-based line of the file where the body starts.
-    pub body_line: usize,
+    pub(crate) body_line: usize,
     /// Where each front-matter line is: made once, on first use, and shared
     /// by every check that points at a field (`positions()`).
     positions: std::sync::OnceLock<Vec<super::positions::Line>>,
@@ -55,13 +43,13 @@ pub struct SourceFile {
 
 impl SourceFile {
     /// The front-matter text (without the `---` fences), if the file has any.
-    pub fn front_matter(&self) -> Option<&str> {
+    pub(crate) fn front_matter(&self) -> Option<&str> {
         self.fm.clone().and_then(|r| self.text.get(r))
     }
 
     /// Finds fields and values in the front-matter, for positions of
     /// problems (the file's one position index, made on first use).
-    pub fn positions(&self) -> super::positions::Locator<'_> {
+    pub(crate) fn positions(&self) -> super::positions::Locator<'_> {
         let fm = self.front_matter().unwrap_or("");
         let lines = self
             .positions
@@ -70,7 +58,7 @@ impl SourceFile {
     }
 
     /// The Markdown body.
-    pub fn body(&self) -> &str {
+    pub(crate) fn body(&self) -> &str {
         self.text.get(self.body_start..).unwrap_or("")
     }
 }
@@ -79,7 +67,7 @@ impl SourceFile {
 /// system said of each (size, times, inode): a file whose stamp is
 /// unchanged is not read again.
 #[derive(Default)]
-pub struct FileMemo(crate::fingerprint::Kept<Arc<SourceFile>, PathBuf, Stamp>);
+pub(crate) struct FileMemo(crate::fingerprint::Kept<Arc<SourceFile>, PathBuf, Stamp>);
 
 /// What changes whenever a file is written: its size, modification and
 /// status-change times, and its inode (an editor that saves by renaming
@@ -98,13 +86,9 @@ fn stamp(path: &Path) -> Option<Stamp> {
     Some((m.len(), m.modified().ok(), ctime, ctime_ns, ino))
 }
 
-/// Reads every `.md` file under `content_dir`. Unreadable files become diagnostics.
-pub fn load_all(root: &Path, content_dir: &Path) -> (Vec<Arc<SourceFile>>, Vec<Diagnostic>) {
-    load_all_with(root, content_dir, None)
-}
-
-/// `load_all`, reusing files whose stamp is unchanged since the last build.
-pub fn load_all_with(
+/// Reads every `.md` file under `content_dir` (unreadable files become
+/// diagnostics), reusing files whose stamp is unchanged since the last build.
+pub(crate) fn load_all_with(
     root: &Path,
     content_dir: &Path,
     memo: Option<&FileMemo>,
@@ -201,7 +185,7 @@ fn section_of(rel: &str) -> Option<Section> {
 }
 
 /// `root`-relative path with `/` separators, for messages.
-pub fn display_path(root: &Path, path: &Path) -> String {
+pub(crate) fn display_path(root: &Path, path: &Path) -> String {
     slash_path(path.strip_prefix(root).unwrap_or(path))
 }
 
@@ -213,7 +197,7 @@ fn slash_path(p: &Path) -> String {
 }
 
 /// Decodes and splits one file. Public so that tests and `serve` can feed text directly.
-pub fn split(
+pub(crate) fn split(
     display: String,
     rel: String,
     section: Section,

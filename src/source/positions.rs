@@ -6,16 +6,16 @@ use std::borrow::Cow;
 
 /// A position in the file: 1-based line and column, and a width to underline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Pos {
-    pub line: usize,
-    pub col: usize,
-    pub width: usize,
+pub(crate) struct Pos {
+    pub(crate) line: usize,
+    pub(crate) col: usize,
+    pub(crate) width: usize,
 }
 
 /// One front-matter line: its 1-based line number in the file and where it
 /// is in the front-matter text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Line {
+pub(crate) struct Line {
     number: usize,
     start: usize,
     end: usize,
@@ -23,7 +23,7 @@ pub struct Line {
 
 /// The lines of front-matter text `fm` whose first line is file line
 /// `first_line`: the position index a file keeps (`SourceFile::positions`).
-pub fn index(fm: &str, first_line: usize) -> Vec<Line> {
+pub(crate) fn index(fm: &str, first_line: usize) -> Vec<Line> {
     fm.lines()
         .enumerate()
         .map(|(i, l)| {
@@ -38,7 +38,7 @@ pub fn index(fm: &str, first_line: usize) -> Vec<Line> {
 }
 
 /// Looks up keys and values in the front-matter lines of one file.
-pub struct Locator<'a> {
+pub(crate) struct Locator<'a> {
     /// The front-matter text.
     text: &'a str,
     /// Its lines (from some line on, for list items).
@@ -47,7 +47,8 @@ pub struct Locator<'a> {
 
 impl<'a> Locator<'a> {
     /// `fm` is the front-matter text; `first_line` its first line's number in the file.
-    pub fn new(fm: &'a str, first_line: usize) -> Self {
+    #[cfg(test)]
+    pub(crate) fn new(fm: &'a str, first_line: usize) -> Self {
         Locator {
             text: fm,
             lines: Cow::Owned(index(fm, first_line)),
@@ -55,7 +56,7 @@ impl<'a> Locator<'a> {
     }
 
     /// A locator over `fm` with its lines already indexed (by [`index`]).
-    pub fn with_index(fm: &'a str, lines: &'a [Line]) -> Self {
+    pub(crate) fn with_index(fm: &'a str, lines: &'a [Line]) -> Self {
         Locator {
             text: fm,
             lines: Cow::Borrowed(lines),
@@ -69,7 +70,7 @@ impl<'a> Locator<'a> {
     }
 
     /// The same front-matter seen from file line `line` on (for list items).
-    pub fn from_line(&self, line: usize) -> Locator<'a> {
+    pub(crate) fn starting_at(&self, line: usize) -> Locator<'a> {
         Locator {
             text: self.text,
             lines: self
@@ -82,7 +83,7 @@ impl<'a> Locator<'a> {
     }
 
     /// The first line of the front-matter (for "missing field" errors).
-    pub fn start(&self) -> Pos {
+    pub(crate) fn start(&self) -> Pos {
         let line = self
             .lines
             .first()
@@ -95,7 +96,7 @@ impl<'a> Locator<'a> {
     }
 
     /// Position of the key at `path` (e.g. `["dosage", "reps"]`).
-    pub fn key(&self, path: &[&str]) -> Option<Pos> {
+    pub(crate) fn key(&self, path: &[&str]) -> Option<Pos> {
         self.find(path).map(|(idx, col, _)| Pos {
             line: self.line(idx).0,
             col,
@@ -105,7 +106,7 @@ impl<'a> Locator<'a> {
 
     /// Position of the value written after the key at `path` on the same line,
     /// or the key itself when the value starts on the next lines.
-    pub fn value(&self, path: &[&str]) -> Option<Pos> {
+    pub(crate) fn value(&self, path: &[&str]) -> Option<Pos> {
         let (idx, col, key_len) = self.find(path)?;
         let (line_no, text) = self.line(idx);
         let after_key = col - 1 + key_len;
@@ -136,7 +137,7 @@ impl<'a> Locator<'a> {
 
     /// Position of the word `needle` inside the extent of the key at `path`
     /// (its line and the more-indented lines below it).
-    pub fn token(&self, path: &[&str], needle: &str) -> Option<Pos> {
+    pub(crate) fn token(&self, path: &[&str], needle: &str) -> Option<Pos> {
         let (idx, col, key_len) = self.find(path)?;
         let indent = indent_of(self.line(idx).1);
         for i in idx..self.lines.len() {

@@ -1,19 +1,19 @@
 //! The one place that knows which YAML library we use. Everything else sees
-//! `Value`, `parse` and `from_value`, so the library can be swapped.
+//! `Value` and `parse`, so the library can be swapped.
 
-pub use serde_yaml::Mapping;
-pub use serde_yaml::Value;
+pub(crate) use serde_yaml::Mapping;
+pub(crate) use serde_yaml::Value;
 
 /// A YAML syntax error with a position relative to the parsed text (1-based).
 #[derive(Debug)]
-pub struct SyntaxError {
-    pub line: usize,
-    pub col: usize,
-    pub message: String,
+pub(crate) struct SyntaxError {
+    pub(crate) line: usize,
+    pub(crate) col: usize,
+    pub(crate) message: String,
 }
 
 /// Parses one YAML document. An empty document is an empty mapping.
-pub fn parse(text: &str) -> Result<Value, SyntaxError> {
+pub(crate) fn parse(text: &str) -> Result<Value, SyntaxError> {
     if text.trim().is_empty() {
         return Ok(Value::Mapping(Mapping::new()));
     }
@@ -32,13 +32,8 @@ pub fn parse(text: &str) -> Result<Value, SyntaxError> {
     })
 }
 
-/// Converts a parsed value into a typed one; the error is a plain sentence.
-pub fn from_value<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, String> {
-    serde_yaml::from_value(value).map_err(|e| e.to_string())
-}
-
 /// A short, patient-neutral name for the kind of a value, for error messages.
-pub fn kind(value: &Value) -> &'static str {
+pub(crate) fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "nothing",
         Value::Bool(_) => "true/false",
@@ -51,7 +46,7 @@ pub fn kind(value: &Value) -> &'static str {
 }
 
 /// A scalar as text (`2` and `"2"` read the same), or `None` for lists and maps.
-pub fn scalar_text(value: &Value) -> Option<String> {
+pub(crate) fn scalar_text(value: &Value) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
         Value::Number(n) => Some(n.to_string()),
