@@ -5,7 +5,7 @@
 //! A page's fingerprint covers everything its template context can show
 //! (see `contexts/` and `sheet`): when a page starts showing something
 //! new, add it to `job` below, or the server may keep showing a stale page.
-//! `tests/serve.rs` checks that served pages match a fresh build after edits.
+//! `tests/testsuite/serve.rs` checks that served pages match a fresh build after edits.
 
 use super::values::Views;
 use super::views::{ExerciseView, RoutineView};

@@ -5,9 +5,7 @@
 //! kept. Large-print sheets never split an exercise; a routine too long for
 //! one page warns and prints cleanly on two.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;

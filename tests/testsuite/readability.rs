@@ -14,7 +14,7 @@
 //! sentence, as do `.`, `!`, `?`, `:` and `;`.
 //!
 //! Only `std` is used, so this file also builds on its own with
-//! `rustc --test tests/readability.rs` (run the result from the project root).
+//! `rustc --test tests/testsuite/readability.rs` (run the result from the project root).
 
 use std::fs;
 use std::path::{Path, PathBuf};

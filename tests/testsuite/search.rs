@@ -3,9 +3,7 @@
 //! the results a patient sees, best first; and drives the header search box
 //! (lazy loading, dropdown, keyboard) on an exercise page.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};

@@ -2,9 +2,7 @@
 //! broken edits show an error overlay over the last good build, and nothing
 //! outside the built site can be fetched.
 
-mod common;
-
-use common::{bin, run, stderr};
+use crate::common::{bin, run, stderr};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
@@ -378,9 +376,12 @@ fn assert_serves_a_fresh_build(server: &Server, site: &Path, out: &Path) {
 fn rebuilt_pages_match_a_fresh_build() {
     let t = tempfile::tempdir().unwrap();
     let site = t.path().join("site");
-    common::copy_dir(&common::repo().join("content"), &site.join("content"));
+    crate::common::copy_dir(
+        &crate::common::repo().join("content"),
+        &site.join("content"),
+    );
     std::fs::copy(
-        common::repo().join("handout.toml"),
+        crate::common::repo().join("handout.toml"),
         site.join("handout.toml"),
     )
     .unwrap();

@@ -2,9 +2,7 @@
 //! sites: the pages a user gets, the errors they read, and what is (not)
 //! written to disk.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
@@ -15,7 +13,7 @@ fn read(p: impl AsRef<Path>) -> String {
 
 /// Compares CLI output with a stored snapshot; `HANDOUT_BLESS=1` rewrites it.
 fn assert_snapshot(name: &str, actual: &str) {
-    let path = repo().join("tests/snapshots").join(name);
+    let path = repo().join("tests/testsuite/snapshots").join(name);
     if std::env::var("HANDOUT_BLESS").as_deref() == Ok("1") {
         fs::write(&path, actual).unwrap();
         return;
@@ -31,7 +29,7 @@ fn assert_snapshot(name: &str, actual: &str) {
             .map(|(i, (a, b))| format!("line {}:\n  expected: {a}\n  actual:   {b}", i + 1))
             .collect();
         panic!(
-            "output differs from tests/snapshots/{name} (run with HANDOUT_BLESS=1 to update)\n{}\n--- actual ---\n{actual}",
+            "output differs from tests/testsuite/snapshots/{name} (run with HANDOUT_BLESS=1 to update)\n{}\n--- actual ---\n{actual}",
             diff.join("\n")
         );
     }
