@@ -11,30 +11,6 @@ fn read(p: impl AsRef<Path>) -> String {
     fs::read_to_string(p.as_ref()).unwrap_or_else(|e| panic!("read {}: {e}", p.as_ref().display()))
 }
 
-/// Compares CLI output with a stored snapshot; `HANDOUT_BLESS=1` rewrites it.
-fn assert_snapshot(name: &str, actual: &str) {
-    let path = repo().join("tests/testsuite/snapshots").join(name);
-    if std::env::var("HANDOUT_BLESS").as_deref() == Ok("1") {
-        fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = fs::read_to_string(&path).unwrap_or_default();
-    if expected != actual {
-        let diff: Vec<String> = expected
-            .lines()
-            .zip(actual.lines())
-            .enumerate()
-            .filter(|(_, (a, b))| a != b)
-            .take(5)
-            .map(|(i, (a, b))| format!("line {}:\n  expected: {a}\n  actual:   {b}", i + 1))
-            .collect();
-        panic!(
-            "output differs from tests/testsuite/snapshots/{name} (run with HANDOUT_BLESS=1 to update)\n{}\n--- actual ---\n{actual}",
-            diff.join("\n")
-        );
-    }
-}
-
 fn build(dir: &Path, extra: &[&str]) -> std::process::Output {
     let mut args = vec!["build"];
     args.extend_from_slice(extra);
@@ -60,10 +36,14 @@ fn all_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 #[test]
 fn broken_site_reports_every_error_with_file_line_field_and_hint() {
-    let site = fixture("broken");
-    let out = build(site.path(), &[]);
+    let site = SiteTest::fixture("broken");
+    let out = site.run(&["build"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert_snapshot("broken-build.txt", &stderr(&out));
+    // `SNAPSHOTS=overwrite cargo test` writes the new output to the file.
+    snapbox::assert_data_eq!(
+        stderr(&out),
+        snapbox::file!["snapshots/broken-build.txt"].raw()
+    );
     assert!(
         !site.path().join("public").exists(),
         "a failed build must write nothing"
@@ -321,26 +301,16 @@ fn link_checker_catches_a_broken_link() {
     assert_eq!(broken.len(), 2, "{broken:?}");
 }
 
-fn write_exercise(site: &Path, slug: &str, title: &str, body: &str) {
-    let text = format!(
-        "---\ntitle: {title}\nsummary: Test.\nregion: [neck]\nequipment: [none]\ncategory: mobility\nposition: seated\ndosage: {{ reps: 10 }}\ncautions: []\n---\n{body}"
-    );
-    fs::write(site.join(format!("content/exercises/{slug}.md")), text).unwrap();
-}
-
 #[test]
 fn titles_are_escaped_and_bodies_are_never_templates() {
-    let site = fixture("basic");
-    write_exercise(
-        site.path(),
+    let site = SiteTest::fixture("basic").exercise(
         "script",
         "\"<script>alert(1)</script> stretch\"",
         "Keep {{ this }} and {% raw %} as written.\n\n1. Step {{ one }}.\n",
     );
-    let out = build(site.path(), &[]);
+    let out = site.run(&["build"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let p = site.path().join("public");
-    let page = read(p.join("exercises/script.html"));
+    let page = site.read("public/exercises/script.html");
     assert!(
         page.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt; stretch")
             || page.contains("&lt;script&gt;alert(1)&lt;/script&gt; stretch"),
@@ -354,7 +324,7 @@ fn titles_are_escaped_and_bodies_are_never_templates() {
         "print/exercises/script.html",
         "region/neck.html",
     ] {
-        let text = read(p.join(other));
+        let text = site.read(&format!("public/{other}"));
         assert!(
             !text.contains("<script>alert(1)"),
             "{other} lets the title through unescaped"
@@ -364,26 +334,25 @@ fn titles_are_escaped_and_bodies_are_never_templates() {
 
 #[test]
 fn bom_crlf_and_large_files_build() {
-    let site = fixture("basic");
     let text = "\u{feff}---\r\ntitle: Windows file\r\nsummary: Saved with a BOM.\r\nregion: [neck]\r\nequipment: [none]\r\ncategory: mobility\r\nposition: seated\r\ndosage:\r\n  reps: 5\r\ncautions: []\r\n---\r\nSit down.\r\n\r\n1. First step.\r\n2. Second step.\r\n";
-    fs::write(site.path().join("content/exercises/windows.md"), text).unwrap();
     let para = "Move slowly and breathe out as you turn. ".repeat(40) + "\n\n";
     let mut big = String::new();
     while big.len() < 3 * 1024 * 1024 {
         big.push_str(&para);
     }
     big.push_str("The very end.\n");
-    write_exercise(site.path(), "huge", "Huge page", &big);
-    let out = build(site.path(), &[]);
+    let site = SiteTest::fixture("basic")
+        .file("content/exercises/windows.md", text)
+        .exercise("huge", "Huge page", &big);
+    let out = site.run(&["build"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let p = site.path().join("public");
-    let w = read(p.join("exercises/windows.html"));
+    let w = site.read("public/exercises/windows.html");
     assert!(
         w.contains("<h1>Windows file</h1>") && w.contains("<li>Second step.</li>"),
         "{w}"
     );
     assert!(!w.contains('\r'));
-    let h = read(p.join("exercises/huge.html"));
+    let h = site.read("public/exercises/huge.html");
     assert!(h.contains("The very end."));
     assert!(h.len() > 3 * 1024 * 1024);
 }
@@ -415,17 +384,17 @@ fn refuses_to_replace_a_folder_it_did_not_make() {
 
 #[test]
 fn a_failed_rebuild_leaves_the_previous_output_byte_identical() {
-    let site = fixture("basic");
-    assert!(build(site.path(), &[]).status.success());
+    let site = SiteTest::fixture("basic");
+    assert!(site.run(&["build"]).status.success());
     let public = site.path().join("public");
     let before = all_files(&public);
     // Break one file, and change another that would render differently.
-    write_exercise(site.path(), "prone-w", "Changed title", "1. Step.\n");
-    fs::write(
-        site.path().join("content/exercises/scapular-squeeze.md"),
-        "---\ntitle: [broken\n---\n",
-    )
-    .unwrap();
+    let site = site
+        .exercise("prone-w", "Changed title", "1. Step.\n")
+        .file(
+            "content/exercises/scapular-squeeze.md",
+            "---\ntitle: [broken\n---\n",
+        );
     let out = build(site.path(), &[]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("Nothing was written."));

@@ -37,6 +37,54 @@ pub fn fixture(name: &str) -> tempfile::TempDir {
     dir
 }
 
+/// A site in a fresh temporary folder to run `handout` on: a copy of a
+/// fixture, with the files a test adds or changes.
+pub struct SiteTest {
+    dir: tempfile::TempDir,
+}
+
+impl SiteTest {
+    /// A copy of `tests/fixtures/NAME`.
+    pub fn fixture(name: &str) -> SiteTest {
+        SiteTest { dir: fixture(name) }
+    }
+
+    /// Writes `text` to `path` (relative to the site), making its folders.
+    pub fn file(self, path: &str, text: &str) -> SiteTest {
+        let path = self.dir.path().join(path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(&path, text).expect("write site file");
+        self
+    }
+
+    /// Adds `content/exercises/SLUG.md` with every required field, the
+    /// title `title` and the body `body`.
+    pub fn exercise(self, slug: &str, title: &str, body: &str) -> SiteTest {
+        let text = format!(
+            "---\ntitle: {title}\nsummary: Test.\nregion: [neck]\nequipment: [none]\ncategory: mobility\nposition: seated\ndosage: {{ reps: 10 }}\ncautions: []\n---\n{body}"
+        );
+        self.file(&format!("content/exercises/{slug}.md"), &text)
+    }
+
+    /// The site's folder.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Runs `handout ARGS` in the site's folder.
+    pub fn run(&self, args: &[&str]) -> Output {
+        run(self.dir.path(), args)
+    }
+
+    /// The text of `path` (relative to the site), e.g. `public/index.html`.
+    pub fn read(&self, path: &str) -> String {
+        let path = self.dir.path().join(path);
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+    }
+}
+
 /// Recursively copies `from` into `to`.
 pub fn copy_dir(from: &Path, to: &Path) {
     for entry in walkdir::WalkDir::new(from) {
