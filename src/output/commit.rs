@@ -47,6 +47,7 @@ enum Step {
 /// wrote and this one does not; `lock` holds the marker, rewritten to list
 /// this build's files.
 pub(crate) fn commit(s: &Staged, lock: &mut Lock) -> Result<()> {
+    let mut timer = crate::timings::Timer::start();
     let mut steps = Vec::new();
     let mut conflicts = Vec::new();
     plan(s, "", &mut steps, &mut conflicts)?;
@@ -69,19 +70,24 @@ pub(crate) fn commit(s: &Staged, lock: &mut Lock) -> Result<()> {
             s.shown.display()
         );
     }
-    let before = lock.read()?;
+    timer.phase("  plan");
     // What could be in the folder while files move: all of it is listed
     // first, so a build stopped half-way leaves nothing unaccounted for.
     let listed = s.previous.listed();
+    let mut before = None;
     if listed.is_none_or(|l| !s.files.is_subset(l)) {
+        before = Some(lock.read()?);
         let all = s.files.iter().chain(listed.into_iter().flatten());
         lock.write(&manifest::format(all.map(String::as_str)))?;
     }
+    timer.phase("  list first");
     let mut done = Vec::with_capacity(steps.len());
     for step in steps {
         if let Err(e) = run(s, &step) {
             undo(s, &done);
-            lock.write(&before)?;
+            if let Some(before) = &before {
+                lock.write(before)?;
+            }
             return Err(e).with_context(|| format!("cannot write into {}", s.shown.display()));
         }
         done.push(step);
@@ -93,11 +99,18 @@ pub(crate) fn commit(s: &Staged, lock: &mut Lock) -> Result<()> {
             _ => None,
         })
         .collect();
-    let left = delete_stale(s, &swapped);
-    let final_text = manifest::format(s.files.iter().chain(&left).map(String::as_str));
-    if final_text != lock.read()? {
-        lock.write(&final_text)?;
+    timer.phase("  move in");
+    let left: HashSet<String> = delete_stale(s, &swapped).into_iter().collect();
+    timer.phase("  delete old");
+    // The list on disk is already this build's unless files of the last
+    // build are gone now.
+    let gone = listed.is_some_and(|l| l.iter().any(|f| !s.files.contains(f) && !left.contains(f)));
+    if gone {
+        lock.write(&manifest::format(
+            s.files.iter().chain(&left).map(String::as_str),
+        ))?;
     }
+    timer.phase("  list last");
     Ok(())
 }
 

@@ -3,6 +3,7 @@
 //! replaces or deletes only files in that list, so anything else a person
 //! put into the output (CNAME, `.nojekyll`, a `.git` folder) is left alone.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// The marker's first line, for a person who opens it.
@@ -100,13 +101,15 @@ fn parse_list(text: &str) -> Option<HashSet<String>> {
 }
 
 /// A path on one line: `\` and line breaks escaped.
-fn escape(path: &str) -> String {
+fn escape(path: &str) -> Cow<'_, str> {
     if !path.contains(['\\', '\n', '\r']) {
-        return path.to_string();
+        return Cow::Borrowed(path);
     }
-    path.replace('\\', "\\\\")
-        .replace('\n', "\\n")
-        .replace('\r', "\\r")
+    Cow::Owned(
+        path.replace('\\', "\\\\")
+            .replace('\n', "\\n")
+            .replace('\r', "\\r"),
+    )
 }
 
 fn unescape(line: &str) -> Option<String> {

@@ -141,6 +141,7 @@ impl Writer {
 
     /// Puts the written site in place and records its files in the marker.
     pub fn finish(mut self) -> Result<()> {
+        let mut timer = crate::timings::Timer::start();
         self.start()?;
         let Some(Ok(mut stage)) = self.stage.take() else {
             bail!("the output folder was not prepared");
@@ -159,6 +160,7 @@ impl Writer {
                 .get_mut()
                 .map_err(|_| anyhow!("writer poisoned"))?,
         );
+        timer.phase("  take lists");
         let staged = commit::Staged {
             out: &self.target.real,
             shown: &self.target.shown,
@@ -169,10 +171,24 @@ impl Writer {
             kept: &kept,
         };
         let result = commit::commit(&staged, &mut stage.lock);
+        let mut timer = crate::timings::Timer::start();
         commit::clear(&stage.work);
+        timer.phase("  clear");
         if result.is_ok() {
             stage.lock.keep();
         }
+        // The lists of 23,000 names of a big site are freed meanwhile.
+        crate::drop_later((
+            files,
+            kept,
+            std::mem::take(
+                self.made
+                    .get_mut()
+                    .map_err(|_| anyhow!("writer poisoned"))?,
+            ),
+        ));
+        drop(stage);
+        timer.phase("  unlock");
         result
     }
 
@@ -287,13 +303,19 @@ fn remove_tree(dir: &Path) {
             .filter_map(Result::ok)
             .map(|e| (e.path(), e.file_type().is_ok_and(|t| t.is_dir())))
             .collect();
-        entries.par_iter().for_each(|(path, is_dir)| {
+        let remove = |(path, is_dir): &(PathBuf, bool)| {
             if *is_dir {
                 remove_tree(path);
             } else {
                 let _ = std::fs::remove_file(path);
             }
-        });
+        };
+        // Threads only where there is much to delete.
+        if entries.len() > 64 {
+            entries.par_iter().for_each(remove);
+        } else {
+            entries.iter().for_each(remove);
+        }
     }
     let _ = std::fs::remove_dir(dir);
 }
