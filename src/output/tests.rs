@@ -189,3 +189,39 @@ fn never_deletes_through_a_link_inside_the_output() {
     );
     assert!(out.join("d").is_symlink());
 }
+
+/// Every file under `dir` with its bytes.
+fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut all = Vec::new();
+    for e in walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+    {
+        if e.file_type().is_file() {
+            let rel = e.path().strip_prefix(dir).unwrap().display().to_string();
+            all.push((rel, fs::read(e.path()).unwrap()));
+        }
+    }
+    all.sort();
+    all
+}
+
+#[test]
+fn a_move_that_fails_half_way_is_undone() {
+    let t = tempfile::tempdir().unwrap();
+    let out = t.path().join("out");
+    write(&out, &[file("index.html", "1"), file("a/x.html", "1")]).unwrap();
+    fs::write(out.join("CNAME"), "mine").unwrap();
+    let before = tree(&out);
+    let writer = Writer::new(t.path(), &out, false).unwrap();
+    for (path, text) in [("index.html", "2"), ("a/x.html", "2"), ("b/new.html", "2")] {
+        writer.put(path, text.as_bytes());
+    }
+    // Where the replaced files would be kept aside, a file: replacing
+    // index.html and a/ fails, whether or not b/ was moved in first.
+    fs::write(out.join(WORK).join("old"), "in the way").unwrap();
+    let err = writer.finish().unwrap_err();
+    assert!(format!("{err:#}").contains("cannot write into"), "{err:#}");
+    assert_eq!(tree(&out), before, "the output changed");
+    assert!(!out.join(WORK).exists());
+}
