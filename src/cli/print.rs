@@ -5,7 +5,7 @@
 use super::args::{ColorWhen, Format, Global};
 use anstyle::{AnsiColor, Style};
 use handout::console;
-use handout::diagnostics::{count, tally, Diagnostic};
+use handout::diagnostics::{count, plural, tally, Diagnostic};
 use handout::Failure;
 use serde_json::{json, Map, Value};
 use std::io::IsTerminal;
@@ -71,7 +71,10 @@ impl Printer {
                 self.summary(false, &diags, json!({}));
                 if !self.quiet {
                     let why = match count(&diags) {
-                        (0, _) => format!("{} (--strict treats warnings as errors)", tally(&diags)),
+                        (0, w) => format!(
+                            "{} (--strict treats warnings as errors)",
+                            plural(w, "warning")
+                        ),
                         _ => tally(&diags),
                     };
                     let red = Style::new().bold().fg_color(Some(AnsiColor::Red.into()));

@@ -1,0 +1,579 @@
+//! The command line as a user meets it: short flags, quiet and verbose
+//! output, colour, JSON diagnostics, `init` in the current folder, shell
+//! completions, `theme eject`, `serve --base-url`, and closed pipes.
+
+mod common;
+
+use common::*;
+use std::fs;
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A new site made by `handout init` in a fresh temp folder.
+fn new_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["init", "-q"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    dir
+}
+
+/// Compares text with tests/snapshots/NAME; `HANDOUT_BLESS=1` rewrites it.
+/// A difference shows the lines only in the snapshot (-) and only in the
+/// output (+).
+fn assert_snapshot(name: &str, actual: &str) {
+    let path = repo().join("tests/snapshots").join(name);
+    if std::env::var("HANDOUT_BLESS").as_deref() == Ok("1") {
+        fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = fs::read_to_string(&path).unwrap_or_default();
+    if expected != actual {
+        let old: Vec<&str> = expected.lines().collect();
+        let new: Vec<&str> = actual.lines().collect();
+        let diff: Vec<String> = old
+            .iter()
+            .filter(|l| !new.contains(l))
+            .map(|l| format!("- {l}"))
+            .chain(
+                new.iter()
+                    .filter(|l| !old.contains(l))
+                    .map(|l| format!("+ {l}")),
+            )
+            .collect();
+        panic!(
+            "output differs from tests/snapshots/{name} (HANDOUT_BLESS=1 updates it):\n{}",
+            diff.join("\n")
+        );
+    }
+}
+
+#[test]
+fn short_flags_work_as_in_zola() {
+    let site = new_site();
+    let out = run(
+        site.path(),
+        &[
+            "build",
+            "-r",
+            ".",
+            "-o",
+            "www",
+            "-u",
+            "https://a.example/hb/",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = fs::read_to_string(site.path().join("www/index.html")).unwrap();
+    assert!(page.contains("https://a.example/hb/"), "base URL not used");
+    // `-f` replaces a folder handout did not make.
+    fs::create_dir(site.path().join("other")).unwrap();
+    fs::write(site.path().join("other/x.txt"), "x").unwrap();
+    assert_eq!(
+        run(site.path(), &["build", "-o", "other"]).status.code(),
+        Some(2)
+    );
+    let out = run(site.path(), &["build", "-o", "other", "-f"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(site.path().join("other/index.html").exists());
+    // The long names Zola users type are accepted too.
+    let out = run(site.path(), &["build", "--output-dir", "www2"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let help = stdout(&run(site.path(), &["serve", "--help"]));
+    for flag in [
+        "-p, --port",
+        "-i, --bind",
+        "--interface",
+        "-u, --base-url",
+        "-O, --open",
+    ] {
+        assert!(help.contains(flag), "serve --help lacks {flag}:\n{help}");
+    }
+}
+
+#[test]
+fn quiet_prints_only_problems_and_verbose_adds_timings() {
+    let site = new_site();
+    let out = run(site.path(), &["build", "--quiet"]);
+    assert!(out.status.success());
+    assert_eq!(stderr(&out), "", "a clean quiet build prints nothing");
+    let out = run(site.path(), &["-q", "new", "exercise", "Neck turn"]);
+    assert!(out.status.success());
+    assert_eq!(stderr(&out), "");
+    // The new exercise is in no routine: a warning, still printed.
+    let out = run(site.path(), &["check", "-q"]);
+    assert!(out.status.success());
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("warning: exercise `neck-turn` is in no routine"),
+        "{err}"
+    );
+    assert!(!err.contains("Checked"), "{err}");
+
+    let out = run(site.path(), &["build", "--verbose"]);
+    assert!(out.status.success());
+    let err = stderr(&out);
+    for phase in ["timing: config+theme", "timing: load+parse", "timing: swap"] {
+        assert!(err.contains(phase), "no `{phase}` in:\n{err}");
+    }
+    assert!(err.contains("Built "), "{err}");
+    assert_eq!(
+        run(site.path(), &["build", "-q", "-v"]).status.code(),
+        Some(2),
+        "--quiet and --verbose contradict each other"
+    );
+}
+
+#[test]
+fn success_lines_use_the_right_plurals() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path();
+    fs::write(
+        site.join("handout.toml"),
+        "title = \"One\"\nbase_url = \"/\"\n",
+    )
+    .unwrap();
+    fs::create_dir_all(site.join("content/exercises")).unwrap();
+    fs::write(
+        site.join("content/exercises/one.md"),
+        "---\ntitle: One\nregion: [neck]\nequipment: [none]\ncategory: mobility\nposition: seated\ndosage: { reps: 5 }\ncautions: []\n---\n1. Move.\n",
+    )
+    .unwrap();
+    let out = run(site, &["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains(" pages, 1 sheet in "), "{err}");
+    assert!(err.contains("(2 warnings)"), "{err}");
+    let out = run(site, &["check", "--strict"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).ends_with("Check failed: 1 warning (--strict treats warnings as errors).\n"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// Runs `handout ARGS` on a pseudo-terminal (util-linux `script`), so that
+/// `--color auto` sees a terminal; `None` when `script` is missing.
+fn on_terminal(dir: &Path, args: &str, no_color: bool) -> Option<String> {
+    let mut cmd = Command::new("script");
+    cmd.args([
+        "-qec",
+        &format!("'{}' {args}", bin().display()),
+        "/dev/null",
+    ])
+    .current_dir(dir)
+    .env_remove("NO_COLOR")
+    .env("TERM", "xterm");
+    if no_color {
+        cmd.env("NO_COLOR", "1");
+    }
+    match cmd.output() {
+        Ok(o) => Some(stdout(&o)),
+        Err(_) if std::env::var("HANDOUT_REQUIRE_BROWSER").as_deref() == Ok("1") => {
+            panic!("`script` (util-linux) is needed for the terminal test")
+        }
+        Err(_) => {
+            eprintln!("SKIPPED: no `script` command (util-linux) for the terminal test");
+            None
+        }
+    }
+}
+
+#[test]
+fn colour_on_a_terminal_unless_no_color_or_never() {
+    let site = fixture("broken");
+    let esc = "\x1b[";
+    // Not a terminal: plain, unless asked.
+    let piped = run(site.path(), &["check"]);
+    assert!(!stderr(&piped).contains(esc));
+    let always = run(site.path(), &["check", "--color", "always"]);
+    let err = stderr(&always);
+    assert!(
+        err.contains("\x1b[1m\x1b[31merror\x1b[0m"),
+        "errors are red:\n{err}"
+    );
+    assert!(
+        err.contains("\x1b[1m\x1b[33mwarning\x1b[0m"),
+        "warnings are yellow"
+    );
+    assert!(
+        err.contains("\x1b[1m\x1b[34m-->\x1b[0m"),
+        "locations are blue"
+    );
+    assert!(
+        err.contains("\x1b[1m\x1b[34m 9 |\x1b[0m"),
+        "line numbers are blue"
+    );
+    // Without the escape codes, the coloured text is the plain text.
+    let stripped = strip_escapes(&err);
+    assert_eq!(stripped, stderr(&piped));
+
+    let Some(tty) = on_terminal(site.path(), "check", false) else {
+        return;
+    };
+    assert!(tty.contains(esc), "a terminal gets colour:\n{tty}");
+    let Some(tty) = on_terminal(site.path(), "check", true) else {
+        return;
+    };
+    assert!(!tty.contains(esc), "NO_COLOR turns it off:\n{tty}");
+    let Some(tty) = on_terminal(site.path(), "check --color never", false) else {
+        return;
+    };
+    assert!(!tty.contains(esc), "--color never turns it off");
+    let Some(tty) = on_terminal(site.path(), "check --color always", true) else {
+        return;
+    };
+    assert!(tty.contains(esc), "--color always wins over NO_COLOR");
+}
+
+fn strip_escapes(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            for d in chars.by_ref() {
+                if d == 'm' {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[test]
+fn json_diagnostics_are_one_object_a_line_in_the_documented_schema() {
+    let site = fixture("broken");
+    let out = run(site.path(), &["check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert_snapshot("broken-check.jsonl", &text);
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect();
+    let (summary, diags) = lines.split_last().unwrap();
+    assert_eq!(diags.len(), 33);
+    let keys = [
+        "type",
+        "severity",
+        "kind",
+        "file",
+        "line",
+        "column",
+        "end_column",
+        "field",
+        "message",
+        "allowed",
+        "help",
+    ];
+    for d in diags {
+        let got: Vec<&str> = d.as_object().unwrap().keys().map(String::as_str).collect();
+        let mut want = keys.to_vec();
+        want.sort();
+        let mut sorted = got.clone();
+        sorted.sort();
+        assert_eq!(sorted, want, "{d}");
+    }
+    assert_eq!(summary["type"], "summary");
+    assert_eq!(summary["command"], "check");
+    assert_eq!(summary["ok"], false);
+    assert_eq!(summary["errors"], 30);
+    assert_eq!(summary["warnings"], 3);
+    // People still get the closing line on stderr, and nothing else.
+    assert_eq!(stderr(&out), "Check failed: 30 errors, 3 warnings.\n");
+
+    // `build` reports the same problems the same way.
+    let out = run(site.path(), &["build", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let built = stdout(&out);
+    let (b, c) = (built.lines(), text.lines());
+    assert_eq!(b.clone().count(), c.clone().count());
+    for (b, c) in b.zip(c).take(33) {
+        assert_eq!(b, c);
+    }
+
+    // A success ends with a summary; a usage error too, with its message.
+    let good = new_site();
+    let out = run(good.path(), &["build", "--format", "json"]);
+    let summary: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(summary["ok"], true);
+    assert_eq!(summary["output"], "public");
+    assert!(summary["pages"].as_u64().unwrap() > 10);
+    let empty = tempfile::tempdir().unwrap();
+    let out = run(empty.path(), &["check", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(2));
+    let summary: serde_json::Value = serde_json::from_str(stdout(&out).trim()).unwrap();
+    assert_eq!(summary["ok"], false);
+    assert!(summary["message"]
+        .as_str()
+        .unwrap()
+        .contains("no handout.toml"));
+}
+
+#[test]
+fn init_without_a_folder_uses_the_current_one() {
+    let dir = tempfile::tempdir().unwrap();
+    // A git checkout with nothing in it yet counts as empty.
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    let out = run(dir.path(), &["init"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("  created handout.toml\n"), "{err}");
+    assert!(
+        err.contains("  created content/exercises/band-pull-apart.md\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("New site in the current folder. Next: `handout serve`"),
+        "{err}"
+    );
+    assert!(!err.contains("cd ."), "{err}");
+    let out = run(dir.path(), &["build", "--strict"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    // `init .` words it the same way, and refuses a folder with files.
+    let out = run(dir.path(), &["init", "."]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("error: the current folder is not empty (it has `content` and"),
+        "{}",
+        stderr(&out)
+    );
+    let other = tempfile::tempdir().unwrap();
+    let out = run(other.path(), &["init", "."]);
+    assert!(out.status.success());
+    assert!(stderr(&out).contains("New site in the current folder."));
+    let out = run(other.path(), &["init", "my clinic"]);
+    assert!(stderr(&out).contains("Next: `cd 'my clinic' && handout serve`"));
+}
+
+#[test]
+fn the_init_example_progresses_from_easier_to_harder() {
+    let site = new_site();
+    assert!(run(site.path(), &["build", "-q"]).status.success());
+    let squeeze = fs::read_to_string(
+        site.path()
+            .join("public/exercises/shoulder-blade-squeeze.html"),
+    )
+    .unwrap();
+    let band =
+        fs::read_to_string(site.path().join("public/exercises/band-pull-apart.html")).unwrap();
+    let section = |page: &str, id: &str| -> String {
+        let start = page
+            .find(&format!("id=\"{id}\""))
+            .unwrap_or_else(|| panic!("no {id}"));
+        page[start..]
+            .split("</section>")
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    assert!(section(&squeeze, "harder").contains("Band pull-apart"));
+    assert!(section(&band, "easier").contains("Shoulder blade squeeze"));
+    // The harder version loads the same movement: both work the upper back.
+    for page in [&squeeze, &band] {
+        assert!(page.contains("region/upper-back.html"));
+    }
+}
+
+#[test]
+fn completions_for_every_shell_name_the_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = run(dir.path(), &["completions", shell]);
+        assert!(out.status.success(), "{shell}: {}", stderr(&out));
+        let script = stdout(&out);
+        assert!(script.len() > 500, "{shell}: too short");
+        for command in ["build", "check", "serve", "init", "completions", "eject"] {
+            assert!(
+                script.contains(command),
+                "{shell} completion lacks {command}"
+            );
+        }
+        assert!(
+            script.contains("base-url"),
+            "{shell} completion lacks flags"
+        );
+    }
+    assert_eq!(
+        run(dir.path(), &["completions", "tcsh"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn theme_eject_copies_the_theme_and_keeps_edits_without_force() {
+    let site = new_site();
+    let out = run(site.path(), &["theme", "eject"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("theme files into templates/ and static/"));
+    for f in [
+        "templates/base.html",
+        "templates/exercise.html",
+        "templates/partials/exercise_card.html",
+        "static/style.css",
+        "static/vendor/minisearch/minisearch.js",
+    ] {
+        let copied = fs::read(site.path().join(f)).unwrap_or_else(|_| panic!("no {f}"));
+        assert_eq!(copied, fs::read(repo().join(f)).unwrap(), "{f} differs");
+    }
+    // The copies are used: an edit shows in the built site.
+    let base = site.path().join("templates/base.html");
+    let edited = fs::read_to_string(&base)
+        .unwrap()
+        .replace("</body>", "<p>EDITED</p></body>");
+    fs::write(&base, &edited).unwrap();
+    assert!(run(site.path(), &["build", "-q"]).status.success());
+    let home = fs::read_to_string(site.path().join("public/index.html")).unwrap();
+    assert!(home.contains("<p>EDITED</p>"));
+    // Ejecting again keeps the edit and writes nothing…
+    let out = run(site.path(), &["theme", "eject"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with(
+            "error: templates/base.html is already there and differs from the built-in theme"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(fs::read_to_string(&base).unwrap(), edited);
+    // …unless forced.
+    let out = run(site.path(), &["theme", "eject", "--force"]);
+    assert!(out.status.success());
+    assert!(
+        stderr(&out).contains("(1 file replaced)"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        fs::read(&base).unwrap(),
+        fs::read(repo().join("templates/base.html")).unwrap()
+    );
+    // Outside a site it refuses.
+    let empty = tempfile::tempdir().unwrap();
+    assert_eq!(
+        run(empty.path(), &["theme", "eject"]).status.code(),
+        Some(2)
+    );
+    assert!(fs::read_dir(empty.path()).unwrap().next().is_none());
+}
+
+#[test]
+fn a_closed_pipe_ends_the_build_quietly_with_the_site_complete() {
+    let site = new_site();
+    let mut child = Command::new(bin())
+        .args(["build", "--verbose", "--format", "json"])
+        .current_dir(site.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close both read ends before handout writes a line.
+    drop(child.stdout.take());
+    drop(child.stderr.take());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "no panic (101) on a closed pipe");
+    let built = run(site.path(), &["build", "-q", "-o", "again"]);
+    assert!(built.status.success());
+    let files = |d: &Path| -> Vec<String> {
+        let mut v: Vec<String> = walkdir::WalkDir::new(d)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| e.path().strip_prefix(d).unwrap().display().to_string())
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        files(&site.path().join("public")),
+        files(&site.path().join("again")),
+        "the site is complete"
+    );
+
+    // As typed in a shell: `handout build 2>&1 | head -1`.
+    let script = format!(
+        "set -o pipefail; '{}' build --verbose 2>&1 | head -1",
+        bin().display()
+    );
+    if let Ok(out) = Command::new("bash")
+        .args(["-c", &script])
+        .current_dir(site.path())
+        .output()
+    {
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(stdout(&out).lines().count(), 1);
+    }
+    // A content failure still exits 1.
+    let broken = fixture("broken");
+    let mut child = Command::new(bin())
+        .args(["check", "--format", "json"])
+        .current_dir(broken.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    drop(child.stderr.take());
+    assert_eq!(child.wait().unwrap().code(), Some(1));
+}
+
+#[test]
+fn serve_base_url_is_where_pages_link() {
+    let site = new_site();
+    let mut child = Command::new(bin())
+        .args(["serve", "-p", "0", "-i", "127.0.0.1", "-u", "192.0.2.7"])
+        .current_dir(site.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let mut log = String::new();
+    let mut buf = [0u8; 512];
+    while !log.contains("press Ctrl-C") {
+        match err.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => log.push_str(&String::from_utf8_lossy(&buf[..n])),
+        }
+    }
+    let found = log
+        .split("Serving at http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .map(str::to_string);
+    let Some(addr) = found else {
+        let _ = child.kill();
+        panic!("server did not start:\n{log}");
+    };
+    let port = addr.rsplit(':').next().unwrap().to_string();
+    assert!(
+        log.contains(&format!("pages linking to http://192.0.2.7:{port}/")),
+        "{log}"
+    );
+    let mut s = std::net::TcpStream::connect(&addr).unwrap();
+    write!(
+        s,
+        "GET /exercises/band-pull-apart.html HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut page = String::new();
+    let _ = s.read_to_string(&mut page);
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        page.contains(&format!(
+            "http://192.0.2.7:{port}/exercises/band-pull-apart.html"
+        )),
+        "the canonical link uses --base-url:\n{}",
+        &page[..page.len().min(2000)]
+    );
+}
