@@ -148,7 +148,7 @@ fn init(g: &Global, dir: &Path) -> ExitCode {
                 p.note(&format!("  created {}", shown(&f)));
             }
             let here = display_dir(dir);
-            let next = if here == "the current folder" {
+            let next = if matches!(shown(dir).as_str(), "" | ".") {
                 "handout serve".to_string()
             } else {
                 format!("cd {} && handout serve", shell_word(&shown(dir)))

@@ -22,36 +22,6 @@ fn new_site() -> tempfile::TempDir {
     dir
 }
 
-/// Compares text with tests/snapshots/NAME; `HANDOUT_BLESS=1` rewrites it.
-/// A difference shows the lines only in the snapshot (-) and only in the
-/// output (+).
-fn assert_snapshot(name: &str, actual: &str) {
-    let path = repo().join("tests/snapshots").join(name);
-    if std::env::var("HANDOUT_BLESS").as_deref() == Ok("1") {
-        fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = fs::read_to_string(&path).unwrap_or_default();
-    if expected != actual {
-        let old: Vec<&str> = expected.lines().collect();
-        let new: Vec<&str> = actual.lines().collect();
-        let diff: Vec<String> = old
-            .iter()
-            .filter(|l| !new.contains(l))
-            .map(|l| format!("- {l}"))
-            .chain(
-                new.iter()
-                    .filter(|l| !old.contains(l))
-                    .map(|l| format!("+ {l}")),
-            )
-            .collect();
-        panic!(
-            "output differs from tests/snapshots/{name} (HANDOUT_BLESS=1 updates it):\n{}",
-            diff.join("\n")
-        );
-    }
-}
-
 #[test]
 fn short_flags_work_as_in_zola() {
     let site = new_site();
@@ -469,18 +439,8 @@ fn theme_eject_copies_the_theme_and_keeps_edits_without_force() {
 #[test]
 fn a_closed_pipe_ends_the_build_quietly_with_the_site_complete() {
     let site = new_site();
-    let mut child = Command::new(bin())
-        .args(["build", "--verbose", "--format", "json"])
-        .current_dir(site.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Close both read ends before handout writes a line.
-    drop(child.stdout.take());
-    drop(child.stderr.take());
-    let status = child.wait().unwrap();
-    assert_eq!(status.code(), Some(0), "no panic (101) on a closed pipe");
+    let code = with_closed_pipes(site.path(), &["build", "--verbose", "--format", "json"]);
+    assert_eq!(code, Some(0), "no panic (101) on a closed pipe");
     let built = run(site.path(), &["build", "-q", "-o", "again"]);
     assert!(built.status.success());
     let files = |d: &Path| -> Vec<String> {
@@ -514,16 +474,23 @@ fn a_closed_pipe_ends_the_build_quietly_with_the_site_complete() {
     }
     // A content failure still exits 1.
     let broken = fixture("broken");
+    let code = with_closed_pipes(broken.path(), &["check", "--format", "json"]);
+    assert_eq!(code, Some(1));
+}
+
+/// Runs `handout ARGS` with stdout and stderr into pipes whose read ends
+/// are closed before it writes a line; its exit code.
+fn with_closed_pipes(dir: &Path, args: &[&str]) -> Option<i32> {
     let mut child = Command::new(bin())
-        .args(["check", "--format", "json"])
-        .current_dir(broken.path())
+        .args(args)
+        .current_dir(dir)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
     drop(child.stdout.take());
     drop(child.stderr.take());
-    assert_eq!(child.wait().unwrap().code(), Some(1));
+    child.wait().unwrap().code()
 }
 
 #[test]
