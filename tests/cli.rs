@@ -544,3 +544,25 @@ fn serve_base_url_is_where_pages_link() {
         &page[..page.len().min(2000)]
     );
 }
+
+#[test]
+fn pdf_counts_its_sheets_in_the_singular_too() {
+    let Some(chrome) = chromium("pdf_counts_its_sheets_in_the_singular_too") else {
+        return;
+    };
+    let site = new_site();
+    let out = Command::new(bin())
+        .args(["pdf", "--chrome"])
+        .arg(&chrome)
+        .current_dir(site.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.starts_with("Printed 1 sheet to PDF in "), "{err}");
+    assert!(err.contains("→ public/print"), "{err}");
+    assert!(site
+        .path()
+        .join("public/print/routines/desk-break.pdf")
+        .is_file());
+}
