@@ -213,25 +213,34 @@ impl Stage {
     /// left and makes the work folder.
     fn open(target: &safety::Target, force: bool) -> Result<Stage> {
         let mut lock = lock::Lock::acquire(target)?;
-        let previous = Previous::parse(&lock.read()?);
         let shown = target.shown.display();
+        let work = target.real.join(WORK);
+        let new = work.join("new");
+        // Holding the lock, no other build uses a work folder that is there
+        // (one that was stopped left it). The note of which process writes
+        // comes first, for a build that starts to wait meanwhile.
+        remove_tree(&work);
+        let make = |dir: &Path| -> std::io::Result<()> {
+            std::fs::create_dir(&work)?;
+            std::fs::write(work.join(OWNER), std::process::id().to_string())?;
+            std::fs::create_dir(dir)
+        };
+        if let Err(e) = make(&new) {
+            remove_tree(&work);
+            bail!("cannot write into {shown}: {e}\n  = help: make the folder writable, or choose another with --output DIR");
+        }
+        let previous = match lock.read() {
+            Ok(text) => Previous::parse(&text),
+            Err(e) => {
+                remove_tree(&work);
+                return Err(e);
+            }
+        };
         if previous == Previous::Nothing && !force && !safety::is_empty(&target.real) {
+            remove_tree(&work);
             bail!(
                 "{shown} already exists and was not made by handout, so it was left alone.\n  = help: choose another folder with --output DIR, empty it, or pass --force to add the site beside what is there (nothing in it is deleted)"
             );
-        }
-        let work = target.real.join(WORK);
-        // Holding the lock, no other build uses a work folder that is there.
-        remove_tree(&work);
-        let new = work.join("new");
-        let make = || -> std::io::Result<()> {
-            std::fs::create_dir(&work)?;
-            std::fs::write(work.join(OWNER), std::process::id().to_string())?;
-            std::fs::create_dir(&new)
-        };
-        if let Err(e) = make() {
-            remove_tree(&work);
-            bail!("cannot write into {shown}: {e}\n  = help: make the folder writable, or choose another with --output DIR");
         }
         Ok(Stage {
             lock,
