@@ -10,15 +10,14 @@
 
 pub(crate) mod check;
 pub(crate) mod config;
+pub mod console;
 pub mod diag;
 pub(crate) mod fingerprint;
 pub(crate) mod markdown;
 pub(crate) mod model;
-// Still `pub` inside, with code only its tests use: not yet held to the
-// crate's `unreachable_pub` and `dead_code` lints.
-#[allow(unreachable_pub, dead_code)]
 pub(crate) mod output;
 pub(crate) mod parse;
+pub mod paths;
 pub mod pdf;
 pub mod progress;
 pub(crate) mod qr;
@@ -32,12 +31,12 @@ pub mod serve;
 pub(crate) mod site;
 pub(crate) mod source;
 pub(crate) mod sync;
-pub(crate) mod theme;
-pub(crate) mod timings;
+pub mod theme;
+pub mod timings;
 
 use diag::{Diagnostic, Severity};
 pub use render::{Memo, Output};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// What a build or check should do.
 #[derive(Debug, Clone, Default)]
@@ -98,7 +97,7 @@ fn compile_into(opts: &Options, sink: Option<render::Sink>) -> Result<Compiled, 
         return Err(Failure::Usage(format!(
             "no {} in {}\n  = help: run this in a site folder, pass --root DIR, or create a site with `handout init DIR`",
             config::FILE,
-            display_dir(root)
+            paths::display_dir(root)
         )));
     }
     let mut config = config::load(root).map_err(Failure::Content)?;
@@ -155,14 +154,15 @@ fn has_errors(diags: &[Diagnostic], strict: bool) -> bool {
 /// Builds the site and writes it to the output folder atomically.
 pub fn build(opts: &Options) -> Result<Compiled, Failure> {
     let out = opts.output_dir();
-    output::check_target(&opts.root, &out, opts.force).map_err(|r| Failure::Usage(r.0))?;
     // Files are written as they are rendered, so a big site is never held
-    // in memory whole; the new folder replaces the old one only at the end.
-    let writer = output::Writer::new(&out);
-    let compiled = match compile_into(
+    // in memory whole; they are put in place only at the end.
+    let writer =
+        output::Writer::new(&opts.root, &out, opts.force).map_err(|r| Failure::Usage(r.0))?;
+    let compiled = compile_into(
         opts,
         Some(&|path: &str, bytes: Vec<u8>| writer.put(path, &bytes)),
-    ) {
+    );
+    let compiled = match compiled {
         Ok(c) => c,
         Err(f) => {
             writer.abort();
@@ -175,12 +175,4 @@ pub fn build(opts: &Options) -> Result<Compiled, Failure> {
         .map_err(|e| Failure::Usage(format!("{e:#}")))?;
     timer.phase("swap");
     Ok(compiled)
-}
-
-fn display_dir(p: &Path) -> String {
-    if p.as_os_str().is_empty() || p == Path::new(".") {
-        "the current folder".into()
-    } else {
-        p.display().to_string()
-    }
 }

@@ -11,6 +11,7 @@ pub(crate) fn warnings(config: &Config) -> Vec<Diagnostic> {
         out.push(
             Diagnostic::warning(FILE, "printed sheets have no QR code, because `base_url` is not an absolute web address")
                 .field("base_url")
+                .kind("no_qr_code")
                 .help("set `base_url = \"https://your-clinic.example/handbook/\"` in handout.toml to print a QR code to each page"),
         );
     }

@@ -5,7 +5,11 @@
 //! printed sheets, the messages and the exit code.
 
 mod build;
+mod cli;
+mod cli_output;
 mod common;
+mod docs;
+mod output;
 mod readability;
 mod search;
 mod serve;

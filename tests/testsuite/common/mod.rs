@@ -3,6 +3,7 @@
 //! `HANDOUT_REQUIRE_BROWSER=1`, when it is missing).
 #![allow(dead_code)]
 
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -28,6 +29,24 @@ pub fn stderr(o: &Output) -> String {
 /// The repository root (the sample handbook lives here).
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// stdout as text.
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// The text of a file; a missing file fails the test, naming it.
+pub fn read(p: impl AsRef<Path>) -> String {
+    fs::read_to_string(p.as_ref()).unwrap_or_else(|e| panic!("read {}: {e}", p.as_ref().display()))
+}
+
+/// A new site made by `handout init` in a fresh temp folder.
+pub fn new_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = run(dir.path(), &["init", "-q"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    dir
 }
 
 /// Copies a fixture site from tests/fixtures/NAME into a fresh temp dir.
@@ -83,6 +102,24 @@ impl SiteTest {
         let path = self.dir.path().join(path);
         std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
     }
+}
+
+/// Every file under `dir`: its path (relative, `/`-separated) and bytes.
+pub fn all_files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("prefix")
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, fs::read(e.path()).expect("read"))
+        })
+        .collect()
 }
 
 /// Recursively copies `from` into `to`.
