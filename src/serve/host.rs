@@ -14,6 +14,9 @@ pub(crate) struct Hosts {
     bind: IpAddr,
     /// Host names of this machine (lower case), when listening beyond loopback.
     names: Vec<String>,
+    /// The host of `--base-url`, answered on any port.
+    extra: Vec<String>,
+    extra_ips: Vec<IpAddr>,
 }
 
 impl Hosts {
@@ -27,7 +30,34 @@ impl Hosts {
         } else {
             machine_names()
         };
-        Hosts { port, bind, names }
+        Hosts {
+            port,
+            bind,
+            names,
+            extra: Vec::new(),
+            extra_ips: Vec::new(),
+        }
+    }
+
+    /// Also answers for the host of `serve --base-url` (any port: a proxy
+    /// in front may use its own), since that name was chosen on purpose.
+    pub(crate) fn with_base_url(mut self, base: &str) -> Hosts {
+        let authority = base
+            .split_once("://")
+            .map_or(base, |(_, rest)| rest)
+            .split(['/', '?', '#'])
+            .next()
+            .unwrap_or("");
+        let host = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+        if let Some((name, _)) = split_host(host) {
+            let name = name.trim_end_matches('.').to_ascii_lowercase();
+            if ip_literal(&name).is_none() && !self.names.contains(&name) {
+                self.extra.push(name);
+            } else if let Some(ip) = ip_literal(&name) {
+                self.extra_ips.push(ip);
+            }
+        }
+        self
     }
 
     /// Whether a request with this `Host` header is answered.
@@ -35,6 +65,16 @@ impl Hosts {
         let Some((name, port)) = split_host(host) else {
             return false;
         };
+        if let Some(ip) = ip_literal(name) {
+            if self.extra_ips.contains(&ip) {
+                return true;
+            }
+        } else if self
+            .extra
+            .contains(&name.trim_end_matches('.').to_ascii_lowercase())
+        {
+            return true;
+        }
         let port_ok = match port {
             Some(p) => p == self.port,
             None => self.port == 80,
@@ -63,6 +103,11 @@ impl Hosts {
             });
             list.extend(self.names.iter().cloned());
         }
+        list.extend(self.extra.iter().cloned());
+        list.extend(self.extra_ips.iter().map(|ip| match ip {
+            IpAddr::V6(ip) => format!("[{ip}]"),
+            ip => ip.to_string(),
+        }));
         format!("{} (port {})", list.join(", "), self.port)
     }
 }
@@ -126,11 +171,7 @@ mod tests {
     use super::*;
 
     fn loopback() -> Hosts {
-        Hosts {
-            port: 1111,
-            bind: "127.0.0.1".parse().unwrap(),
-            names: Vec::new(),
-        }
+        Hosts::new("127.0.0.1".parse().unwrap(), 1111)
     }
 
     #[test]
@@ -181,9 +222,8 @@ mod tests {
     #[test]
     fn another_bound_address_and_its_names() {
         let h = Hosts {
-            port: 8000,
-            bind: "192.168.1.5".parse().unwrap(),
             names: vec!["clinic-pc".into(), "clinic-pc.local".into()],
+            ..Hosts::new("192.168.1.5".parse().unwrap(), 8000)
         };
         assert!(h.allows("192.168.1.5:8000"));
         assert!(h.allows("Clinic-PC.local:8000"));
@@ -197,5 +237,17 @@ mod tests {
         assert!(any.allows("10.0.0.7:8000"));
         assert!(!any.allows("evil.example:8000"));
         assert!(any.describe().contains("clinic-pc.local"));
+    }
+
+    #[test]
+    fn the_base_url_host_on_any_port() {
+        let h = loopback().with_base_url("https://Preview.Clinic.example/handbook/");
+        assert!(h.allows("preview.clinic.example"));
+        assert!(h.allows("preview.clinic.example:8443"));
+        assert!(!h.allows("clinic.example"));
+        let h = loopback().with_base_url("http://192.168.1.20:1111/");
+        assert!(h.allows("192.168.1.20:1111"));
+        assert!(!h.allows("192.168.1.21:1111"));
+        assert!(h.describe().contains("192.168.1.20"));
     }
 }
