@@ -98,9 +98,11 @@ impl Reader<'_> {
     }
 
     pub(super) fn required_string(&mut self, map: &Mapping, key: &str) -> String {
-        match self.string(map, key) {
+        let value = self.string(map, key);
+        match value {
             Some(s) if !s.is_empty() => s,
-            Some(_) => {
+            // `key: ""`, `key: "  "` and `key: ~` (nothing) alike.
+            _ if map.get(key).is_some_and(|v| v.is_null() || v.is_string()) => {
                 let pos = self.loc.key(&[key]).unwrap_or_else(|| self.loc.start());
                 self.push(
                     Diagnostic::error(&self.file.display, format!("field `{key}` is empty"))
@@ -109,12 +111,28 @@ impl Reader<'_> {
                 );
                 String::new()
             }
+            Some(_) => String::new(),
             None if map.contains_key(key) => String::new(),
             None => {
                 self.missing(key, "it is required");
                 String::new()
             }
         }
+    }
+
+    /// A list that the file must give even when empty (`cautions: []`):
+    /// nothing (`cautions:` or `cautions: ~`) is an error.
+    pub(super) fn given_list(&mut self, map: &Mapping, key: &str) -> Vec<String> {
+        if map.get(key).is_some_and(Value::is_null) {
+            let pos = self.loc.key(&[key]).unwrap_or_else(|| self.loc.start());
+            self.push(
+                Diagnostic::error(&self.file.display, format!("field `{key}` is empty"))
+                    .field(key)
+                    .help(format!("list them, e.g. `{key}: [Stop if it hurts.]`, or write `{key}: []` if there are none")),
+                pos,
+            );
+        }
+        self.list(map, key)
     }
 
     /// A list of text values; a single value is accepted as a list of one.
