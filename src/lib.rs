@@ -34,6 +34,9 @@ pub(crate) mod sync;
 pub mod theme;
 pub mod timings;
 
+#[cfg(test)]
+mod fuzz_tests;
+
 use diag::{Diagnostic, Severity};
 pub use render::{Memo, Output};
 use std::path::PathBuf;

@@ -114,7 +114,7 @@ fn link(
                 }
                 None => {
                     let wanted = wanted.unwrap_or_default();
-                    let help = did_you_mean(&wanted, targets.suggestable.iter().copied())
+                    let help = suggest_page(&wanted, &targets.suggestable)
                         .map(|best| format!("did you mean `{}`?", relative(&f.rel, best)));
                     error(
                         format!("link `{url}` points to a page that does not exist (content/{wanted})"),
@@ -142,6 +142,21 @@ fn link(
             ),
         },
     }
+}
+
+/// The page of `pages` whose file name is closest to that of `wanted`, in
+/// the same folder (the shared folder name would make any two paths alike).
+fn suggest_page<'a>(wanted: &str, pages: &[&'a str]) -> Option<&'a str> {
+    let split = |p: &'a str| p.rsplit_once('/').unwrap_or(("", p));
+    let (folder, name) = wanted.rsplit_once('/').unwrap_or(("", wanted));
+    let same: Vec<(&str, &str)> = pages
+        .iter()
+        .map(|p| (*p, split(p)))
+        .filter(|(_, (f, _))| *f == folder)
+        .map(|(p, (_, n))| (p, n))
+        .collect();
+    let best = did_you_mean(name, same.iter().map(|(_, n)| *n))?;
+    same.iter().find(|(_, n)| *n == best).map(|(p, _)| *p)
 }
 
 fn suggest_id(f: &str, ids: &HashSet<String>) -> Option<String> {

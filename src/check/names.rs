@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 /// Why `name` (one part of a path) cannot be stored on Windows, if it cannot.
 pub(crate) fn windows_problem(name: &str) -> Option<String> {
     if name.ends_with('.') || name.ends_with(' ') {
-        return Some("ends with a dot or a space, which Windows drops".into());
+        return Some("it ends with a dot or a space, which Windows drops".into());
     }
     let stem = name
         .split('.')
@@ -51,7 +51,17 @@ pub(crate) fn slug_ok(slug: &str) -> bool {
 pub(crate) fn check(content: &Content, vocabs: &Vocabularies, theme: &Theme) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for f in &content.files {
-        path_names(&format!("content/{}", f.rel), &mut out);
+        // A file name that is no slug is reported as it is read, with a fix
+        // that is a valid name everywhere.
+        let stem = f
+            .rel
+            .rsplit('/')
+            .next()
+            .unwrap_or("")
+            .trim_end_matches(".md");
+        if crate::model::is_slug(stem) || f.rel == "index.md" {
+            path_names(&format!("content/{}", f.rel), &mut out);
+        }
     }
     let disk: Vec<&String> = theme
         .statics
@@ -80,7 +90,10 @@ fn path_names(shown: &str, out: &mut Vec<Diagnostic>) {
             "folder"
         };
         out.push(
-            Diagnostic::error(shown, format!("{what} name `{part}` {why}"))
+            Diagnostic::error(
+                shown,
+                format!("{what} name `{part}` cannot be stored on Windows: {why}"),
+            )
                 .help(format!(
                     "rename the {what} (e.g. to `{}`): the site could not be copied to, or edited on, a Windows computer",
                     windows_fix(part)
@@ -113,7 +126,7 @@ fn slugs(content: &Content, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::error(
                 &f.display,
-                format!("slug `{slug}` cannot be a page address: {why}"),
+                format!("slug `{slug}` cannot be a page address on Windows: {why}"),
             )
             .field("slug")
             .help(format!(

@@ -99,10 +99,17 @@ pub(crate) fn parse(
             // A common slip gets its fix, at the line where it was made.
             let (line, col) = match crate::source::yaml_hints::hint(fm_text, e.line, &e.message) {
                 Some(h) => {
-                    d = d.field(h.field).help(h.help);
+                    let field = match h.field.is_empty() {
+                        true => crate::source::yaml_hints::field_at(fm_text, h.line),
+                        false => h.field,
+                    };
+                    d = d.field(field).help(h.help);
                     (h.line, h.col)
                 }
-                None => (e.line, e.col),
+                None => {
+                    d = d.field(crate::source::yaml_hints::field_at(fm_text, e.line));
+                    (e.line, e.col)
+                }
             };
             diags.push(d.at(line + file.fm_line - 1, col).with_snippet(&file.text));
             return None;

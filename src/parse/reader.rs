@@ -106,7 +106,8 @@ impl Reader<'_> {
                 let pos = self.loc.key(&[key]).unwrap_or_else(|| self.loc.start());
                 self.push(
                     Diagnostic::error(&self.file.display, format!("field `{key}` is empty"))
-                        .field(key),
+                        .field(key)
+                        .help(format!("write the {key} after `{key}: `; it is required")),
                     pos,
                 );
                 String::new()
@@ -193,7 +194,12 @@ impl Reader<'_> {
         };
         if !crate::model::is_slug(&slug) {
             let allowed = "lower-case letters a–z, digits 0–9 and '-' (e.g. `wall-angels`)";
-            let suggestion = crate::model::slugify(&slug);
+            let mut suggestion = crate::model::slugify(&slug);
+            // Never suggest a name that is rejected in turn (`CON` → `con`).
+            if suggestion.is_empty() || crate::check::names::windows_problem(&suggestion).is_some()
+            {
+                suggestion.push_str(if suggestion.is_empty() { "page" } else { "-1" });
+            }
             let d = if from_field {
                 Diagnostic::error(
                     &self.file.display,

@@ -31,6 +31,19 @@ pub(crate) fn hint(fm: &str, line: usize, message: &str) -> Option<Hint> {
         .or_else(|| tab(&lines))
 }
 
+/// The top-level field that 1-based `line` of `fm` belongs to: the
+/// nearest unindented `key:` at or above it (empty when there is none).
+pub(crate) fn field_at(fm: &str, line: usize) -> String {
+    let lines: Vec<&str> = fm.lines().take(line.max(1)).collect();
+    lines
+        .iter()
+        .rev()
+        .filter(|l| !l.starts_with([' ', '\t', '-', '#']))
+        .map(|l| key_of(l))
+        .find(|k| !k.is_empty())
+        .unwrap_or_default()
+}
+
 /// The key a line sets (`title` for `title: x`, `- name: x` → `name`).
 fn key_of(text: &str) -> String {
     let t = text.trim_start_matches([' ', '-']);

@@ -8,6 +8,7 @@ mod build;
 mod cli;
 mod cli_output;
 mod common;
+mod content_errors;
 mod docs;
 mod output;
 mod readability;
