@@ -179,9 +179,13 @@ fn toml_error(text: &str, e: &toml::de::Error) -> Diagnostic {
         None => (0, 0, 1),
     };
     let message = e.message().trim().to_string();
+    let field = e
+        .span()
+        .and_then(|s| crate::source::toml_spans::TomlSpans::new(text).field_at(s.start));
     let mut d = Diagnostic::error(FILE, message.clone())
         .at(line, col)
-        .width(width);
+        .width(width)
+        .field(field.unwrap_or_default());
     // serde's "unknown field `x`, expected one of `a`, `b`" → allowed + did you mean.
     if let Some(rest) = message.strip_prefix("unknown field `") {
         if let Some((found, tail)) = rest.split_once('`') {

@@ -55,6 +55,29 @@ impl<'a> TomlSpans<'a> {
         item.span().map(|s| self.pos(s))
     }
 
+    /// The dotted name of the innermost key whose key or value holds byte
+    /// `offset` (e.g. `clinic.logo`), for errors the parser reports by position.
+    pub(crate) fn field_at(&self, offset: usize) -> Option<String> {
+        let mut path = Vec::new();
+        let mut item = self.doc.as_ref()?.as_item();
+        'down: loop {
+            let Some(table) = item.as_table_like() else {
+                break;
+            };
+            for (name, child) in table.iter() {
+                let key_span = table.key(name).and_then(|k| k.span());
+                let holds = |s: Option<Range<usize>>| s.is_some_and(|s| s.contains(&offset));
+                if holds(key_span) || holds(child.span()) || contains_below(child, offset) {
+                    path.push(name.to_string());
+                    item = child;
+                    continue 'down;
+                }
+            }
+            break;
+        }
+        (!path.is_empty()).then(|| path.join("."))
+    }
+
     /// Line, column and width (in characters, on the first line) of a byte range.
     fn pos(&self, span: Range<usize>) -> TomlPos {
         let start = span.start.min(self.text.len());
@@ -71,6 +94,22 @@ impl<'a> TomlSpans<'a> {
             width: width.max(1),
         }
     }
+}
+
+/// True when a key somewhere inside table `item` holds byte `offset`
+/// (a `[header]` table's own span does not cover the keys under it).
+fn contains_below(item: &Item, offset: usize) -> bool {
+    let Some(table) = item.as_table_like() else {
+        return false;
+    };
+    table.iter().any(|(name, child)| {
+        table
+            .key(name)
+            .and_then(|k| k.span())
+            .is_some_and(|s| s.contains(&offset))
+            || child.span().is_some_and(|s| s.contains(&offset))
+            || contains_below(child, offset)
+    })
 }
 
 #[cfg(test)]
@@ -108,6 +147,13 @@ mod tests {
             Some((2, 19))
         );
         assert_eq!(s.key(&["nothing"]), None);
+        let at = |needle: &str| text.find(needle).unwrap_or(0);
+        assert_eq!(s.field_at(at("../x")).as_deref(), Some("clinic.logo"));
+        assert_eq!(s.field_at(at("\"https")).as_deref(), Some("base_url"));
+        assert_eq!(
+            s.field_at(at("ab =")).as_deref(),
+            Some("vocabulary.regoin.ab")
+        );
         assert!(TomlSpans::new("= broken").key(&["title"]).is_none());
     }
 }

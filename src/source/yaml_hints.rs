@@ -26,6 +26,13 @@ pub(crate) fn hint(fm: &str, line: usize, message: &str) -> Option<Hint> {
             return Some(h);
         }
     }
+    for (open, close) in [('[', ']'), ('{', '}')] {
+        if message.contains(&format!("',' or '{close}'")) {
+            if let Some(h) = unclosed_bracket(&lines, open, close) {
+                return Some(h);
+            }
+        }
+    }
     unclosed_quote(&lines)
         .or_else(|| dash(&lines))
         .or_else(|| tab(&lines))
@@ -102,6 +109,24 @@ fn unclosed_quote(lines: &[&str]) -> Option<Hint> {
         });
     }
     None
+}
+
+/// The first line whose value opens `open` and never closes it on that line.
+fn unclosed_bracket(lines: &[&str], open: char, close: char) -> Option<Hint> {
+    lines.iter().enumerate().find_map(|(i, l)| {
+        let (key, value) = l.split_once(':')?;
+        let value = value.trim_start();
+        if !value.starts_with(open) || value.matches(open).count() <= value.matches(close).count() {
+            return None;
+        }
+        let what = if open == '[' { "list" } else { "group of fields" };
+        Some(Hint {
+            line: i + 1,
+            col: l.len() - value.len() + 1,
+            field: key.trim_start_matches([' ', '-']).to_string(),
+            help: format!("the `{open}` opened here is never closed: end the {what} with `{close}` on the same line"),
+        })
+    })
 }
 
 /// True when `rest` (what follows an opening quote `q`) has its closing quote.
@@ -196,6 +221,13 @@ mod tests {
         assert_eq!((h.line, h.col, h.field.as_str()), (1, 8, "title"));
         let h = hint("tags:\n  - a\n  -b\n", 4, "could not find expected ':'").unwrap();
         assert_eq!((h.line, h.col, h.field.as_str()), (3, 3, "tags"));
+        let h = hint(
+            "summary: [unclosed\nregion: [neck]\n",
+            2,
+            "did not find expected ',' or ']'",
+        )
+        .unwrap();
+        assert_eq!((h.line, h.col, h.field.as_str()), (1, 10, "summary"));
         assert_eq!(hint("title: 'It''s fine'\nsets: -1\n", 1, "x"), None);
         assert_eq!(hint("a: \"x\\\"y\"\n", 1, "x"), None);
     }
