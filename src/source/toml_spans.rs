@@ -60,10 +60,7 @@ impl<'a> TomlSpans<'a> {
     pub(crate) fn field_at(&self, offset: usize) -> Option<String> {
         let mut path = Vec::new();
         let mut item = self.doc.as_ref()?.as_item();
-        'down: loop {
-            let Some(table) = item.as_table_like() else {
-                break;
-            };
+        'down: while let Some(table) = item.as_table_like() {
             for (name, child) in table.iter() {
                 let key_span = table.key(name).and_then(|k| k.span());
                 let holds = |s: Option<Range<usize>>| s.is_some_and(|s| s.contains(&offset));

@@ -15,3 +15,4 @@ mod readability;
 mod search;
 mod serve;
 mod sheets;
+mod site_files;
