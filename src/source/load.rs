@@ -180,6 +180,11 @@ fn skipped(root: &Path, path: &Path) -> Option<Diagnostic> {
     if !["md", "markdown", "mdown", "mkd"].contains(&ext.to_ascii_lowercase().as_str()) {
         return None;
     }
+    // Suggest a name that is read and is a valid page address.
+    let stem = match crate::model::is_slug(stem) {
+        true => stem.to_string(),
+        false => crate::model::slugify(stem),
+    };
     Some(
         Diagnostic::warning(
             shown,

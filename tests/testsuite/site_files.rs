@@ -315,7 +315,7 @@ fn wrong_extension_case_is_a_warning_and_symlinks_are_read() {
         str![[r#"
 warning: file `Extra.MD` was skipped: only names ending in `.md` (lower case) are read
   --> content/guides/Extra.MD
-  = help: rename it to `Extra.md` to publish it
+  = help: rename it to `extra.md` to publish it
 
 
 "#]]
