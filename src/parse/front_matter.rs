@@ -43,7 +43,17 @@ const ROUTINE_KEYS: &[&str] = &[
 ];
 const GUIDE_KEYS: &[&str] = &["title", "summary", "order", "slug", "draft"];
 const HOME_KEYS: &[&str] = &["title", "summary"];
-pub(super) const DOSAGE_KEYS: &[&str] = &["sets", "reps", "hold", "duration", "side", "frequency"];
+pub(super) const DOSAGE_KEYS: &[&str] = &[
+    "sets",
+    "reps",
+    "hold",
+    "duration",
+    "side",
+    "rest",
+    "load",
+    "effort",
+    "frequency",
+];
 pub(super) const SECTION_KEYS: &[&str] = &["name", "exercises"];
 pub(super) const ITEM_KEYS: &[&str] = &["exercise", "dosage", "note"];
 
@@ -209,7 +219,14 @@ fn routine(r: &mut Reader, map: &Mapping, src: usize, stem: String) -> Option<Ro
         }
     };
     let frequency = map.get("frequency").and_then(|v| {
-        let text = r.scalar(v, &["frequency"])?;
+        let text = match v {
+            Value::Sequence(days) => days
+                .iter()
+                .filter_map(yaml::scalar_text)
+                .collect::<Vec<_>>()
+                .join(", "),
+            _ => r.scalar(v, &["frequency"])?,
+        };
         r.grammar(
             dosage::parse_frequency(&text),
             &["frequency"],
