@@ -3,10 +3,14 @@
 //! between pages, and links and anchors in the bodies.
 
 pub(crate) mod config;
+pub(crate) mod content;
 pub(crate) mod fields;
 pub(crate) mod links;
+mod readability;
 pub(crate) mod refs;
+pub(crate) mod warnings;
 
+use crate::config::Checks;
 use crate::diag::Diagnostic;
 use crate::markdown::{self, Scan};
 use crate::model::taxonomy::Vocabularies;
@@ -18,13 +22,26 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Every problem of `content`: errors and warnings, in no particular order.
-pub(crate) fn check(
-    content: &Content,
-    vocabs: &Vocabularies,
-    theme: &Theme,
-    memo: Option<&Memo>,
-) -> Vec<Diagnostic> {
+/// What the checks read.
+pub(crate) struct Inputs<'a> {
+    pub(crate) content: &'a Content,
+    /// Every term a page may use.
+    pub(crate) vocabs: &'a Vocabularies,
+    /// The terms the site shows (those some exercise uses).
+    pub(crate) shown: &'a Vocabularies,
+    pub(crate) theme: &'a Theme,
+    pub(crate) limits: &'a Checks,
+}
+
+/// Every problem of the content: errors and warnings, in no particular order.
+pub(crate) fn check(inputs: &Inputs, memo: Option<&Memo>) -> Vec<Diagnostic> {
+    let Inputs {
+        content,
+        vocabs,
+        shown,
+        theme,
+        limits,
+    } = *inputs;
     let mut diags = fields::check(content, vocabs, theme);
     diags.extend(refs::check(content));
     let sources: Vec<(usize, String)> = pages::sources(content)
@@ -42,10 +59,12 @@ pub(crate) fn check(
             (*src, scan)
         })
         .collect();
-    let outputs = pages::all(content, vocabs, theme.statics.keys())
+    let outputs = pages::all(content, shown, theme.statics.keys())
         .iter()
-        .map(|p| p.route(content, vocabs).path())
+        .map(|p| p.route(content, shown).path())
         .collect();
     diags.extend(links::check(content, &sources, &scans, outputs));
+    let pages: Vec<usize> = sources.iter().map(|(src, _)| *src).collect();
+    diags.extend(content::check(content, &pages, limits.max_reading_grade));
     diags
 }

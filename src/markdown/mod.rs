@@ -4,6 +4,7 @@
 //! a page has code). Bodies are never passed through the template engine.
 
 mod highlight;
+pub(crate) mod text;
 
 use pulldown_cmark::{
     html, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,

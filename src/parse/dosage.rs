@@ -166,7 +166,7 @@ fn group(n: u32) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -234,7 +234,13 @@ pub(crate) fn parse_time(text: &str) -> Result<Time, DosageError> {
     let mut spaced = String::new();
     for word in t.to_lowercase().split_whitespace() {
         spaced.push(' ');
-        if ["0x", "0o", "0b"].iter().any(|p| word.starts_with(p)) {
+        let exponent = word.split_once('e').is_some_and(|(a, b)| {
+            !a.is_empty()
+                && a.bytes().all(|c| c.is_ascii_digit() || c == b'.')
+                && b.bytes()
+                    .all(|c| c.is_ascii_digit() || c == b'-' || c == b'+')
+        });
+        if exponent || ["0x", "0o", "0b"].iter().any(|p| word.starts_with(p)) {
             spaced.push_str(word);
             continue;
         }
@@ -269,6 +275,12 @@ pub(crate) fn parse_time(text: &str) -> Result<Time, DosageError> {
         }
     }
     if !amount.is_empty() {
+        if let [one] = amount.as_slice() {
+            if !one.starts_with(|c: char| c.is_ascii_digit()) || one.contains(['x', 'o', 'b', 'e'])
+            {
+                number(one, t, TIME_FORMS)?;
+            }
+        }
         let message = if groups.is_empty() {
             format!("`{t}` has no unit; say how long, e.g. `{t} s`")
         } else {

@@ -273,11 +273,13 @@ fn routine_view(site: &Site, exercises: &[Arc<ExerciseView>], r: &Routine) -> Ro
         url: Route::Routine(&r.slug).path(),
         sheet_url: Route::RoutineSheet(&r.slug).path(),
         large_sheet_url: Route::LargeRoutineSheet(&r.slug).path(),
-        goal: serde_json::to_value(r.goal)
-            .ok()
-            .and_then(|v| v.as_str().map(String::from))
-            .unwrap_or_default(),
-        goal_label: r.goal.label().to_string(),
+        goal: r.goal.clone(),
+        goal_label: site
+            .vocabs
+            .goals
+            .label(&r.goal)
+            .unwrap_or(&r.goal)
+            .to_string(),
         frequency: r.frequency.map(|f| f.to_string()).unwrap_or_default(),
         cautions: r.cautions.clone(),
         sections,

@@ -10,7 +10,6 @@ mod cli_output;
 mod common;
 mod docs;
 mod output;
-mod readability;
 mod search;
 mod serve;
 mod sheets;
