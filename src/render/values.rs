@@ -43,6 +43,10 @@ impl Views {
                         count: site.with_term(id).len(),
                     })
                     .collect(),
+                index: v
+                    .ids()
+                    .map(|(id, term)| (term.to_string(), id.index))
+                    .collect(),
             })
             .collect();
         let cfg = &site.config;
@@ -195,11 +199,10 @@ fn routine_value(site: &Site, r: &RoutineView, exercises: &[tera::Value]) -> ter
 
 /// The view of `term` of taxonomy `t` (a term no vocabulary lists is shown as itself).
 pub(super) fn term(site: &SiteView, t: Taxonomy, term: &str) -> TermView {
-    site.taxonomies[t.index()]
-        .terms
-        .iter()
-        .find(|v| v.term == term)
-        .cloned()
+    let view = &site.taxonomies[t.index()];
+    view.index
+        .get(term)
+        .map(|&i| view.terms[i].clone())
         .unwrap_or_else(|| TermView {
             term: term.into(),
             label: term.into(),
