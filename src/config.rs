@@ -152,7 +152,6 @@ pub(crate) fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
             );
         }
         for (term, setting) in &terms.0 {
-            let (line, col) = find_line(text, term);
             let problem = if !crate::model::is_slug(term) {
                 Some((
                     format!("vocabulary term `{term}` is not a valid term name"),
@@ -167,6 +166,8 @@ pub(crate) fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
                 None
             };
             if let Some((message, allowed)) = problem {
+                // Only now: finding the line costs a pass over the file.
+                let (line, col) = find_line(text, term);
                 diags.push(
                     Diagnostic::error(FILE, message)
                         .at(line, col)
