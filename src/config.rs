@@ -2,7 +2,7 @@
 //! (built-in terms that a site may extend or relabel).
 
 use crate::diag::{did_you_mean, Diagnostic};
-use crate::model::taxonomy::{Taxonomy, Vocabularies};
+use crate::model::taxonomy::{Taxonomy, TermSetting, TermTable, Vocabularies, GOAL};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -72,7 +72,7 @@ pub(crate) struct Config {
     #[serde(default)]
     pub(crate) clinic: Clinic,
     #[serde(default)]
-    pub(crate) vocabulary: BTreeMap<String, BTreeMap<String, String>>,
+    pub(crate) vocabulary: BTreeMap<String, TermTable>,
     #[serde(default)]
     pub(crate) search: SearchConfig,
     #[serde(default)]
@@ -80,6 +80,32 @@ pub(crate) struct Config {
     /// The text of `handout.toml`, for positions of later checks.
     #[serde(skip)]
     pub(crate) text: String,
+    /// `[warnings]`: kinds of warning turned off (`false`) or on (`true`).
+    #[serde(default)]
+    pub(crate) warnings: BTreeMap<String, bool>,
+    #[serde(default)]
+    pub(crate) checks: Checks,
+}
+
+/// `[checks]`: the limits of the content checks.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Checks {
+    /// The highest Flesch–Kincaid grade a patient page may read at.
+    #[serde(default = "default_reading_grade")]
+    pub(crate) max_reading_grade: f64,
+}
+
+impl Default for Checks {
+    fn default() -> Self {
+        Checks {
+            max_reading_grade: default_reading_grade(),
+        }
+    }
+}
+
+fn default_reading_grade() -> f64 {
+    8.0
 }
 
 fn default_base_url() -> String {
@@ -133,32 +159,60 @@ pub(crate) fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
     let mut diags = Vec::new();
     let spans = crate::source::toml_spans::TomlSpans::new(text);
     let find = |path: &[&str]| spans.key(path).map_or((0, 0), |p| (p.line, p.col));
+    let vocab_names: Vec<&str> = Taxonomy::names().into_iter().chain([GOAL]).collect();
     for (name, terms) in &config.vocabulary {
-        if Taxonomy::from_name(name).is_none() {
+        if !vocab_names.contains(&name.as_str()) {
             let (line, col) = find(&["vocabulary", name]);
             diags.push(
                 Diagnostic::error(FILE, format!("unknown vocabulary `{name}`"))
                     .at(line, col)
                     .field(format!("vocabulary.{name}"))
-                    .allowed(Taxonomy::names().join(", "))
-                    .suggest(name, Taxonomy::names())
+                    .allowed(vocab_names.join(", "))
+                    .suggest(name, vocab_names.iter().copied())
                     .with_snippet(text),
             );
         }
-        for term in terms.keys() {
-            if !crate::model::is_slug(term) {
+        for (term, setting) in &terms.0 {
+            let problem = if !crate::model::is_slug(term) {
+                Some((
+                    format!("vocabulary term `{term}` is not a valid term name"),
+                    "lower-case letters a–z, digits 0–9 and '-'",
+                ))
+            } else if matches!(setting, TermSetting::Label(l) if l.trim().is_empty()) {
+                Some((
+                    format!("vocabulary term `{term}` has an empty label"),
+                    "the words pages show for the term, e.g. `wrists = \"Wrists\"`, or `false` to remove a built-in term",
+                ))
+            } else {
+                None
+            };
+            if let Some((message, allowed)) = problem {
                 let (line, col) = find(&["vocabulary", name, term]);
                 diags.push(
-                    Diagnostic::error(
-                        FILE,
-                        format!("vocabulary term `{term}` is not a valid term name"),
-                    )
-                    .at(line, col)
-                    .field(format!("vocabulary.{name}"))
-                    .allowed("lower-case letters a–z, digits 0–9 and '-'")
-                    .with_snippet(text),
+                    Diagnostic::error(FILE, message)
+                        .at(line, col)
+                        .field(format!("vocabulary.{name}"))
+                        .allowed(allowed)
+                        .with_snippet(text),
                 );
             }
+        }
+    }
+    for kind in config.warnings.keys() {
+        if !crate::check::warnings::names().any(|k| k == kind) {
+            let (line, col) = find(&["warnings", kind]);
+            diags.push(
+                Diagnostic::error(FILE, format!("unknown kind of warning `{kind}`"))
+                    .at(line, col)
+                    .field(format!("warnings.{kind}"))
+                    .allowed(
+                        crate::check::warnings::names()
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    )
+                    .suggest(kind, crate::check::warnings::names())
+                    .with_snippet(text),
+            );
         }
     }
     if diags.is_empty() {

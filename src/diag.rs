@@ -275,23 +275,41 @@ pub fn plural(n: usize, word: &str) -> String {
     }
 }
 
-/// " (3 warnings)" after a success line, or nothing.
+/// How many warnings there are of each kind, most first (then by name);
+/// warnings without a kind count as `other`.
+pub fn warning_kinds(diags: &[Diagnostic]) -> Vec<(&'static str, usize)> {
+    let mut counts: std::collections::BTreeMap<&'static str, usize> = Default::default();
+    for d in diags.iter().filter(|d| d.severity == Severity::Warning) {
+        *counts.entry(d.kind.unwrap_or("other")).or_default() += 1;
+    }
+    let mut out: Vec<(&'static str, usize)> = counts.into_iter().collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    out
+}
+
+/// "3 warnings: 2 exercise_in_no_routine, 1 no_qr_code".
+fn warnings_by_kind(diags: &[Diagnostic]) -> String {
+    let kinds = warning_kinds(diags);
+    let total: usize = kinds.iter().map(|(_, n)| n).sum();
+    let each: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
+    format!("{}: {}", plural(total, "warning"), each.join(", "))
+}
+
+/// " (3 warnings: 2 exercise_in_no_routine, 1 no_qr_code)" after a success
+/// line, or nothing.
 pub fn warning_tail(warnings: &[Diagnostic]) -> String {
     match warnings.len() {
         0 => String::new(),
-        n => format!(" ({})", plural(n, "warning")),
+        _ => format!(" ({})", warnings_by_kind(warnings)),
     }
 }
 
-/// "30 errors, 3 warnings" for a failure line; the warnings only if any.
+/// "30 errors, 3 warnings: 2 …, 1 …" for a failure line; the warnings only if any.
 pub fn tally(diags: &[Diagnostic]) -> String {
     match count(diags) {
         (errors, 0) => plural(errors, "error"),
-        (errors, warnings) => format!(
-            "{}, {}",
-            plural(errors, "error"),
-            plural(warnings, "warning")
-        ),
+        (0, _) => warnings_by_kind(diags),
+        (errors, _) => format!("{}, {}", plural(errors, "error"), warnings_by_kind(diags)),
     }
 }
 

@@ -148,10 +148,13 @@ proptest! {
     ]) {
         use crate::parse::dosage::*;
         for r in [
-            parse_count(&text).err(),
+            parse_count(&text, SETS).err(),
+            parse_reps(&text).err(),
             parse_time(&text).err(),
             parse_frequency(&text).err(),
             parse_side(&text).err(),
+            parse_load(&text).err(),
+            parse_effort(&text).err(),
         ]
         .into_iter()
         .flatten()

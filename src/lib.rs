@@ -118,15 +118,36 @@ fn compile_into(opts: &Options, sink: Option<render::Sink>) -> Result<Compiled, 
         opts.base_url.is_some(),
     ));
     timer.phase("load+parse");
+    // Terms no exercise uses get no page and no filter.
+    let shown = vocabs.used_by(&content);
     // Checking and linking read the same content: side by side.
     let (checked, graph) = rayon::join(
-        || check::check(&content, &config, &vocabs, &theme, opts.memo.as_deref()),
-        || site::graph(&content, &vocabs),
+        || {
+            let c = check::Inputs {
+                content: &content,
+                vocabs: &vocabs,
+                shown: &shown,
+                theme: &theme,
+                limits: &config.checks,
+                config: &config,
+            };
+            check::check(&c, opts.memo.as_deref())
+        },
+        || site::graph(&content, &shown),
     );
     diags.extend(checked);
-    let site = site::Site::new(config, vocabs, content, graph);
+    diags.extend(check::fields::unused_terms(&vocabs, &shown));
+    // Kinds of warning the site turned off in `[warnings]` are dropped.
+    let settings = config.warnings.clone();
+    let wanted = |d: &Diagnostic| {
+        d.severity == Severity::Error || check::warnings::enabled(&settings, d.kind)
+    };
+    diags.retain(wanted);
+    let site = site::Site::new(config, shown, content, graph);
     timer.phase("validate+link");
-    if has_errors(&diags, opts.strict) {
+    // Even with `--strict`, a site with only warnings is rendered, so that
+    // the sheets' warnings are reported with the others.
+    if has_errors(&diags) {
         diag::sort(&mut diags);
         return Err(Failure::Content(diags));
     }
@@ -145,6 +166,7 @@ fn compile_into(opts: &Options, sink: Option<render::Sink>) -> Result<Compiled, 
     let mut warnings = diags;
     warnings.extend(check::config::warnings(&site.config));
     warnings.extend(output.warnings.iter().cloned());
+    warnings.retain(wanted);
     diag::sort(&mut warnings);
     if opts.strict && !warnings.is_empty() {
         return Err(Failure::Content(warnings));
@@ -153,10 +175,8 @@ fn compile_into(opts: &Options, sink: Option<render::Sink>) -> Result<Compiled, 
     Ok(Compiled { output, warnings })
 }
 
-fn has_errors(diags: &[Diagnostic], strict: bool) -> bool {
-    diags
-        .iter()
-        .any(|d| d.severity == Severity::Error || strict)
+fn has_errors(diags: &[Diagnostic]) -> bool {
+    diags.iter().any(|d| d.severity == Severity::Error)
 }
 
 /// Builds the site and writes it to the output folder atomically.

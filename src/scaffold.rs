@@ -215,10 +215,13 @@ category: mobility               # one of: mobility, stability, stretch, warm-up
 position: standing               # one of: standing, seated, supine, prone, side-lying, quadruped, kneeling
 dosage:                          # at least one of reps, hold, duration
   sets: 2-3                      # a count (2) or a range (2-3, 2–3, 2 to 3)
-  reps: 10                       # a count or range
-  hold: 3 s                      # a time: 30 s, 45 sec, 1-2 min, 2 minutes
-  side: both                     # both (default), each or alternating
-  frequency: daily               # daily, N times a day, N times a week, Nx daily, Nx weekly
+  reps: 10                       # a count or range, or AMRAP; `5 each leg` names the side
+  hold: 3 s                      # a time: 30 s, 45 sec, 1-2 min, 2 minutes, 1 min 30 s
+  side: both                     # both (default), each (each leg, each arm) or alternating
+  # rest: 30 s                   # rest between sets
+  # load: red band               # 2 kg, 5 lb, a band colour, or level 2
+  # effort: RPE 5                # 0-10, or easy, moderate, hard …
+  frequency: daily               # daily, every other day, 3 times a week, 2x a day, Mon, Wed, Fri
 cautions:                        # a list of warnings; [] if there are none
   - Stop if you feel sharp pain.
 progression: []                  # slugs of harder versions, e.g. [wall-angels]
@@ -250,8 +253,8 @@ fn routine_template(title: &str) -> String {
         r#"---
 title: {title}                   # shown as the page heading
 summary: One sentence saying who this is for.
-goal: mobility                   # mobility, stability or mixed
-frequency: daily                 # daily, N times a day, N times a week, Nx daily, Nx weekly
+goal: mobility                   # mobility, stability or mixed (or a goal of [vocabulary.goal])
+frequency: daily                 # daily, every other day, 3 times a week, 2x a day, Mon, Wed, Fri
 sections:                        # 3–6 exercises in all keeps a routine easy to follow
   - name: Warm-up
     exercises:

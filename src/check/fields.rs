@@ -15,6 +15,7 @@ pub(crate) fn check(content: &Content, vocabs: &Vocabularies, theme: &Theme) -> 
         check_terms(content, ex, vocabs, &mut diags);
         check_media(content, ex, theme, &mut diags);
     }
+    check_goals(content, vocabs, &mut diags);
     duplicate_slugs(content, &mut diags);
     let used: HashSet<&str> = content
         .routines
@@ -62,23 +63,90 @@ fn check_terms(
             // Only now: finding a field's line costs a pass over the file.
             let (loc, display, text) = locate(content, ex.src);
             let names: Vec<&str> = vocab.term_names().collect();
-            let d = Diagnostic::error(display, format!("unknown {field} `{term}`"))
-                .field(field)
-                .allowed(names.join(", "))
-                .suggest(term, names.iter().copied());
-            let undashed = term.trim_start_matches('-');
-            let d = match d.help {
-                _ if undashed != term && vocab.label(undashed).is_some() => d.help(format!(
-                    "put a space after `-` to start a list item: `- {undashed}`"
-                )),
-                Some(_) => d,
-                None => d.help(format!(
-                    "to add a term, list it in handout.toml under [vocabulary.{field}]"
-                )),
-            };
+            let d = unknown_term(display, field, term, &names, vocab.removed.contains(term));
             diags.push(at(d, loc.token(&[field], term), text));
         }
     }
+}
+
+/// "unknown region `knee`", with what is allowed, a likely typo, and how to
+/// add the term (or that the site removed it).
+fn unknown_term(
+    display: &str,
+    field: &str,
+    term: &str,
+    names: &[&str],
+    removed: bool,
+) -> Diagnostic {
+    let d = Diagnostic::error(display, format!("unknown {field} `{term}`"))
+        .field(field)
+        .allowed(names.join(", "));
+    let undashed = term.trim_start_matches('-');
+    if undashed != term && names.contains(&undashed) {
+        return d.help(format!(
+            "put a space after `-` to start a list item: `- {undashed}`"
+        ));
+    }
+    if removed {
+        return d.help(format!(
+            "`{term}` is turned off in handout.toml (`{term} = false` under [vocabulary.{field}]); remove that line to use it"
+        ));
+    }
+    let add = format!(
+        "to add it, list it in handout.toml under [vocabulary.{field}]: `{term} = \"{}\"`",
+        label_for(term)
+    );
+    match crate::diag::did_you_mean(term, names.iter().copied()) {
+        Some(best) => d.help(format!("did you mean `{best}`? Or, {add}")),
+        None => d.help(add),
+    }
+}
+
+/// A first guess at a label for a new term: `upper-leg` → "Upper leg".
+fn label_for(term: &str) -> String {
+    let words = term.replace('-', " ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Each routine's goal is a term of the goal vocabulary.
+fn check_goals(content: &Content, vocabs: &Vocabularies, diags: &mut Vec<Diagnostic>) {
+    let goals = &vocabs.goals;
+    for r in &content.routines {
+        if r.goal.is_empty() || goals.label(&r.goal).is_some() {
+            continue;
+        }
+        let (loc, display, text) = locate(content, r.src);
+        let names: Vec<&str> = goals.terms.iter().map(|(t, _)| t.as_str()).collect();
+        let removed = goals.removed.contains(&r.goal);
+        let d = unknown_term(display, "goal", &r.goal, &names, removed);
+        diags.push(at(d, loc.value(&["goal"]), text));
+    }
+}
+
+/// A warning for each term that no exercise uses (off unless a site asks
+/// for `unused_term`): such terms get no page and no filter.
+pub(crate) fn unused_terms(all: &Vocabularies, shown: &Vocabularies) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for t in Taxonomy::ALL {
+        for term in all[t].term_names() {
+            if shown[t].label(term).is_none() {
+                out.push(
+                    Diagnostic::warning(
+                        crate::config::FILE,
+                        format!("no exercise uses the {} term `{term}`, so the site leaves it out", t.name()),
+                    )
+                    .field(format!("vocabulary.{}", t.name()))
+                    .kind("unused_term")
+                    .help(format!("to say so in handout.toml and silence this, add `{term} = false` under [vocabulary.{}]", t.name())),
+                );
+            }
+        }
+    }
+    out
 }
 
 fn check_media(content: &Content, ex: &Exercise, theme: &Theme, diags: &mut Vec<Diagnostic>) {

@@ -5,12 +5,15 @@
 pub(crate) mod blank;
 pub(crate) mod body;
 pub(crate) mod config;
+pub(crate) mod content;
 pub(crate) mod fields;
 pub(crate) mod links;
 pub(crate) mod names;
+mod readability;
 pub(crate) mod refs;
+pub(crate) mod warnings;
 
-use crate::config::Config;
+use crate::config::{Checks, Config};
 use crate::diag::Diagnostic;
 use crate::markdown::{self, Scan};
 use crate::model::taxonomy::Vocabularies;
@@ -22,14 +25,28 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Every problem of `content`: errors and warnings, in no particular order.
-pub(crate) fn check(
-    content: &Content,
-    config: &Config,
-    vocabs: &Vocabularies,
-    theme: &Theme,
-    memo: Option<&Memo>,
-) -> Vec<Diagnostic> {
+/// What the checks read.
+pub(crate) struct Inputs<'a> {
+    pub(crate) content: &'a Content,
+    /// Every term a page may use.
+    pub(crate) vocabs: &'a Vocabularies,
+    /// The terms the site shows (those some exercise uses).
+    pub(crate) shown: &'a Vocabularies,
+    pub(crate) theme: &'a Theme,
+    pub(crate) limits: &'a Checks,
+    pub(crate) config: &'a Config,
+}
+
+/// Every problem of the content: errors and warnings, in no particular order.
+pub(crate) fn check(inputs: &Inputs, memo: Option<&Memo>) -> Vec<Diagnostic> {
+    let Inputs {
+        content,
+        vocabs,
+        shown,
+        theme,
+        limits,
+        config,
+    } = *inputs;
     let mut diags = fields::check(content, vocabs, theme);
     diags.extend(blank::check(content));
     diags.extend(names::check(content, vocabs, theme));
@@ -49,9 +66,9 @@ pub(crate) fn check(
             (*src, scan)
         })
         .collect();
-    let outputs = pages::all(content, vocabs, theme.statics.keys())
+    let outputs = pages::all(content, shown, theme.statics.keys())
         .iter()
-        .map(|p| p.route(content, vocabs).path())
+        .map(|p| p.route(content, shown).path())
         .collect();
     for (src, _) in &sources {
         if let Some(scan) = scans.get(src) {
@@ -59,5 +76,7 @@ pub(crate) fn check(
         }
     }
     diags.extend(links::check(content, &sources, &scans, outputs));
+    let pages: Vec<usize> = sources.iter().map(|(src, _)| *src).collect();
+    diags.extend(content::check(content, &pages, limits.max_reading_grade));
     diags
 }

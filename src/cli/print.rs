@@ -5,7 +5,7 @@
 use super::args::{ColorWhen, Format, Global};
 use anstyle::{AnsiColor, Style};
 use handout::console;
-use handout::diag::{count, plural, tally, Diagnostic};
+use handout::diag::{count, tally, warning_kinds, Diagnostic};
 use handout::Failure;
 use serde_json::{json, Map, Value};
 use std::io::IsTerminal;
@@ -71,10 +71,7 @@ impl Printer {
                 self.summary(false, &diags, json!({}));
                 if !self.quiet {
                     let why = match count(&diags) {
-                        (0, w) => format!(
-                            "{} (--strict treats warnings as errors)",
-                            plural(w, "warning")
-                        ),
+                        (0, _) => format!("{} (--strict treats warnings as errors)", tally(&diags)),
                         _ => tally(&diags),
                     };
                     let red = Style::new().bold().fg_color(Some(AnsiColor::Red.into()));
@@ -114,6 +111,10 @@ impl Printer {
             ok,
             errors,
             warnings,
+            warning_kinds: warning_kinds(diags)
+                .into_iter()
+                .map(|(k, n)| (k.to_string(), n.into()))
+                .collect(),
             extra: match extra {
                 Value::Object(map) => map,
                 _ => Map::new(),
@@ -142,6 +143,8 @@ struct Summary {
     ok: bool,
     errors: usize,
     warnings: usize,
+    /// How many warnings of each kind, e.g. `{"exercise_in_no_routine": 2}`.
+    warning_kinds: Map<String, Value>,
     #[serde(flatten)]
     extra: Map<String, Value>,
 }

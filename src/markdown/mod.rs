@@ -5,6 +5,7 @@
 
 mod highlight;
 pub(crate) mod safety;
+pub(crate) mod text;
 
 use pulldown_cmark::{
     html, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,

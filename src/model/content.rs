@@ -5,7 +5,6 @@ use super::dosage::{Dosage, Frequency};
 use super::ids::{ExerciseId, GuideId, RoutineId};
 use super::taxonomy::Taxonomy;
 use crate::source::load::SourceFile;
-use serde::Serialize;
 
 /// One exercise page.
 #[derive(Debug, Clone)]
@@ -43,26 +42,6 @@ impl Exercise {
     }
 }
 
-/// What a routine is for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub(crate) enum Goal {
-    Mobility,
-    Stability,
-    Mixed,
-}
-
-impl Goal {
-    /// Patient wording of the goal.
-    pub(crate) fn label(self) -> &'static str {
-        match self {
-            Goal::Mobility => "Loosen up (mobility)",
-            Goal::Stability => "Get stronger (stability)",
-            Goal::Mixed => "Loosen up and get stronger",
-        }
-    }
-}
-
 /// One exercise as used in a routine, with optional overrides.
 #[derive(Debug, Clone)]
 pub(crate) struct RoutineItem {
@@ -86,7 +65,8 @@ pub(crate) struct Routine {
     pub(crate) slug: String,
     pub(crate) title: String,
     pub(crate) summary: String,
-    pub(crate) goal: Goal,
+    /// A term of the goal vocabulary.
+    pub(crate) goal: String,
     pub(crate) frequency: Option<Frequency>,
     pub(crate) sections: Vec<RoutineSection>,
     pub(crate) cautions: Vec<String>,

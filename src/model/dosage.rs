@@ -1,7 +1,9 @@
-//! A dosage as typed values (counts, ranges, times, frequencies), rendered in
-//! one consistent patient wording ("2–3 sets of 10–15 reps · hold 2–3
-//! seconds · 2–3 times a day"). `parse::dosage` reads them from text.
+//! A dosage as typed values (counts, ranges, times, load, effort,
+//! frequencies), rendered in one consistent patient wording ("2–3 sets of
+//! 10–15 reps · hold 2–3 seconds · 2–3 times a day") from the words of
+//! `model::wording`. `parse::dosage` reads them from text.
 
+use super::wording::{counted, fill, list, word};
 use serde::Serialize;
 use std::fmt;
 
@@ -13,9 +15,9 @@ pub(crate) struct Range {
 }
 
 impl Range {
-    /// True when the range is exactly one.
-    pub(crate) fn is_one(self) -> bool {
-        self.lo == 1 && self.hi == 1
+    /// A single count.
+    pub(crate) fn one(n: u32) -> Range {
+        Range { lo: n, hi: n }
     }
 }
 
@@ -24,67 +26,106 @@ impl fmt::Display for Range {
         if self.lo == self.hi {
             write!(f, "{}", self.lo)
         } else {
-            write!(f, "{}–{}", self.lo, self.hi)
+            let (lo, hi) = (self.lo.to_string(), self.hi.to_string());
+            f.write_str(&fill("range", &[("lo", &lo), ("hi", &hi)]))
         }
     }
 }
 
-/// Seconds or minutes.
+/// Seconds, minutes or hours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub(crate) enum Unit {
     Seconds,
     Minutes,
+    Hours,
 }
 
-/// A length of time, e.g. `30 s` or `1-2 min`.
+impl Unit {
+    /// Seconds in one of this unit.
+    pub(crate) fn seconds(self) -> u32 {
+        match self {
+            Unit::Seconds => 1,
+            Unit::Minutes => 60,
+            Unit::Hours => 3600,
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            Unit::Seconds => "second",
+            Unit::Minutes => "minute",
+            Unit::Hours => "hour",
+        }
+    }
+
+    fn noun(self, n: u32) -> String {
+        let form = if n == 1 { "one" } else { "many" };
+        word(&format!("{}.{form}", self.key())).to_string()
+    }
+}
+
+/// A length of time: `30 s`, `1-2 min`, or one amount with a smaller
+/// unit after it (`1 min 30 s`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub(crate) struct Time {
     pub(crate) amount: Range,
     pub(crate) unit: Unit,
+    /// The smaller part of a compound time (`30 s` of `1 min 30 s`).
+    pub(crate) then: Option<(u32, Unit)>,
 }
 
 impl Time {
-    /// Noun form: "30 seconds", "1 minute", "1–2 minutes".
-    pub(crate) fn noun(self) -> String {
-        let (one, many) = match self.unit {
-            Unit::Seconds => ("second", "seconds"),
-            Unit::Minutes => ("minute", "minutes"),
-        };
-        let word = if self.amount.is_one() { one } else { many };
-        format!("{} {word}", self.amount)
-    }
-
-    /// Adjective form: "30-second", "1–2-minute".
-    pub(crate) fn adjective(self) -> String {
-        let unit = match self.unit {
-            Unit::Seconds => "second",
-            Unit::Minutes => "minute",
-        };
-        format!("{}-{unit}", self.amount)
-    }
-}
-
-/// How often: daily, N times a day, N times a week.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub(crate) enum Frequency {
-    Daily,
-    PerDay(Range),
-    PerWeek(Range),
-}
-
-impl fmt::Display for Frequency {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (n, period) = match self {
-            Frequency::Daily => return f.write_str("daily"),
-            Frequency::PerDay(n) => (n, "day"),
-            Frequency::PerWeek(n) => (n, "week"),
-        };
-        if n.is_one() {
-            write!(f, "once a {period}")
-        } else {
-            write!(f, "{n} times a {period}")
+    /// A simple time: an amount in one unit.
+    pub(crate) fn new(amount: Range, unit: Unit) -> Time {
+        Time {
+            amount,
+            unit,
+            then: None,
         }
     }
+
+    /// The longest this time can be, in seconds.
+    pub(crate) fn max_seconds(self) -> u64 {
+        let extra = self.then.map_or(0, |(n, u)| n as u64 * u.seconds() as u64);
+        self.amount.hi as u64 * self.unit.seconds() as u64 + extra
+    }
+
+    /// Noun form: "30 seconds", "1 minute", "1–2 minutes", "1 minute 30 seconds".
+    pub(crate) fn noun(self) -> String {
+        self.parts("time.noun", true).join(" ")
+    }
+
+    /// Adjective form: "30-second", "1–2-minute", "1-minute-30-second".
+    pub(crate) fn adjective(self) -> String {
+        self.parts("time.adjective", false).join("-")
+    }
+
+    fn parts(self, key: &str, plural: bool) -> Vec<String> {
+        let one = |n: String, hi: u32, unit: Unit| {
+            let unit = unit.noun(if plural { hi } else { 1 });
+            fill(key, &[("n", &n), ("unit", &unit)])
+        };
+        let mut out = vec![one(self.amount.to_string(), self.amount.hi, self.unit)];
+        if let Some((n, unit)) = self.then {
+            out.push(one(n.to_string(), n, unit));
+        }
+        out
+    }
+}
+
+/// How many repetitions: a count, or as many as the patient can (AMRAP).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub(crate) enum Reps {
+    Count(Range),
+    AsManyAsYouCan,
+}
+
+/// What "each" refers to: sides in general, or legs or arms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub(crate) enum Limb {
+    Side,
+    Leg,
+    Arm,
 }
 
 /// Which side(s) the exercise is done on.
@@ -92,19 +133,97 @@ impl fmt::Display for Frequency {
 pub(crate) enum Side {
     #[default]
     Both,
-    Each,
+    Each(Limb),
     Alternating,
+}
+
+/// Pounds or kilograms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub(crate) enum Mass {
+    Kg,
+    Lb,
+}
+
+/// What the patient moves against: a weight, a band colour or a band level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub(crate) enum Load {
+    /// A weight, in tenths of its unit (`2.5 kg` is 25).
+    Weight(Range, Mass),
+    Band(&'static str),
+    Level(Range),
+}
+
+/// How hard it should feel: a rating of perceived exertion (0–10) or words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub(crate) enum Effort {
+    Rpe(Range),
+    Words(&'static str),
+}
+
+/// How often: daily, every other day, N times a day or week, set weekdays.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub(crate) enum Frequency {
+    Daily,
+    EveryOtherDay,
+    PerDay(Range),
+    PerWeek(Range),
+    /// Weekdays as bits, Monday first (bit 0) to Sunday (bit 6).
+    Days(u8),
+}
+
+/// The weekday keys of the wording table, Monday first.
+pub(crate) const DAYS: [&str; 7] = [
+    "day.mon", "day.tue", "day.wed", "day.thu", "day.fri", "day.sat", "day.sun",
+];
+
+impl fmt::Display for Frequency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            Frequency::Daily => word("daily").to_string(),
+            Frequency::EveryOtherDay => word("every_other_day").to_string(),
+            Frequency::PerDay(n) => counted("per_day", n.hi, &[("n", &n.to_string())]),
+            Frequency::PerWeek(n) => counted("per_week", n.hi, &[("n", &n.to_string())]),
+            Frequency::Days(bits) => {
+                let days: Vec<&str> = (0..7)
+                    .filter(|i| bits & (1 << i) != 0)
+                    .map(|i| word(DAYS[i]))
+                    .collect();
+                list(&days)
+            }
+        };
+        f.write_str(&text)
+    }
 }
 
 /// A full dosage, typed. Any field may be absent in a routine's override.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 pub(crate) struct Dosage {
     pub(crate) sets: Option<Range>,
-    pub(crate) reps: Option<Range>,
+    pub(crate) reps: Option<Reps>,
     pub(crate) hold: Option<Time>,
     pub(crate) duration: Option<Time>,
     pub(crate) side: Option<Side>,
+    pub(crate) rest: Option<Time>,
+    pub(crate) load: Option<Load>,
+    pub(crate) effort: Option<Effort>,
     pub(crate) frequency: Option<Frequency>,
+}
+
+/// A weight range held in tenths, as written: "2.5", "2–3".
+fn weight(r: Range) -> String {
+    let one = |n: u32| match n % 10 {
+        0 => (n / 10).to_string(),
+        d => format!("{}.{d}", n / 10),
+    };
+    if r.lo == r.hi {
+        one(r.lo)
+    } else {
+        fill("range", &[("lo", &one(r.lo)), ("hi", &one(r.hi))])
+    }
+}
+
+fn counted_range(key: &str, r: Range) -> String {
+    counted(key, r.hi, &[("n", &r.to_string())])
 }
 
 impl Dosage {
@@ -121,6 +240,9 @@ impl Dosage {
             hold: over.hold.or(self.hold),
             duration: over.duration.or(self.duration),
             side: over.side.or(self.side),
+            rest: over.rest.or(self.rest),
+            load: over.load.or(self.load),
+            effort: over.effort.or(self.effort),
             frequency: over.frequency.or(self.frequency),
         }
     }
@@ -129,178 +251,67 @@ impl Dosage {
     pub(crate) fn describe(&self) -> String {
         let side = match self.side.unwrap_or_default() {
             Side::Both => "",
-            Side::Each => ", each side",
-            Side::Alternating => ", alternating sides",
+            Side::Each(Limb::Side) => word("side.each"),
+            Side::Each(Limb::Leg) => word("side.leg"),
+            Side::Each(Limb::Arm) => word("side.arm"),
+            Side::Alternating => word("side.alternating"),
         };
-        let plural = |r: Range, one: &str, many: &str| {
-            if r.is_one() {
-                format!("{r} {one}")
-            } else {
-                format!("{r} {many}")
-            }
+        let with_sets = |key: &str, b: String| match self.sets {
+            Some(s) => fill("of", &[("a", &counted_range(key, s)), ("b", &b)]),
+            None => b,
         };
         let mut parts = Vec::new();
+        let hold = self.hold.map(|h| fill("hold", &[("t", &h.noun())]));
+        let duration = self.duration.map(|d| fill("for", &[("t", &d.noun())]));
         if let Some(reps) = self.reps {
-            let reps_text = plural(reps, "rep", "reps");
-            let main = match self.sets {
-                Some(s) => format!("{} of {reps_text}", plural(s, "set", "sets")),
-                None => reps_text,
+            let reps_text = match reps {
+                Reps::Count(r) => counted_range("reps", r),
+                Reps::AsManyAsYouCan => word("reps.amrap").to_string(),
             };
-            parts.push(format!("{main}{side}"));
-            if let Some(h) = self.hold {
-                parts.push(format!("hold {}", h.noun()));
-            }
-            if let Some(d) = self.duration {
-                parts.push(format!("for {}", d.noun()));
-            }
+            parts.push(format!("{}{side}", with_sets("sets", reps_text)));
+            parts.extend(hold);
+            parts.extend(duration);
         } else if let Some(h) = self.hold {
             let main = match self.sets {
-                Some(s) if s.is_one() => format!("1 × {} hold", h.adjective()),
-                Some(s) => format!("{s} × {} holds", h.adjective()),
-                None => format!("hold {}", h.noun()),
+                Some(s) => counted(
+                    "holds",
+                    s.hi,
+                    &[("n", &s.to_string()), ("t", &h.adjective())],
+                ),
+                None => hold.unwrap_or_default(),
             };
             parts.push(format!("{main}{side}"));
-            if let Some(d) = self.duration {
-                parts.push(format!("for {}", d.noun()));
-            }
+            parts.extend(duration);
         } else if let Some(d) = self.duration {
-            let main = match self.sets {
-                Some(s) => format!("{} of {}", plural(s, "round", "rounds"), d.noun()),
-                None => d.noun(),
-            };
-            parts.push(format!("{main}{side}"));
+            parts.push(format!("{}{side}", with_sets("rounds", d.noun())));
         } else if let Some(s) = self.sets {
-            parts.push(format!("{}{side}", plural(s, "set", "sets")));
+            parts.push(format!("{}{side}", counted_range("sets", s)));
+        }
+        if let Some(load) = self.load {
+            parts.push(match load {
+                Load::Weight(n, Mass::Kg) => fill("load.kg", &[("n", &weight(n))]),
+                Load::Weight(n, Mass::Lb) => fill("load.lb", &[("n", &weight(n))]),
+                Load::Band(w) => fill("load.band", &[("w", w)]),
+                Load::Level(n) => fill("load.level", &[("n", &n.to_string())]),
+            });
+        }
+        if let Some(effort) = self.effort {
+            parts.push(match effort {
+                Effort::Rpe(n) => fill("effort.rpe", &[("n", &n.to_string())]),
+                Effort::Words(w) => fill("effort.word", &[("w", w)]),
+            });
+        }
+        if let Some(rest) = self.rest {
+            let key = if self.sets.is_some_and(|s| s.hi > 1) {
+                "rest.sets"
+            } else {
+                "rest"
+            };
+            parts.push(fill(key, &[("t", &rest.noun())]));
         }
         if let Some(f) = self.frequency {
             parts.push(f.to_string());
         }
-        parts.join(" · ")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn r(lo: u32, hi: u32) -> Range {
-        Range { lo, hi }
-    }
-
-    #[test]
-    fn patient_wording() {
-        let d = |sets: Option<Range>, reps, hold, duration, side, frequency| Dosage {
-            sets,
-            reps,
-            hold,
-            duration,
-            side,
-            frequency,
-        };
-        let secs = |lo, hi| {
-            Some(Time {
-                amount: r(lo, hi),
-                unit: Unit::Seconds,
-            })
-        };
-        let mins = |lo, hi| {
-            Some(Time {
-                amount: r(lo, hi),
-                unit: Unit::Minutes,
-            })
-        };
-        let cases: Vec<(Dosage, &str)> = vec![
-            (
-                d(
-                    Some(r(2, 3)),
-                    Some(r(10, 15)),
-                    secs(2, 3),
-                    None,
-                    None,
-                    Some(Frequency::PerDay(r(2, 3))),
-                ),
-                "2–3 sets of 10–15 reps · hold 2–3 seconds · 2–3 times a day",
-            ),
-            (
-                d(
-                    Some(r(3, 3)),
-                    None,
-                    secs(30, 30),
-                    None,
-                    Some(Side::Each),
-                    Some(Frequency::Daily),
-                ),
-                "3 × 30-second holds, each side · daily",
-            ),
-            (
-                d(
-                    None,
-                    Some(r(1, 1)),
-                    None,
-                    None,
-                    None,
-                    Some(Frequency::PerDay(r(1, 1))),
-                ),
-                "1 rep · once a day",
-            ),
-            (
-                d(
-                    Some(r(1, 1)),
-                    Some(r(10, 10)),
-                    None,
-                    None,
-                    Some(Side::Alternating),
-                    None,
-                ),
-                "1 set of 10 reps, alternating sides",
-            ),
-            (
-                d(
-                    None,
-                    None,
-                    None,
-                    mins(1, 2),
-                    None,
-                    Some(Frequency::PerWeek(r(3, 3))),
-                ),
-                "1–2 minutes · 3 times a week",
-            ),
-            (
-                d(
-                    Some(r(2, 2)),
-                    None,
-                    None,
-                    mins(1, 1),
-                    Some(Side::Each),
-                    None,
-                ),
-                "2 rounds of 1 minute, each side",
-            ),
-            (
-                d(None, None, secs(20, 30), None, None, None),
-                "hold 20–30 seconds",
-            ),
-        ];
-        for (dosage, want) in cases {
-            assert_eq!(dosage.describe(), want);
-        }
-    }
-
-    #[test]
-    fn overrides_replace_only_given_fields() {
-        let base = Dosage {
-            sets: Some(r(2, 3)),
-            reps: Some(r(10, 15)),
-            frequency: Some(Frequency::Daily),
-            ..Default::default()
-        };
-        let over = Dosage {
-            sets: Some(r(2, 2)),
-            ..Default::default()
-        };
-        assert_eq!(
-            base.merged(&over).describe(),
-            "2 sets of 10–15 reps · daily"
-        );
+        parts.join(word("sep"))
     }
 }

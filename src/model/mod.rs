@@ -5,6 +5,7 @@ pub(crate) mod content;
 pub(crate) mod dosage;
 pub(crate) mod ids;
 pub(crate) mod taxonomy;
+pub(crate) mod wording;
 
 pub(crate) use content::*;
 

@@ -43,7 +43,17 @@ const ROUTINE_KEYS: &[&str] = &[
 ];
 const GUIDE_KEYS: &[&str] = &["title", "summary", "order", "slug", "draft"];
 const HOME_KEYS: &[&str] = &["title", "summary"];
-pub(super) const DOSAGE_KEYS: &[&str] = &["sets", "reps", "hold", "duration", "side", "frequency"];
+pub(super) const DOSAGE_KEYS: &[&str] = &[
+    "sets",
+    "reps",
+    "hold",
+    "duration",
+    "side",
+    "rest",
+    "load",
+    "effort",
+    "frequency",
+];
 pub(super) const SECTION_KEYS: &[&str] = &["name", "exercises"];
 pub(super) const ITEM_KEYS: &[&str] = &["exercise", "dosage", "note"];
 
@@ -200,28 +210,22 @@ fn exercise(r: &mut Reader, map: &Mapping, src: usize, stem: String) -> Option<E
 
 fn routine(r: &mut Reader, map: &Mapping, src: usize, stem: String) -> Option<Routine> {
     r.check_keys(map, &[], ROUTINE_KEYS);
-    let goal = match r.string(map, "goal").as_deref() {
+    let goal = match r.string(map, "goal") {
+        Some(goal) => goal,
         None => {
-            r.missing("goal", "`mobility`, `stability` or `mixed`");
-            Goal::Mixed
-        }
-        Some("mobility") => Goal::Mobility,
-        Some("stability") => Goal::Stability,
-        Some("mixed") => Goal::Mixed,
-        Some(other) => {
-            let pos = r.loc.value(&["goal"]).unwrap_or_default();
-            r.push(
-                Diagnostic::error(&r.file.display, format!("unknown goal `{other}`"))
-                    .field("goal")
-                    .allowed("mobility, stability, mixed")
-                    .suggest(other, ["mobility", "stability", "mixed"]),
-                pos,
-            );
-            Goal::Mixed
+            r.missing("goal", "a term of the goal vocabulary, e.g. `mobility`");
+            String::new()
         }
     };
     let frequency = map.get("frequency").and_then(|v| {
-        let text = r.scalar(v, &["frequency"])?;
+        let text = match v {
+            Value::Sequence(days) => days
+                .iter()
+                .filter_map(yaml::scalar_text)
+                .collect::<Vec<_>>()
+                .join(", "),
+            _ => r.scalar(v, &["frequency"])?,
+        };
         r.grammar(
             dosage::parse_frequency(&text),
             &["frequency"],

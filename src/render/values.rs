@@ -43,6 +43,10 @@ impl Views {
                         count: site.with_term(id).len(),
                     })
                     .collect(),
+                index: v
+                    .ids()
+                    .map(|(id, term)| (term.to_string(), id.index))
+                    .collect(),
             })
             .collect();
         let cfg = &site.config;
@@ -195,11 +199,10 @@ fn routine_value(site: &Site, r: &RoutineView, exercises: &[tera::Value]) -> ter
 
 /// The view of `term` of taxonomy `t` (a term no vocabulary lists is shown as itself).
 pub(super) fn term(site: &SiteView, t: Taxonomy, term: &str) -> TermView {
-    site.taxonomies[t.index()]
-        .terms
-        .iter()
-        .find(|v| v.term == term)
-        .cloned()
+    let view = &site.taxonomies[t.index()];
+    view.index
+        .get(term)
+        .map(|&i| view.terms[i].clone())
         .unwrap_or_else(|| TermView {
             term: term.into(),
             label: term.into(),
@@ -273,11 +276,13 @@ fn routine_view(site: &Site, exercises: &[Arc<ExerciseView>], r: &Routine) -> Ro
         url: Route::Routine(&r.slug).path(),
         sheet_url: Route::RoutineSheet(&r.slug).path(),
         large_sheet_url: Route::LargeRoutineSheet(&r.slug).path(),
-        goal: serde_json::to_value(r.goal)
-            .ok()
-            .and_then(|v| v.as_str().map(String::from))
-            .unwrap_or_default(),
-        goal_label: r.goal.label().to_string(),
+        goal: r.goal.clone(),
+        goal_label: site
+            .vocabs
+            .goals
+            .label(&r.goal)
+            .unwrap_or(&r.goal)
+            .to_string(),
         frequency: r.frequency.map(|f| f.to_string()).unwrap_or_default(),
         cautions: r.cautions.clone(),
         sections,

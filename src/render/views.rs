@@ -45,6 +45,10 @@ pub(crate) struct TaxonomyView {
     pub(crate) title: String,
     pub(crate) url: String,
     pub(crate) terms: Vec<TermView>,
+    /// Term → its place in `terms` (so finding one costs the same with
+    /// ten terms or ten thousand).
+    #[serde(skip)]
+    pub(crate) index: std::collections::HashMap<String, usize>,
 }
 
 /// An exercise as shown on its page, in lists, on sheets and in routines.

@@ -28,6 +28,14 @@ pub(crate) fn parse(text: &str) -> Result<Value, SyntaxError> {
             Some(i) => message[..i].to_string(),
             None => message,
         };
+        // A number too large for any integer type: say so, with the field.
+        let message = match message.split_once(": invalid type: integer `") {
+            Some((field, rest)) => match rest.split_once('`') {
+                Some((n, _)) => format!("`{field}`: the number `{n}` is far too large"),
+                None => message,
+            },
+            None => message,
+        };
         SyntaxError { line, col, message }
     })
 }

@@ -58,11 +58,14 @@ fn success_lines_use_the_right_plurals() {
     assert!(out.status.success(), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(err.contains(" pages, 1 sheet in "), "{err}");
-    assert!(err.contains("(2 warnings)"), "{err}");
+    assert!(
+        err.contains("(2 warnings: 1 exercise_in_no_routine, 1 no_qr_code)"),
+        "{err}"
+    );
     let out = run(site, &["check", "--strict"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).ends_with("Check failed: 1 warning (--strict treats warnings as errors).\n"),
+        stderr(&out).ends_with("Check failed: 2 warnings: 1 exercise_in_no_routine, 1 no_qr_code (--strict treats warnings as errors).\n"),
         "{}",
         stderr(&out)
     );
@@ -200,10 +203,14 @@ fn json_diagnostics_are_one_object_a_line_in_the_documented_schema() {
     assert_eq!(summary["type"], "summary");
     assert_eq!(summary["command"], "check");
     assert_eq!(summary["ok"], false);
-    assert_eq!(summary["errors"], 30);
-    assert_eq!(summary["warnings"], 3);
+    assert_eq!(summary["errors"], 29);
+    assert_eq!(summary["warnings"], 4);
+    assert_eq!(summary["warning_kinds"]["exercise_in_no_routine"], 2);
     // People still get the closing line on stderr, and nothing else.
-    assert_eq!(stderr(&out), "Check failed: 30 errors, 3 warnings.\n");
+    assert_eq!(
+        stderr(&out),
+        "Check failed: 29 errors, 4 warnings: 2 exercise_in_no_routine, 1 image_without_alt, 1 no_steps.\n"
+    );
 
     // `build` reports the same problems the same way.
     let out = run(site.path(), &["build", "--format", "json"]);

@@ -58,7 +58,7 @@ error: routine has no sections
   |
   = help: list at least one section: `sections:` then `  - name: Warm-up` and `    exercises: [slug, …]`
 
-Check failed: 1 error, 3 warnings.
+Check failed: 1 error, 3 warnings: 3 exercise_in_no_routine.
 
 "#]].raw()
     );
@@ -105,6 +105,10 @@ fn null_blank_and_invisible_titles_are_content_errors() {
     assert_data_eq!(
         err,
         str![[r#"
+warning: the exercise has no numbered steps
+  --> content/exercises/prone-w.md
+  = help: write the steps as a numbered list (`1. …`, `2. …`): printed sheets show them
+
 error: field `title` is empty
   --> content/exercises/prone-w.md:2:1 (field `title`)
   |
@@ -114,6 +118,10 @@ error: field `title` is empty
 3 | summary: S.
   |
   = help: write the title after `title: `; it is required
+
+warning: the exercise has no numbered steps
+  --> content/exercises/scapular-squeeze.md
+  = help: write the steps as a numbered list (`1. …`, `2. …`): printed sheets show them
 
 error: field `title` has only invisible characters
   --> content/exercises/scapular-squeeze.md:2:8 (field `title`)
@@ -125,6 +133,10 @@ error: field `title` has only invisible characters
   |
   = help: write the title in words; it is the page's heading and the text of every link to it
 
+warning: the exercise has no numbered steps
+  --> content/exercises/wall-angels.md
+  = help: write the steps as a numbered list (`1. …`, `2. …`): printed sheets show them
+
 error: field `title` is empty
   --> content/exercises/wall-angels.md:2:1 (field `title`)
   |
@@ -135,7 +147,7 @@ error: field `title` is empty
   |
   = help: write the title after `title: `; it is required
 
-Check failed: 3 errors.
+Check failed: 3 errors, 3 warnings: 3 no_steps.
 
 "#]]
         .raw()
@@ -156,6 +168,10 @@ fn null_and_blank_cautions_are_content_errors() {
     assert_data_eq!(
         err,
         str![[r#"
+warning: the exercise has no numbered steps
+  --> content/exercises/prone-w.md
+  = help: write the steps as a numbered list (`1. …`, `2. …`): printed sheets show them
+
 error: field `cautions` is empty
   --> content/exercises/prone-w.md:9:1 (field `cautions`)
    |
@@ -165,6 +181,10 @@ error: field `cautions` is empty
 10 | ---
    |
   = help: list them, e.g. `cautions: [Stop if it hurts.]`, or write `cautions: []` if there are none
+
+warning: the exercise has no numbered steps
+  --> content/exercises/wall-angels.md
+  = help: write the steps as a numbered list (`1. …`, `2. …`): printed sheets show them
 
 error: 2 cautions in `cautions` are empty
   --> content/exercises/wall-angels.md:9:1 (field `cautions`)
@@ -176,7 +196,7 @@ error: 2 cautions in `cautions` are empty
    |
   = help: write each caution as a sentence, or use `cautions: []` if there are none
 
-Check failed: 2 errors.
+Check failed: 2 errors, 2 warnings: 2 no_steps.
 
 "#]]
         .raw()
@@ -256,6 +276,10 @@ warning: exercise `term` is in no routine
   --> content/exercises/term.md
   = help: add it to a routine's `sections`, so patients find it in a programme
 
+warning: the exercise has no numbered steps
+  --> content/exercises/term.md
+  = help: write the steps as a numbered list (`1. …`, `2. …`): printed sheets show them
+
 error: unknown region `-neck`
   --> content/exercises/term.md:5:3 (field `region`)
   |
@@ -267,7 +291,7 @@ error: unknown region `-neck`
   = allowed: neck, shoulders, upper-back, mid-back, lower-back, chest, core, hips
   = help: put a space after `-` to start a list item: `- neck`
 
-Check failed: 5 errors, 1 warning.
+Check failed: 5 errors, 2 warnings: 1 exercise_in_no_routine, 1 no_steps.
 
 "#]].raw()
     );
@@ -300,6 +324,10 @@ warning: exercise `3_4_Sit-Up` is in no routine
   --> content/exercises/3_4_Sit-Up.md
   = help: add it to a routine's `sections`, so patients find it in a programme
 
+warning: the exercise has no numbered steps
+  --> content/exercises/3_4_Sit-Up.md
+  = help: write the steps as a numbered list (`1. …`, `2. …`): printed sheets show them
+
 error: link `../exercises/3_4_sit-up.md` points to a page that does not exist (content/exercises/3_4_sit-up.md)
   --> content/guides/extra.md:4:5
   |
@@ -318,7 +346,7 @@ error: `3-4-sit-up` in `sections` is not an exercise
   |
   = allowed: the slug of a file in content/exercises/ (its file name without .md)
 
-Check failed: 3 errors, 1 warning.
+Check failed: 3 errors, 2 warnings: 1 exercise_in_no_routine, 1 no_steps.
 
 "#]].raw()
     );

@@ -252,6 +252,10 @@ warning: exercise `CON` is in no routine
   --> content/exercises/CON.md
   = help: add it to a routine's `sections`, so patients find it in a programme
 
+warning: the exercise has no numbered steps
+  --> content/exercises/CON.md
+  = help: write the steps as a numbered list (`1. …`, `2. …`): printed sheets show them
+
 error: file name `aux.md` cannot be stored on Windows: `aux` is a name Windows keeps for a device
   --> content/exercises/aux.md
   = help: rename the file (e.g. to `aux-1.md`): the site could not be copied to, or edited on, a Windows computer
@@ -259,6 +263,10 @@ error: file name `aux.md` cannot be stored on Windows: `aux` is a name Windows k
 warning: exercise `aux` is in no routine
   --> content/exercises/aux.md
   = help: add it to a routine's `sections`, so patients find it in a programme
+
+warning: the exercise has no numbered steps
+  --> content/exercises/aux.md
+  = help: write the steps as a numbered list (`1. …`, `2. …`): printed sheets show them
 
 error: file name `notes.md.` ends with a dot or a space, which Windows drops
   --> content/guides/notes.md.
@@ -282,7 +290,7 @@ error: folder name `photos.` cannot be stored on Windows: it ends with a dot or 
   --> static/photos./a.png
   = help: rename the folder (e.g. to `photos`): the site could not be copied to, or edited on, a Windows computer
 
-Check failed: 6 errors, 2 warnings.
+Check failed: 6 errors, 4 warnings: 2 exercise_in_no_routine, 2 no_steps.
 
 "#]].raw()
     );

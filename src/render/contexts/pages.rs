@@ -3,6 +3,7 @@
 
 use super::{link, Template};
 use crate::markdown::{Heading, Rendered};
+use crate::model::dosage::Reps;
 use crate::model::ids::{ExerciseId, GuideId, RoutineId};
 use crate::render::values::Views;
 use crate::render::views::LinkView;
@@ -65,7 +66,10 @@ impl ExercisePage {
                 "description": e.summary,
                 "exerciseType": e.category.label,
                 "activityFrequency": d.frequency.map(|f| f.to_string()),
-                "repetitions": d.reps.map(|r| r.to_string()),
+                "repetitions": d.reps.and_then(|r| match r {
+                    Reps::Count(n) => Some(n.to_string()),
+                    Reps::AsManyAsYouCan => None,
+                }),
                 "additionalVariable": e.dosage,
                 "url": canonical,
             })),

@@ -1,36 +1,15 @@
-//! Readability gate for the sample handbook.
-//!
-//! Every exercise, routine and guide page, and the home page, must read at a
-//! Flesch–Kincaid grade of 8.0 or lower. The test reads the Markdown under
-//! `content/`, strips what a patient does not read as prose (front-matter,
-//! code blocks, inline code, link targets, HTML tags, Markdown punctuation)
-//! and computes
+//! Reading grade of patient pages: Flesch–Kincaid for English,
 //!
 //! ```text
 //! grade = 0.39 × words/sentences + 11.8 × syllables/words − 15.59
 //! ```
 //!
-//! Headings, list items, table rows and blank-line-separated paragraphs end a
-//! sentence, as do `.`, `!`, `?`, `:` and `;`.
-//!
-//! Only `std` is used, so this file also builds on its own with
-//! `rustc --test tests/testsuite/readability.rs` (run the result from the project root).
-
-use std::fs;
-use std::path::{Path, PathBuf};
-
-const MAX_GRADE: f64 = 8.0;
-
-/// Project root: Cargo's manifest dir when built by Cargo, else the current dir.
-fn root() -> PathBuf {
-    match option_env!("CARGO_MANIFEST_DIR") {
-        Some(dir) => PathBuf::from(dir),
-        None => std::env::current_dir().expect("current dir"),
-    }
-}
+//! over the body a patient reads: front-matter, code, link targets, HTML
+//! tags and Markdown punctuation are left out. Headings, list items, table
+//! rows and paragraphs end a sentence, as do `.`, `!`, `?`, `:` and `;`.
 
 /// Estimated English syllables in one word (letters only; digits count as one).
-pub fn syllables(word: &str) -> usize {
+pub(crate) fn syllables(word: &str) -> usize {
     let w: String = word
         .chars()
         .filter(|c| c.is_ascii_alphanumeric())
@@ -108,39 +87,41 @@ pub fn syllables(word: &str) -> usize {
     count.max(1)
 }
 
-/// Text statistics of already-cleaned prose.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Stats {
-    pub words: usize,
-    pub sentences: usize,
-    pub syllables: usize,
+/// One sentence of a page, with its counts.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Sentence {
+    pub(crate) text: String,
+    pub(crate) words: usize,
+    pub(crate) syllables: usize,
 }
 
-impl Stats {
-    pub fn grade(&self) -> f64 {
-        if self.words == 0 || self.sentences == 0 {
-            return 0.0;
-        }
-        0.39 * self.words as f64 / self.sentences as f64
-            + 11.8 * self.syllables as f64 / self.words as f64
-            - 15.59
+impl Sentence {
+    /// The grade of this sentence alone: how hard it is to read.
+    pub(crate) fn grade(&self) -> f64 {
+        fk(self.words, 1, self.syllables)
     }
 }
 
-/// Split cleaned text into words, treating `\n` as a sentence break.
-pub fn stats(text: &str) -> Stats {
-    let mut s = Stats {
+fn fk(words: usize, sentences: usize, syllables: usize) -> f64 {
+    if words == 0 || sentences == 0 {
+        return 0.0;
+    }
+    0.39 * words as f64 / sentences as f64 + 11.8 * syllables as f64 / words as f64 - 15.59
+}
+
+/// The sentences of cleaned prose (`\n` ends a sentence).
+pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut current = Sentence {
+        text: String::new(),
         words: 0,
-        sentences: 0,
         syllables: 0,
     };
-    let mut in_sentence = false;
     let mut word = String::new();
-    let flush = |word: &mut String, s: &mut Stats, in_sentence: &mut bool| {
+    let flush = |word: &mut String, s: &mut Sentence| {
         if word.chars().any(|c| c.is_ascii_alphanumeric()) {
             s.words += 1;
             s.syllables += syllables(word);
-            *in_sentence = true;
         }
         word.clear();
     };
@@ -153,6 +134,9 @@ pub fn stats(text: &str) -> Stats {
             '.' | ':' => next.is_whitespace() || next == '"' || next == ')',
             _ => false,
         };
+        if c != '\n' {
+            current.text.push(c);
+        }
         if c.is_alphanumeric()
             || c == '\''
             || c == '’'
@@ -161,22 +145,42 @@ pub fn stats(text: &str) -> Stats {
             word.push(c);
             continue;
         }
-        flush(&mut word, &mut s, &mut in_sentence);
-        if ends && in_sentence {
-            s.sentences += 1;
-            in_sentence = false;
+        flush(&mut word, &mut current);
+        if ends && current.words > 0 {
+            current.text = current
+                .text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push(std::mem::replace(
+                &mut current,
+                Sentence {
+                    text: String::new(),
+                    words: 0,
+                    syllables: 0,
+                },
+            ));
+        } else if ends {
+            current.text.clear();
         }
     }
-    flush(&mut word, &mut s, &mut in_sentence);
-    if in_sentence {
-        s.sentences += 1;
+    flush(&mut word, &mut current);
+    if current.words > 0 {
+        current.text = current
+            .text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push(current);
     }
-    s
+    out
 }
 
-/// Flesch–Kincaid grade of cleaned text.
-pub fn grade(text: &str) -> f64 {
-    stats(text).grade()
+/// The grade of a page of `sentences`.
+pub(crate) fn grade(sentences: &[Sentence]) -> f64 {
+    let words = sentences.iter().map(|s| s.words).sum();
+    let syllables = sentences.iter().map(|s| s.syllables).sum();
+    fk(words, sentences.len(), syllables)
 }
 
 /// Remove a leading `---` … `---` block.
@@ -246,7 +250,7 @@ fn strip_between(line: &str, open: char, close: char) -> String {
 }
 
 /// Markdown body → prose, one line per sentence-ending block element.
-pub fn markdown_to_prose(src: &str) -> String {
+pub(crate) fn markdown_to_prose(src: &str) -> String {
     let body = strip_front_matter(src);
     let mut out = String::new();
     let mut fence: Option<String> = None;
@@ -308,157 +312,6 @@ pub fn markdown_to_prose(src: &str) -> String {
     out
 }
 
-fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            markdown_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "md") {
-            out.push(p);
-        }
-    }
-}
-
-fn handbook_pages() -> Vec<PathBuf> {
-    let content = root().join("content");
-    let mut files = Vec::new();
-    for sub in ["exercises", "routines", "guides"] {
-        markdown_files(&content.join(sub), &mut files);
-    }
-    let index = content.join("index.md");
-    if index.exists() {
-        files.push(index);
-    }
-    files.sort();
-    files
-}
-
-#[test]
-fn syllable_counter_on_known_words() {
-    let cases = [
-        ("the", 1),
-        ("cat", 1),
-        ("stretch", 1),
-        ("shoulder", 2),
-        ("table", 2),
-        ("gently", 2),
-        ("make", 1),
-        ("moved", 1),
-        ("rested", 2),
-        ("exercise", 3),
-        ("position", 3),
-        ("every", 3),
-        ("syllable", 3),
-        ("thoracic", 3),
-        ("mobility", 4),
-        ("stabilisation", 5),
-        ("10", 1),
-    ];
-    let mut wrong = Vec::new();
-    for (w, n) in cases {
-        if syllables(w) != n {
-            wrong.push(format!("{w}: expected {n}, got {}", syllables(w)));
-        }
-    }
-    // The heuristic may miss odd words, but not these.
-    assert!(wrong.is_empty(), "syllable counter is off: {wrong:?}");
-}
-
-#[test]
-fn grade_of_known_sentences() {
-    // 4 words, 1 sentence, 4 syllables: 0.39*4 + 11.8*1 - 15.59 = -2.23
-    let easy = stats("The cat sat down.");
-    assert_eq!(
-        easy,
-        Stats {
-            words: 4,
-            sentences: 1,
-            syllables: 4
-        }
-    );
-    assert!((easy.grade() - -2.23).abs() < 1e-9);
-
-    // Long words and one long sentence read well above grade 8.
-    let hard = "Comprehensive rehabilitation programmes necessitate individualised \
-                consideration of biomechanical, psychological and occupational \
-                circumstances, particularly regarding thoracic hypomobility.";
-    assert!(grade(hard) > 16.0, "hard text graded {}", grade(hard));
-
-    // Plain handout prose stays low.
-    let plain = "Lie on your back. Bend your knees. Breathe out as you lift one foot.";
-    assert!(grade(plain) < 4.0, "plain text graded {}", grade(plain));
-}
-
-#[test]
-fn markdown_is_cleaned_before_counting() {
-    let md = "---\ntitle: Long Title With Many Syllables Everywhere\n---\n\
-              ## Starting position\n\n\
-              Sit tall on a [chair](../exercises/some-really-long-slug.md).\n\n\
-              ```yaml\ndosage: { reps: 10 }\n```\n\n\
-              1. Turn your head.\n2. Hold `for a while`.\n";
-    let prose = markdown_to_prose(md);
-    assert!(!prose.contains("Title"));
-    assert!(!prose.contains("slug"));
-    assert!(!prose.contains("dosage"));
-    assert!(!prose.contains("while"));
-    let s = stats(&prose);
-    assert_eq!(s.sentences, 4, "prose was {prose:?}");
-    assert_eq!(s.words, 2 + 5 + 3 + 1);
-}
-
-#[test]
-fn handbook_pages_read_at_grade_8_or_below() {
-    let pages = handbook_pages();
-    assert!(
-        !pages.is_empty(),
-        "no pages found under {}",
-        root().join("content").display()
-    );
-    let base = root();
-    let mut graded: Vec<(f64, Stats, String)> = pages
-        .iter()
-        .map(|p| {
-            let src = fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
-            let s = stats(&markdown_to_prose(&src));
-            let name = p.strip_prefix(&base).unwrap_or(p).display().to_string();
-            (s.grade(), s, name)
-        })
-        .collect();
-    graded.sort_by(|a, b| b.0.partial_cmp(&a.0).unwrap().then(a.2.cmp(&b.2)));
-
-    let report: Vec<String> = graded
-        .iter()
-        .take(10)
-        .map(|(g, s, name)| {
-            format!(
-                "  {g:5.2}  {name}  ({} words, {} sentences, {} syllables)",
-                s.words, s.sentences, s.syllables
-            )
-        })
-        .collect();
-    println!(
-        "{} pages graded; hardest first:\n{}",
-        graded.len(),
-        report.join("\n")
-    );
-
-    let too_hard: Vec<&(f64, Stats, String)> =
-        graded.iter().filter(|(g, _, _)| *g > MAX_GRADE).collect();
-    assert!(
-        too_hard.is_empty(),
-        "{} of {} pages read above grade {MAX_GRADE}, worst first:\n{}",
-        too_hard.len(),
-        graded.len(),
-        too_hard
-            .iter()
-            .map(|(g, s, name)| format!(
-                "  {g:5.2}  {name}  ({} words, {} sentences)",
-                s.words, s.sentences
-            ))
-            .collect::<Vec<_>>()
-            .join("\n")
-    );
-}
+#[cfg(test)]
+#[path = "readability_tests.rs"]
+mod tests;
