@@ -15,6 +15,7 @@ pub mod link;
 pub mod markdown;
 pub mod output;
 pub mod pdf;
+mod picture_size;
 pub mod progress;
 pub mod qr;
 pub mod render;

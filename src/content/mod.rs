@@ -4,6 +4,7 @@ pub mod dosage;
 pub mod front_matter;
 pub mod load;
 pub mod locate;
+pub mod media;
 pub mod model;
 
 pub use model::*;

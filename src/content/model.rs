@@ -24,6 +24,8 @@ pub struct Exercise {
     pub related: Vec<String>,
     pub image: Option<String>,
     pub image_alt: Option<String>,
+    /// The pictures of `images:` (the one of `image:` is not among them).
+    pub images: Vec<super::media::Picture>,
     pub video: Option<String>,
     pub tags: Vec<String>,
     pub draft: bool,
@@ -95,6 +97,8 @@ pub struct Guide {
     pub title: String,
     pub summary: String,
     pub order: i64,
+    /// `audience: staff`: built, but not listed where patients look.
+    pub staff: bool,
     pub draft: bool,
 }
 

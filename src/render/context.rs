@@ -29,7 +29,11 @@ pub struct Views {
 }
 
 impl Views {
-    pub fn new(site: &Site, bodies: &HashMap<usize, Arc<Rendered>>) -> Views {
+    pub fn new(
+        site: &Site,
+        theme: &crate::theme::Theme,
+        bodies: &HashMap<usize, Arc<Rendered>>,
+    ) -> Views {
         let taxonomies: Vec<TaxonomyView> = site
             .vocabs
             .iter()
@@ -63,6 +67,8 @@ impl Views {
                 .content
                 .guides
                 .iter()
+                // Guides for staff are built but not listed for patients.
+                .filter(|g| !g.staff)
                 .map(|g| LinkView {
                     title: g.title.clone(),
                     url: format!("guides/{}.html", g.slug),
@@ -77,7 +83,8 @@ impl Views {
             .exercises
             .par_iter()
             .map(|e| {
-                let mut view = exercise_view(&site_view, e, bodies.get(&e.src).map(|b| &**b));
+                let mut view =
+                    exercise_view(&site_view, theme, e, bodies.get(&e.src).map(|b| &**b));
                 let value = exercise_value(&mut view, &terms);
                 (Arc::new(view), value)
             })
@@ -153,7 +160,7 @@ impl Views {
                 ..SearchDoc::default()
             });
         }
-        for g in &site.content.guides {
+        for g in site.content.guides.iter().filter(|g| !g.staff) {
             let (body, headings) = text(g.src);
             docs.push(SearchDoc {
                 kind: "guide",
@@ -312,7 +319,13 @@ fn term(site: &SiteView, t: usize, term: &str) -> TermView {
         })
 }
 
-fn exercise_view(site: &SiteView, e: &Exercise, body: Option<&Rendered>) -> ExerciseView {
+fn exercise_view(
+    site: &SiteView,
+    theme: &crate::theme::Theme,
+    e: &Exercise,
+    body: Option<&Rendered>,
+) -> ExerciseView {
+    let images = super::media::pictures(theme, e);
     ExerciseView {
         slug: e.slug.clone(),
         title: e.title.clone(),
@@ -328,11 +341,10 @@ fn exercise_view(site: &SiteView, e: &Exercise, body: Option<&Rendered>) -> Exer
         key_caution: e.cautions.first().cloned().unwrap_or_default(),
         steps: body.map(|b| b.steps.clone()).unwrap_or_default(),
         intro: body.map(|b| b.intro.clone()).unwrap_or_default(),
-        image: e
-            .image
-            .as_ref()
-            .map(|i| i.trim_start_matches('/').to_string()),
-        image_alt: e.image_alt.clone().unwrap_or_default(),
+        image: images.first().map(|p| p.src.clone()),
+        image_alt: images.first().map(|p| p.alt.clone()).unwrap_or_default(),
+        video_player: super::media::video(e),
+        images,
         video: e.video.clone(),
         tags: e.tags.clone(),
     }
@@ -509,6 +521,7 @@ pub fn page(
                 },
             );
             ctx.insert("body", &body(g.src));
+            ctx.insert("staff", &g.staff);
             ctx.insert(
                 "headings",
                 &b.map(|b| b.headings.clone()).unwrap_or_default(),
@@ -570,6 +583,13 @@ pub fn page(
         }
         Job::Search => ("search.html", "Search".to_string(), String::new()),
         Job::NotFound => ("404.html", "Page not found".to_string(), String::new()),
+        Job::Robots => {
+            let sitemap = cfg
+                .has_absolute_base_url()
+                .then(|| format!("{}sitemap.xml", cfg.base_url_slash()));
+            ctx.insert("sitemap", &sitemap);
+            ("robots.txt", String::new(), String::new())
+        }
         Job::ExerciseSheet(i) => {
             let e = &views.exercises[*i];
             ctx.insert_value("exercise", views.exercise_values[*i].clone());
@@ -650,7 +670,7 @@ mod tests {
             .into_site(config, vocabs, content);
         let theme = crate::theme::Theme::load(root).unwrap();
         let (bodies, _) = super::super::bodies(&site, &theme);
-        let views = Views::new(&site, &bodies);
+        let views = Views::new(&site, &theme, &bodies);
         assert!(views.exercises.len() > 20);
         for (v, value) in views.exercises.iter().zip(&views.exercise_values) {
             assert_eq!(*value, tera::Value::from_serializable(&**v), "{}", v.slug);

@@ -259,7 +259,7 @@ impl Prints {
             Job::Term(t, term) => print_of(ex(site.terms[*t].get(term).map_or(&[], |v| v))),
             Job::ExerciseSheet(i) => print_of(self.exercises[*i]),
             Job::SearchIndex | Job::Sitemap => all(),
-            Job::Taxonomy(_) | Job::Search | Job::NotFound => 0,
+            Job::Taxonomy(_) | Job::Search | Job::NotFound | Job::Robots => 0,
         };
         Some(print_of((self.global, job, inputs)))
     }

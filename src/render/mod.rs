@@ -4,6 +4,7 @@
 
 mod context;
 mod measure;
+mod media;
 mod memo;
 mod sheet;
 pub mod sheet_fit;
@@ -48,6 +49,7 @@ enum Job {
     RoutineSheet(usize, bool),
     SearchIndex,
     Sitemap,
+    Robots,
     Static(String),
 }
 
@@ -69,6 +71,7 @@ impl Job {
             Job::RoutineSheet(..) => "routine sheet",
             Job::SearchIndex => "search index",
             Job::Sitemap => "sitemap",
+            Job::Robots => "robots.txt",
             Job::Static(_) => "static",
         }
     }
@@ -274,7 +277,7 @@ fn render_shared(
     let jobs = jobs(site, theme);
     crate::progress::stage("rendering", jobs.len());
 
-    let mut views = Views::new(site, &bodies);
+    let mut views = Views::new(site, theme, &bodies);
     timer.phase("views");
     let mut warnings = diags;
     if !site.config.has_absolute_base_url() {
@@ -385,6 +388,10 @@ fn jobs(site: &Site, theme: &Theme) -> Vec<Job> {
         Job::SearchIndex,
         Job::Sitemap,
     ];
+    // A site's own static/robots.txt wins.
+    if !theme.has_static("robots.txt") {
+        jobs.push(Job::Robots);
+    }
     // The costliest pages first, so no thread is left with them at the end.
     for (t, vocab) in site.vocabs.iter().enumerate() {
         jobs.push(Job::Taxonomy(t));
@@ -425,6 +432,7 @@ fn job_path(site: &Site, job: &Job) -> Option<String> {
         Job::RoutineSheet(i, true) => format!("print/routines/{}.large.html", c.routines[*i].slug),
         Job::SearchIndex => "search-index.js".into(),
         Job::Sitemap => "sitemap.xml".into(),
+        Job::Robots => "robots.txt".into(),
         Job::Static(p) => p.clone(),
     })
 }

@@ -68,10 +68,15 @@ pub struct ExerciseView {
     pub steps: Vec<String>,
     /// HTML of the starting-position paragraph.
     pub intro: String,
-    /// Site-relative URL of the image, if any.
+    /// Site-relative URL of the first picture, if any.
     pub image: Option<String>,
     pub image_alt: String,
+    /// Every picture, in order (the first is `image`).
+    pub images: Vec<PictureView>,
+    /// The `video:` field as written (a web address or a path under static/).
     pub video: Option<String>,
+    /// How the page shows the video.
+    pub video_player: Option<VideoView>,
     pub tags: Vec<String>,
 }
 
@@ -108,4 +113,30 @@ pub struct RoutineView {
     pub cautions: Vec<String>,
     pub sections: Vec<RoutineSectionView>,
     pub exercise_count: usize,
+}
+
+/// One picture of an exercise, with its size when it could be read.
+#[derive(Debug, Clone, Serialize)]
+pub struct PictureView {
+    /// Site-relative URL; templates prefix `root`.
+    pub src: String,
+    pub alt: String,
+    pub caption: String,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+}
+
+/// An exercise's video as the page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct VideoView {
+    /// `file` (a `<video>` player), `embed` (a YouTube or Vimeo preview that
+    /// loads the player only when pressed) or `link`.
+    pub kind: &'static str,
+    /// The video: site-relative when `local`, else its web address.
+    pub src: String,
+    pub local: bool,
+    /// The player's address, for `embed`.
+    pub embed: String,
+    /// The site the player comes from ("YouTube", "Vimeo"), for `embed`.
+    pub provider: &'static str,
 }
