@@ -8,12 +8,14 @@
 #![allow(clippy::result_large_err, clippy::large_enum_variant)]
 
 pub mod config;
+pub mod console;
 pub mod content;
 pub mod diagnostics;
 pub mod fingerprint;
 pub mod link;
 pub mod markdown;
 pub mod output;
+pub mod paths;
 pub mod pdf;
 mod picture_size;
 pub mod progress;
@@ -28,7 +30,7 @@ pub mod validate;
 pub mod yaml;
 
 use diagnostics::{Diagnostic, Severity};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// What a build or check should do.
 #[derive(Debug, Clone, Default)]
@@ -89,7 +91,7 @@ fn compile_into(opts: &Options, sink: Option<render::Sink>) -> Result<Compiled, 
         return Err(Failure::Usage(format!(
             "no {} in {}\n  = help: run this in a site folder, pass --root DIR, or create a site with `handout init DIR`",
             config::FILE,
-            display_dir(root)
+            paths::display_dir(root)
         )));
     }
     let mut config = config::load(root).map_err(Failure::Content)?;
@@ -168,12 +170,4 @@ pub fn build(opts: &Options) -> Result<Compiled, Failure> {
         .map_err(|e| Failure::Usage(format!("{e:#}")))?;
     timer.phase("swap");
     Ok(compiled)
-}
-
-fn display_dir(p: &Path) -> String {
-    if p.as_os_str().is_empty() || p == Path::new(".") {
-        "the current folder".into()
-    } else {
-        p.display().to_string()
-    }
 }

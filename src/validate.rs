@@ -32,6 +32,7 @@ pub fn validate(content: &Content, vocabs: &[Vocabulary], theme: &Theme) -> Vec<
                     &file.display,
                     format!("exercise `{}` is in no routine", ex.slug),
                 )
+                .kind("exercise_in_no_routine")
                 .help("add it to a routine's `sections`, so patients find it in a programme"),
             );
         }

@@ -29,6 +29,7 @@ pub(super) fn check_media(
     let (display, text) = (f.display.as_str(), f.text.as_str());
     let unreadable = |src: &str| {
         Diagnostic::warning(display, format!("the size of picture `{src}` cannot be read"))
+            .kind("picture_without_size")
             .help("use an SVG with `width` and `height` or a `viewBox`, or a PNG, JPEG, GIF or WebP file; without a size the page jumps as the picture loads")
     };
     if let Some(image) = &ex.image {
@@ -51,6 +52,7 @@ pub(super) fn check_media(
             diags.push(at(
                 Diagnostic::warning(display, "image has no `image_alt` text")
                     .field("image_alt")
+                    .kind("image_without_alt")
                     .help(
                         "describe the picture in a few words for patients who use screen readers",
                     ),
