@@ -83,6 +83,13 @@ try {
       await page.goto(server.base + path, { waitUntil: "networkidle" });
       const over = await wide(page);
       if (over > 0) problems.push(`largest text at 320px ${path}: the page scrolls ${over}px sideways`);
+      // The skip link stays out of sight until it has the keyboard focus.
+      const skip = () => page.evaluate(() => document.querySelector(".skip-link").getBoundingClientRect().toJSON());
+      const hidden = await skip();
+      if (hidden.bottom > 0) problems.push(`largest text at 320px ${path}: the skip link shows ${Math.round(hidden.bottom)}px over the header`);
+      await page.keyboard.press("Tab");
+      const shown = await skip();
+      if (shown.top < 0) problems.push(`largest text at 320px ${path}: the skip link stays above the screen when focused`);
     }
     await smaller.click();
     await smaller.click();
