@@ -177,7 +177,7 @@ pub enum Kind {
 
 /// Writes a new exercise or routine with every field, each commented.
 pub fn new_file(root: &Path, kind: Kind, title: &str) -> Result<PathBuf> {
-    let slug = crate::content::slugify(title);
+    let slug = crate::model::slugify(title);
     if slug.is_empty() {
         bail!("the title `{title}` has no letters or digits to make a file name from");
     }
@@ -245,7 +245,7 @@ Describe the starting position first.
 - What the patient should feel.
 "#,
         title = yaml_str(title),
-        slug = crate::content::slugify(title)
+        slug = crate::model::slugify(title)
     )
 }
 

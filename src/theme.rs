@@ -1,7 +1,7 @@
 //! The theme: templates and static files embedded in the binary, with a
 //! site's own `templates/x.html` and `static/x` winning by name.
 
-use crate::diagnostics::Diagnostic;
+use crate::diag::Diagnostic;
 use crate::paths::slash;
 use include_dir::{include_dir, Dir};
 use std::collections::BTreeMap;
@@ -16,23 +16,23 @@ const BUILTIN: &str = "__builtin/";
 
 /// Where a static file's bytes come from.
 #[derive(Debug, Clone)]
-pub enum StaticSource {
+pub(crate) enum StaticSource {
     Embedded(&'static [u8]),
     Disk(PathBuf),
 }
 
 /// Loaded templates plus the static files to copy.
-pub struct Theme {
-    pub tera: tera::Tera,
+pub(crate) struct Theme {
+    pub(crate) tera: tera::Tera,
     /// Output path (relative, `/`-separated) → source.
-    pub statics: BTreeMap<String, StaticSource>,
+    pub(crate) statics: BTreeMap<String, StaticSource>,
     /// A fingerprint of the template sources (for `serve`'s re-rendering).
-    pub print: u64,
+    pub(crate) print: u64,
 }
 
 impl Theme {
     /// Loads the embedded theme and the overrides under `root`.
-    pub fn load(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
+    pub(crate) fn load(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
         let mut tera = tera::Tera::new();
         let mut diags = Vec::new();
         tera.set_fallback_prefixes([BUILTIN])
@@ -107,7 +107,7 @@ impl Theme {
     }
 
     /// True when `path` (relative to static/) exists in the site or the theme.
-    pub fn has_static(&self, path: &str) -> bool {
+    pub(crate) fn has_static(&self, path: &str) -> bool {
         self.statics.contains_key(path)
     }
 
@@ -121,13 +121,8 @@ impl Theme {
     }
 
     /// Renders a template; errors name the template file and line.
-    pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
+    pub(crate) fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
         self.tera.render(name, ctx).map_err(|e| template_error(&e))
-    }
-
-    /// The raw text of a built-in template (for `handout init`-style tools and tests).
-    pub fn builtin_static(path: &str) -> Option<&'static [u8]> {
-        STATIC.get_file(path).map(|f| f.contents())
     }
 }
 
@@ -203,7 +198,7 @@ fn all_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'stat
 }
 
 /// Turns a Tera error into a diagnostic naming `templates/<file>:line:col`.
-pub fn template_error(e: &tera::Error) -> Diagnostic {
+pub(crate) fn template_error(e: &tera::Error) -> Diagnostic {
     use std::error::Error as _;
     let mut report = e.to_string();
     let mut source = e.source();

@@ -5,7 +5,7 @@
 use super::args::{ColorWhen, Format, Global};
 use anstyle::{AnsiColor, Style};
 use handout::console;
-use handout::diagnostics::{count, plural, tally, Diagnostic};
+use handout::diag::{count, plural, tally, Diagnostic};
 use handout::Failure;
 use serde_json::{json, Map, Value};
 use std::io::IsTerminal;

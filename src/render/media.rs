@@ -3,8 +3,8 @@
 //! loads), and the video as a player, a click-to-load preview or a link.
 
 use super::views::{PictureView, VideoView};
-use crate::content::media::Video;
-use crate::content::Exercise;
+use crate::model::media::Video;
+use crate::model::Exercise;
 use crate::theme::Theme;
 
 /// The exercise's pictures in order: the one of `image:`, then `images:`.

@@ -5,9 +5,9 @@
 use super::sheet_fit::{self, Area, CardText, Fit, Layout, SheetText};
 use super::views::{ExerciseView, RoutineView};
 use crate::config::Config;
-use crate::diagnostics::Diagnostic;
-use crate::link::Site;
+use crate::diag::Diagnostic;
 use crate::markdown::Rendered;
+use crate::site::Site;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -6,25 +6,26 @@
 //! The live-reload script and the error overlay are added to HTML responses
 //! here, at serve time; `build` output never contains them.
 
+mod conns;
+mod host;
 mod http;
 mod overlay;
+mod reload;
+mod respond;
+mod server;
 mod watch;
 
-use crate::diagnostics::{plural, tally, warning_tail, Diagnostic};
+use crate::diag::{plural, tally, warning_tail, Diagnostic};
 use crate::{Compiled, Failure, Options};
-use http::Wanted;
 use std::collections::HashMap;
 use std::io::Write as _;
-use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
+use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, RwLock};
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Instant;
 
 /// Where the live-reload event stream is served.
 const EVENTS_PATH: &str = "/__handout/events";
-/// At most this many connections at once (each has a thread).
-const MAX_CONNECTIONS: usize = 256;
 
 /// What `handout serve` was asked to do.
 #[derive(Debug, Clone)]
@@ -46,11 +47,12 @@ struct Snapshot {
     version: u64,
 }
 
-/// Shared between the rebuild loop and the connection threads.
+/// Shared between the rebuild loop and the server.
 struct State {
     current: RwLock<Arc<Snapshot>>,
     version: Mutex<u64>,
-    changed: Condvar,
+    /// Announces each new version to the live-reload streams.
+    reload: tokio::sync::watch::Sender<u64>,
 }
 
 impl State {
@@ -80,17 +82,7 @@ impl State {
             Ok(mut s) => *s = next,
             Err(poisoned) => *poisoned.into_inner() = next,
         }
-        self.changed.notify_all();
-    }
-
-    /// Blocks until the version differs from `seen` or `timeout` passes.
-    fn wait_change(&self, seen: u64, timeout: Duration) -> u64 {
-        let version = self.version.lock().unwrap_or_else(|p| p.into_inner());
-        let (version, _) = self
-            .changed
-            .wait_timeout_while(version, timeout, |v| *v == seen)
-            .unwrap_or_else(|p| p.into_inner());
-        *version
+        self.reload.send_replace(*version);
     }
 }
 
@@ -132,14 +124,14 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
             version: 0,
         })),
         version: Mutex::new(0),
-        changed: Condvar::new(),
+        reload: tokio::sync::watch::Sender::new(0),
     });
     let started = Instant::now();
     let mut warnings = String::new();
     rebuild(&build, &state, started, None, &mut warnings)?;
 
-    let accept_state = Arc::clone(&state);
-    std::thread::spawn(move || accept(listener, accept_state));
+    let hosts = host::Hosts::new(opts.bind, addr.port()).with_base_url(&base);
+    server::start(listener, Arc::clone(&state), hosts)?;
     if base == url {
         eprintln!("Serving at {url} (press Ctrl-C to stop)");
     } else {
@@ -261,123 +253,6 @@ fn failure_report(diags: &[Diagnostic]) -> String {
         tally(diags)
     ));
     out
-}
-
-fn accept(listener: TcpListener, state: Arc<State>) {
-    let open = Arc::new(AtomicUsize::new(0));
-    for stream in listener.incoming() {
-        let Ok(stream) = stream else { continue };
-        if open.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
-            continue; // dropped: closes the connection
-        }
-        open.fetch_add(1, Ordering::SeqCst);
-        let (state, open) = (Arc::clone(&state), Arc::clone(&open));
-        std::thread::spawn(move || {
-            handle(stream, &state);
-            open.fetch_sub(1, Ordering::SeqCst);
-        });
-    }
-}
-
-fn handle(mut stream: TcpStream, state: &State) {
-    let Some(req) = http::read_request(&stream) else {
-        return;
-    };
-    let head_only = req.method == "HEAD";
-    if req.method != "GET" && !head_only {
-        let _ = http::respond(
-            &mut stream,
-            false,
-            "405 Method Not Allowed",
-            &[("Allow", "GET, HEAD"), ("Content-Type", "text/plain")],
-            b"only GET and HEAD are served\n",
-        );
-        return;
-    }
-    if req.target == EVENTS_PATH || req.target.starts_with(&format!("{EVENTS_PATH}?")) {
-        events(stream, state, &req.target);
-        return;
-    }
-    let snap = state.snapshot();
-    let found = match http::wanted(&req.target) {
-        Wanted::File(path) => match snap.files.get(&path) {
-            Some(bytes) => Some((path, bytes)),
-            None if snap.files.contains_key(&format!("{path}/index.html")) => {
-                // A folder without its slash: redirect so relative links work.
-                let query = req.target.find('?').map_or("", |i| &req.target[i..]);
-                let to = format!("/{path}/{query}");
-                let _ = http::respond(
-                    &mut stream,
-                    head_only,
-                    "301 Moved Permanently",
-                    &[("Location", &to)],
-                    b"",
-                );
-                return;
-            }
-            None => None,
-        },
-        Wanted::Invalid => None,
-    };
-    let (status, path, bytes) = match found {
-        Some((path, bytes)) => ("200 OK", path, Some(bytes)),
-        None => (
-            "404 Not Found",
-            "404.html".to_string(),
-            snap.files.get("404.html"),
-        ),
-    };
-    let ctype = http::content_type(&path);
-    let body: Vec<u8> = match bytes {
-        Some(b) if ctype.starts_with("text/html") => overlay::inject(b, &snap),
-        Some(b) => b.to_vec(),
-        None => overlay::inject(
-            b"<!DOCTYPE html><title>Not found</title><body>Not found</body>",
-            &snap,
-        ),
-    };
-    let ctype = if bytes.is_none() {
-        "text/html; charset=utf-8"
-    } else {
-        ctype
-    };
-    let _ = http::respond(
-        &mut stream,
-        head_only,
-        status,
-        &[("Content-Type", ctype)],
-        &body,
-    );
-}
-
-/// The live-reload stream: a `reload` event as soon as the served version
-/// differs from the one the page was built with (`?v=N`).
-fn events(mut stream: TcpStream, state: &State, target: &str) {
-    let seen: u64 = target
-        .split_once("v=")
-        .and_then(|(_, v)| v.split('&').next())
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0);
-    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n";
-    if stream.write_all(head.as_bytes()).is_err() {
-        return;
-    }
-    loop {
-        let now = state.wait_change(seen, Duration::from_secs(15));
-        let msg = if now != seen {
-            format!("event: reload\ndata: {now}\n\n")
-        } else {
-            ": still here\n\n".to_string()
-        };
-        if stream
-            .write_all(msg.as_bytes())
-            .and_then(|_| stream.flush())
-            .is_err()
-            || now != seen
-        {
-            return;
-        }
-    }
 }
 
 fn open_browser(url: &str) {
