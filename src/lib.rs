@@ -19,7 +19,6 @@ pub(crate) mod output;
 pub(crate) mod parse;
 pub mod paths;
 pub mod pdf;
-mod picture_size;
 pub mod progress;
 pub(crate) mod qr;
 pub(crate) mod render;

@@ -113,10 +113,10 @@ impl Theme {
 
     /// The width and height of the picture at `path` (relative to static/),
     /// when it exists and its size can be read.
-    pub(crate) fn picture_size(&self, path: &str) -> Option<crate::picture_size::Size> {
+    pub(crate) fn picture_size(&self, path: &str) -> Option<crate::source::picture_size::Size> {
         match self.statics.get(path)? {
-            StaticSource::Embedded(bytes) => crate::picture_size::of_bytes(path, bytes),
-            StaticSource::Disk(file) => crate::picture_size::of_file(file),
+            StaticSource::Embedded(bytes) => crate::source::picture_size::of_bytes(path, bytes),
+            StaticSource::Disk(file) => crate::source::picture_size::of_file(file),
         }
     }
 
