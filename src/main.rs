@@ -32,7 +32,7 @@ fn main() -> ExitCode {
         Command::Pdf(a) => pdf(g, &a),
         Command::Serve(a) => {
             let p = Printer::new(g, Format::Human, "serve");
-            match handout::serve::serve(&(&a).into()) {
+            match handout::serve::serve(&(&a).into(), &p) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(msg) => p.usage(&msg),
             }

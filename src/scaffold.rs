@@ -228,9 +228,13 @@ progression: []                  # slugs of harder versions, e.g. [wall-angels]
 regression: []                   # slugs of easier versions
 related: []                      # slugs of related exercises
 tags: []                         # extra search words, e.g. [desk, posture]
-# image: images/{slug}.svg       # a picture under static/; needs image_alt
+# images:                        # pictures under static/, e.g. the start and end positions
+#   - src: images/{slug}-start.svg
+#     alt: What the picture shows.   # required: read aloud to patients who cannot see it
+#     caption: Start                 # optional, shown under the picture
+# image: images/{slug}.svg       # or one picture the older way; needs image_alt
 # image_alt: What the picture shows.
-# video: https://…               # printed sheets show it as a QR code
+# video: https://…               # a web address (YouTube, Vimeo …) or a file under static/; sheets print a QR code to a web address
 # draft: true                    # built only with --drafts
 ---
 Describe the starting position first.

@@ -105,6 +105,15 @@ impl Theme {
         self.statics.contains_key(path)
     }
 
+    /// The width and height of the picture at `path` (relative to static/),
+    /// when it exists and its size can be read.
+    pub(crate) fn picture_size(&self, path: &str) -> Option<crate::source::picture_size::Size> {
+        match self.statics.get(path)? {
+            StaticSource::Embedded(bytes) => crate::source::picture_size::of_bytes(path, bytes),
+            StaticSource::Disk(file) => crate::source::picture_size::of_file(file),
+        }
+    }
+
     /// Renders a template; errors name the template file and line.
     pub(crate) fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
         self.tera.render(name, ctx).map_err(|e| template_error(&e))

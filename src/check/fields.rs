@@ -8,6 +8,9 @@ use crate::source::positions::{Locator, Pos};
 use crate::theme::Theme;
 use std::collections::{HashMap, HashSet};
 
+mod media;
+use media::check_media;
+
 /// Runs every cross-field check over the parsed content.
 pub(crate) fn check(content: &Content, vocabs: &Vocabularies, theme: &Theme) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
@@ -147,48 +150,6 @@ pub(crate) fn unused_terms(all: &Vocabularies, shown: &Vocabularies) -> Vec<Diag
         }
     }
     out
-}
-
-fn check_media(content: &Content, ex: &Exercise, theme: &Theme, diags: &mut Vec<Diagnostic>) {
-    // Found only for a problem: finding a field's line costs a pass over the file.
-    let loc = || locate(content, ex.src).0;
-    let f = &content.files[ex.src];
-    let (display, text) = (f.display.as_str(), f.text.as_str());
-    if let Some(image) = &ex.image {
-        let clean = image.trim_start_matches('/');
-        if clean.split('/').any(|p| p == "..") || !theme.has_static(clean) {
-            diags.push(at(
-                Diagnostic::error(display, format!("image `{image}` was not found"))
-                    .field("image")
-                    .allowed("a path under static/, e.g. `images/wall-angels.svg` for static/images/wall-angels.svg"),
-                loc().value(&["image"]),
-                text,
-            ));
-        }
-        if ex.image_alt.as_deref().unwrap_or("").is_empty() {
-            diags.push(at(
-                Diagnostic::warning(display, "image has no `image_alt` text")
-                    .field("image_alt")
-                    .kind("image_without_alt")
-                    .help(
-                        "describe the picture in a few words for patients who use screen readers",
-                    ),
-                loc().key(&["image"]),
-                text,
-            ));
-        }
-    }
-    if let Some(video) = &ex.video {
-        if !(video.starts_with("https://") || video.starts_with("http://")) {
-            diags.push(at(
-                Diagnostic::error(display, format!("video `{video}` is not a web address"))
-                    .field("video")
-                    .allowed("an address starting with https:// or http://"),
-                loc().value(&["video"]),
-                text,
-            ));
-        }
-    }
 }
 
 fn duplicate_slugs(content: &Content, diags: &mut Vec<Diagnostic>) {

@@ -150,7 +150,8 @@ fn shadowed(content: &Content, vocabs: &Vocabularies, disk: &[&String], out: &mu
     let mut generated: HashMap<String, String> = HashMap::new();
     let mut folders: HashSet<String> = HashSet::new();
     for page in pages::all(content, vocabs, std::iter::empty()) {
-        if matches!(page, Page::Static(_)) {
+        // A site's own static/robots.txt is meant to replace the made one.
+        if matches!(page, Page::Static(_) | Page::Robots) {
             continue;
         }
         let path = page.route(content, vocabs).path();

@@ -99,6 +99,12 @@ impl Printer {
         }
     }
 
+    /// A warning that is not about the content (`warning: …`, in yellow).
+    pub(crate) fn warning(&self, msg: &str) {
+        let yellow = Style::new().bold().fg_color(Some(AnsiColor::Yellow.into()));
+        console::err(&format!("{}: {msg}\n", self.paint(yellow, "warning")));
+    }
+
     /// The last JSON line: `{"type":"summary", "command", "ok", "errors", "warnings", …extra}`.
     fn summary(&self, ok: bool, diags: &[Diagnostic], extra: Value) {
         if !self.json {
@@ -130,6 +136,29 @@ impl Printer {
         } else {
             text.to_string()
         }
+    }
+}
+
+/// `serve` prints through the same printer: problems always, the lines
+/// about each build unless `--quiet`, and the address it serves even then.
+impl handout::serve::Report for Printer {
+    fn warnings(&self, warnings: &[Diagnostic]) {
+        self.diagnostics(warnings);
+    }
+    fn built(&self, line: &str) {
+        self.success(&[], line, json!({}));
+    }
+    fn failed(&self, diags: Vec<Diagnostic>, after: &str) {
+        self.failure(Failure::Content(diags), "Build", after);
+    }
+    fn error(&self, message: &str) {
+        self.usage(message);
+    }
+    fn warning(&self, message: &str) {
+        Printer::warning(self, message);
+    }
+    fn serving(&self, line: &str) {
+        console::err(&format!("{line}\n"));
     }
 }
 

@@ -25,6 +25,8 @@ pub(crate) struct Exercise {
     pub(crate) related: Vec<String>,
     pub(crate) image: Option<String>,
     pub(crate) image_alt: Option<String>,
+    /// The pictures of `images:` (the one of `image:` is not among them).
+    pub(crate) images: Vec<super::media::Picture>,
     pub(crate) video: Option<String>,
     pub(crate) tags: Vec<String>,
     pub(crate) draft: bool,
@@ -89,6 +91,8 @@ pub(crate) struct Guide {
     pub(crate) title: String,
     pub(crate) summary: String,
     pub(crate) order: i64,
+    /// `audience: staff`: built, but not listed where patients look.
+    pub(crate) staff: bool,
     pub(crate) draft: bool,
 }
 

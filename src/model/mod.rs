@@ -4,6 +4,7 @@
 pub(crate) mod content;
 pub(crate) mod dosage;
 pub(crate) mod ids;
+pub(crate) mod media;
 pub(crate) mod taxonomy;
 pub(crate) mod wording;
 

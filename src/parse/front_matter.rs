@@ -25,6 +25,7 @@ const EXERCISE_KEYS: &[&str] = &[
     "related",
     "image",
     "image_alt",
+    "images",
     "video",
     "tags",
     "slug",
@@ -41,7 +42,7 @@ const ROUTINE_KEYS: &[&str] = &[
     "slug",
     "draft",
 ];
-const GUIDE_KEYS: &[&str] = &["title", "summary", "order", "slug", "draft"];
+const GUIDE_KEYS: &[&str] = &["title", "summary", "order", "audience", "slug", "draft"];
 const HOME_KEYS: &[&str] = &["title", "summary"];
 pub(super) const DOSAGE_KEYS: &[&str] = &[
     "sets",
@@ -201,6 +202,7 @@ fn exercise(r: &mut Reader, map: &Mapping, src: usize, stem: String) -> Option<E
         related: r.list(map, "related"),
         image: r.string(map, "image"),
         image_alt: r.string(map, "image_alt"),
+        images: super::media::pictures(map.get("images"), r.file, r.loc, r.diags),
         video: r.string(map, "video"),
         tags: r.list(map, "tags"),
         draft: r.bool(map, "draft"),
@@ -267,8 +269,24 @@ fn guide(r: &mut Reader, map: &Mapping, src: usize, stem: String) -> Option<Guid
             i64::MAX
         }
     };
+    let staff = match r.string(map, "audience").as_deref() {
+        None | Some("patients") => false,
+        Some("staff") => true,
+        Some(other) => {
+            let pos = r.loc.value(&["audience"]).unwrap_or_default();
+            r.push(
+                Diagnostic::error(&r.file.display, format!("unknown audience `{other}`"))
+                    .field("audience")
+                    .allowed("patients (the default: listed for everyone), staff (built, but left out of the patients' menus, footer and search)")
+                    .suggest(other, ["patients", "staff"]),
+                pos,
+            );
+            false
+        }
+    };
     let g = Guide {
         src,
+        staff,
         slug: r.slug(map, stem),
         title: r.required_string(map, "title"),
         summary: r.string(map, "summary").unwrap_or_default(),

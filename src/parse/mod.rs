@@ -2,6 +2,7 @@
 
 pub(crate) mod dosage;
 pub(crate) mod front_matter;
+mod media;
 mod reader;
 
 use crate::model::Content;

@@ -57,6 +57,7 @@ pub(super) fn run(
         Job::Term(id) => page!(c::TermPage::new(site, views, id)),
         Job::Search => page!(c::SearchPage),
         Job::NotFound => page!(c::NotFoundPage),
+        Job::Robots => page!(c::RobotsFile::new(site)),
         Job::ExerciseSheet(id) => page!(c::ExerciseSheet::new(site, views, id)),
         Job::RoutineSheet(id, large) => page!(c::RoutineSheet::new(site, views, bodies, id, large)),
     };

@@ -5,6 +5,7 @@
 mod contexts;
 mod jobs;
 mod measure;
+mod media;
 mod memo;
 mod search_docs;
 // Still `pub` inside: not yet held to the crate's `unreachable_pub` lint.
@@ -146,7 +147,7 @@ fn render_shared(
     let jobs = pages::all(&site.content, &site.vocabs, theme.statics.keys());
     crate::progress::stage("rendering", jobs.len());
 
-    let mut views = Views::new(site, &bodies);
+    let mut views = Views::new(site, theme, &bodies);
     timer.phase("views");
     let mut warnings = Vec::new();
     let prints = memo.map(|_| memo::Prints::new(site, theme.print, &views, &bodies));

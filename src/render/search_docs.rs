@@ -62,7 +62,7 @@ impl Views {
                 ..SearchDoc::default()
             });
         }
-        for g in &site.content.guides {
+        for g in site.content.guides.iter().filter(|g| !g.staff) {
             let (body, headings) = text(g.src);
             docs.push(SearchDoc {
                 kind: "guide",

@@ -26,7 +26,11 @@ pub(crate) struct Views {
 }
 
 impl Views {
-    pub(crate) fn new(site: &Site, bodies: &HashMap<usize, Arc<Rendered>>) -> Views {
+    pub(crate) fn new(
+        site: &Site,
+        theme: &crate::theme::Theme,
+        bodies: &HashMap<usize, Arc<Rendered>>,
+    ) -> Views {
         let taxonomies: Vec<TaxonomyView> = site
             .vocabs
             .iter()
@@ -62,6 +66,8 @@ impl Views {
                 .content
                 .guides
                 .iter()
+                // Guides for staff are built but not listed for patients.
+                .filter(|g| !g.staff)
                 .map(|g| LinkView {
                     title: g.title.clone(),
                     url: Route::Guide(&g.slug).path(),
@@ -76,7 +82,8 @@ impl Views {
             .exercises
             .par_iter()
             .map(|e| {
-                let mut view = exercise_view(&site_view, e, bodies.get(&e.src).map(|b| &**b));
+                let mut view =
+                    exercise_view(&site_view, theme, e, bodies.get(&e.src).map(|b| &**b));
                 let value = exercise_value(&mut view, &terms);
                 (Arc::new(view), value)
             })
@@ -211,7 +218,13 @@ pub(super) fn term(site: &SiteView, t: Taxonomy, term: &str) -> TermView {
         })
 }
 
-fn exercise_view(site: &SiteView, e: &Exercise, body: Option<&Rendered>) -> ExerciseView {
+fn exercise_view(
+    site: &SiteView,
+    theme: &crate::theme::Theme,
+    e: &Exercise,
+    body: Option<&Rendered>,
+) -> ExerciseView {
+    let images = super::media::pictures(theme, e);
     ExerciseView {
         slug: e.slug.clone(),
         title: e.title.clone(),
@@ -235,11 +248,10 @@ fn exercise_view(site: &SiteView, e: &Exercise, body: Option<&Rendered>) -> Exer
         key_caution: e.cautions.first().cloned().unwrap_or_default(),
         steps: body.map(|b| b.steps.clone()).unwrap_or_default(),
         intro: body.map(|b| b.intro.clone()).unwrap_or_default(),
-        image: e
-            .image
-            .as_ref()
-            .map(|i| i.trim_start_matches('/').to_string()),
-        image_alt: e.image_alt.clone().unwrap_or_default(),
+        image: images.first().map(|p| p.src.clone()),
+        image_alt: images.first().map(|p| p.alt.clone()).unwrap_or_default(),
+        video_player: super::media::video(e),
+        images,
         video: e.video.clone(),
         tags: e.tags.clone(),
     }
@@ -306,7 +318,8 @@ mod tests {
         let graph = crate::site::graph(&content, &vocabs);
         let site = Site::new(config, vocabs, content, graph);
         let bodies = super::super::bodies(&site, None);
-        let views = Views::new(&site, &bodies);
+        let theme = crate::theme::Theme::load(root).unwrap();
+        let views = Views::new(&site, &theme, &bodies);
         assert!(views.exercises.len() > 20);
         for (v, value) in views.exercises.iter().zip(&views.exercise_values) {
             assert_eq!(*value, tera::Value::from_serializable(&**v), "{}", v.slug);

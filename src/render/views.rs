@@ -72,10 +72,15 @@ pub(crate) struct ExerciseView {
     pub(crate) steps: Vec<String>,
     /// HTML of the starting-position paragraph.
     pub(crate) intro: String,
-    /// Site-relative URL of the image, if any.
+    /// Site-relative URL of the first picture, if any.
     pub(crate) image: Option<String>,
     pub(crate) image_alt: String,
+    /// Every picture, in order (the first is `image`).
+    pub(crate) images: Vec<PictureView>,
+    /// The `video:` field as written (a web address or a path under static/).
     pub(crate) video: Option<String>,
+    /// How the page shows the video.
+    pub(crate) video_player: Option<VideoView>,
     pub(crate) tags: Vec<String>,
 }
 
@@ -112,4 +117,30 @@ pub(crate) struct RoutineView {
     pub(crate) cautions: Vec<String>,
     pub(crate) sections: Vec<RoutineSectionView>,
     pub(crate) exercise_count: usize,
+}
+
+/// One picture of an exercise, with its size when it could be read.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct PictureView {
+    /// Site-relative URL; templates prefix `root`.
+    pub(crate) src: String,
+    pub(crate) alt: String,
+    pub(crate) caption: String,
+    pub(crate) width: Option<u32>,
+    pub(crate) height: Option<u32>,
+}
+
+/// An exercise's video as the page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct VideoView {
+    /// `file` (a `<video>` player), `embed` (a YouTube or Vimeo preview that
+    /// loads the player only when pressed) or `link`.
+    pub(crate) kind: &'static str,
+    /// The video: site-relative when `local`, else its web address.
+    pub(crate) src: String,
+    pub(crate) local: bool,
+    /// The player's address, for `embed`.
+    pub(crate) embed: String,
+    /// The site the player comes from ("YouTube", "Vimeo"), for `embed`.
+    pub(crate) provider: &'static str,
 }

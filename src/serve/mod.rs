@@ -18,7 +18,6 @@ mod watch;
 use crate::diag::{plural, tally, warning_tail, Diagnostic};
 use crate::{Compiled, Failure, Options};
 use std::collections::HashMap;
-use std::io::Write as _;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::Path;
 use std::sync::{Arc, Mutex, RwLock};
@@ -36,6 +35,24 @@ pub struct ServeOptions {
     pub open: bool,
     /// Poll the files instead of using native change events.
     pub poll: bool,
+}
+
+/// Where `serve` tells what happens. The command line prints through its
+/// own printer, so `--quiet` and `--color`/`NO_COLOR` hold here as for
+/// every other command.
+pub trait Report {
+    /// A build's warnings (printed again only when they change).
+    fn warnings(&self, warnings: &[Diagnostic]);
+    /// A build that worked: `line` starts with its verb ("Built 3 pages …").
+    fn built(&self, line: &str);
+    /// A build that failed: its problems, then the closing line with `after`.
+    fn failed(&self, diags: Vec<Diagnostic>, after: &str);
+    /// A problem that is not about the content (a vanished `handout.toml`).
+    fn error(&self, message: &str);
+    /// A problem with watching or opening a browser; serving goes on.
+    fn warning(&self, message: &str);
+    /// What the user needs even with `--quiet`: the address being served.
+    fn serving(&self, line: &str);
 }
 
 /// What is served: the last good build, and the errors of the latest build
@@ -88,7 +105,7 @@ impl State {
 
 /// Builds, serves and rebuilds until the process is stopped. Returns a
 /// message for usage problems (no site, port taken, cannot watch).
-pub fn serve(opts: &ServeOptions) -> Result<(), String> {
+pub fn serve(opts: &ServeOptions, report: &dyn Report) -> Result<(), String> {
     let root = &opts.build.root;
     if !root.join(crate::config::FILE).is_file() {
         // Let compile() word the message, as `build` does.
@@ -111,7 +128,7 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
     // Rebuilds render only what changed.
     build.memo = Some(Default::default());
 
-    let mut watch = watch::Watch::start(root, opts.poll).map_err(|e| {
+    let mut watch = watch::Watch::start(root, opts.poll, report).map_err(|e| {
         format!(
             "cannot watch {} for changes: {e}\n  = help: try `--poll`",
             crate::paths::display_dir(root)
@@ -128,21 +145,30 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
     });
     let started = Instant::now();
     let mut warnings = String::new();
-    rebuild(&build, &state, started, None, &mut warnings)?;
+    rebuild(&build, &state, started, None, &mut warnings, report)?;
 
     let hosts = host::Hosts::new(opts.bind, addr.port()).with_base_url(&base);
     server::start(listener, Arc::clone(&state), hosts)?;
     if base == url {
-        eprintln!("Serving at {url} (press Ctrl-C to stop)");
+        report.serving(&format!("Serving at {url} (press Ctrl-C to stop)"));
     } else {
-        eprintln!("Serving at {url}, pages linking to {base} (press Ctrl-C to stop)");
+        report.serving(&format!(
+            "Serving at {url}, pages linking to {base} (press Ctrl-C to stop)"
+        ));
     }
     if opts.open {
-        open_browser(&url);
+        open_browser(&url, report);
     }
-    while let Some(changed) = watch.next_change() {
+    while let Some(changed) = watch.next_change(report) {
         let started = Instant::now();
-        rebuild(&build, &state, started, Some(&changed), &mut warnings)?;
+        rebuild(
+            &build,
+            &state,
+            started,
+            Some(&changed),
+            &mut warnings,
+            report,
+        )?;
     }
     Err("stopped watching for changes".into())
 }
@@ -188,16 +214,17 @@ fn rebuild(
     started: Instant,
     changed: Option<&[String]>,
     last_warnings: &mut String,
+    report: &dyn Report,
 ) -> Result<(), String> {
     let mut timer = crate::timings::Timer::start();
     let compiled = crate::compile(build);
     timer.phase("whole rebuild");
     match compiled {
         Ok(Compiled { output, warnings }) => {
-            let report: String = warnings.iter().map(|w| w.render() + "\n").collect();
-            if report != *last_warnings {
-                eprint!("{report}");
-                *last_warnings = report;
+            let text: String = warnings.iter().map(|w| w.render() + "\n").collect();
+            if text != *last_warnings {
+                report.warnings(&warnings);
+                *last_warnings = text;
             }
             let (pages, sheets) = (output.pages, output.sheets);
             state.publish(Some(output.files), None);
@@ -210,27 +237,26 @@ fn rebuild(
                     changed_list(&build.root, files)
                 ),
             };
-            eprintln!(
+            report.built(&format!(
                 "{what} {}, {} in {ms:.0} ms{}",
                 plural(pages, "page"),
                 plural(sheets, "sheet"),
                 warning_tail(&warnings)
-            );
+            ));
         }
         Err(Failure::Content(diags)) => {
-            let report = failure_report(&diags);
-            eprint!("{report}");
-            state.publish(None, Some(report));
+            // Printed before the overlay is served.
+            let overlay = failure_report(&diags);
+            report.failed(diags, STILL_SERVING);
+            state.publish(None, Some(overlay));
         }
         // The first build must find a site; later, a vanished config is shown like any error.
         Err(Failure::Usage(m)) if changed.is_none() => return Err(m),
         Err(Failure::Usage(m)) => {
-            let report = format!("error: {m}\n");
-            eprint!("{report}");
-            state.publish(None, Some(report));
+            report.error(&m);
+            state.publish(None, Some(format!("error: {m}\n")));
         }
     }
-    let _ = std::io::stderr().flush();
     Ok(())
 }
 
@@ -245,17 +271,18 @@ fn changed_list(root: &Path, files: &[String]) -> String {
     }
 }
 
-/// Every diagnostic as the CLI prints it, and a closing line.
+/// What follows "Build failed: …." while the last good build is served.
+const STILL_SERVING: &str = " Still serving the last good build; save a fix to reload.";
+
+/// Every diagnostic as the terminal shows it (without colour), and the
+/// closing line: the text of the page's error overlay.
 fn failure_report(diags: &[Diagnostic]) -> String {
     let mut out: String = diags.iter().map(|d| d.render() + "\n").collect();
-    out.push_str(&format!(
-        "Build failed: {}. Still serving the last good build; save a fix to reload.\n",
-        tally(diags)
-    ));
+    out.push_str(&format!("Build failed: {}.{STILL_SERVING}\n", tally(diags)));
     out
 }
 
-fn open_browser(url: &str) {
+fn open_browser(url: &str, report: &dyn Report) {
     let tries: &[(&str, &[&str])] = if cfg!(target_os = "macos") {
         &[("open", &[])]
     } else if cfg!(windows) {
@@ -274,5 +301,5 @@ fn open_browser(url: &str) {
             return;
         }
     }
-    eprintln!("Could not open a browser; open {url} yourself.");
+    report.warning(&format!("could not open a browser; open {url} yourself"));
 }

@@ -7,6 +7,7 @@
 //! Polling is our own: notify's poller compares modification times in
 //! whole seconds, so a second save within the same second would be missed.
 
+use super::Report;
 use notify::event::{AccessKind, AccessMode, ModifyKind};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{
@@ -51,7 +52,7 @@ struct Burst {
 impl Watch {
     /// Starts watching `root`. `poll` compares file times and sizes every
     /// quarter second instead of using native events.
-    pub(crate) fn start(root: &Path, poll: bool) -> notify::Result<Watch> {
+    pub(crate) fn start(root: &Path, poll: bool, report: &dyn Report) -> notify::Result<Watch> {
         let (tx, events) = channel();
         let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
         let mut watch = Watch {
@@ -72,13 +73,13 @@ impl Watch {
         // folders that are created, moved or deleted.
         debouncer.watch(&root, RecursiveMode::NonRecursive)?;
         watch.backend = Some(debouncer);
-        watch.watch_source_dirs(&BTreeSet::new());
+        watch.watch_source_dirs(&BTreeSet::new(), report);
         Ok(watch)
     }
 
     /// Watches each source folder that exists and is not watched yet, and
     /// watches anew those in `moved` (the old watch went with the folder).
-    fn watch_source_dirs(&mut self, moved: &BTreeSet<PathBuf>) {
+    fn watch_source_dirs(&mut self, moved: &BTreeSet<PathBuf>, report: &dyn Report) {
         let Some(backend) = self.backend.as_mut() else {
             return;
         };
@@ -93,7 +94,7 @@ impl Watch {
                     Ok(()) => {
                         self.watched.insert(path);
                     }
-                    Err(e) => eprintln!("warning: cannot watch {}: {e}", path.display()),
+                    Err(e) => report.warning(&format!("cannot watch {}: {e}", path.display())),
                 }
             }
         }
@@ -102,7 +103,7 @@ impl Watch {
     /// Waits for the next burst of relevant changes and returns the changed
     /// paths, relative to the root (empty when everything must be read
     /// again). `None` when watching has stopped.
-    pub(crate) fn next_change(&mut self) -> Option<Vec<String>> {
+    pub(crate) fn next_change(&mut self, report: &dyn Report) -> Option<Vec<String>> {
         loop {
             let mut burst = Burst {
                 changed: BTreeSet::new(),
@@ -110,13 +111,13 @@ impl Watch {
                 rescan: false,
             };
             let first = self.events.recv().ok()?;
-            self.collect(first, &mut burst);
+            self.collect(first, &mut burst, report);
             // Events of one save can fall on either side of a tick: take
             // what is due by the next one too.
             while let Ok(more) = self.events.recv_timeout(TICK * 2) {
-                self.collect(more, &mut burst);
+                self.collect(more, &mut burst, report);
             }
-            self.watch_source_dirs(&burst.moved);
+            self.watch_source_dirs(&burst.moved, report);
             if burst.rescan {
                 return Some(Vec::new());
             }
@@ -126,12 +127,12 @@ impl Watch {
         }
     }
 
-    fn collect(&self, result: DebounceEventResult, burst: &mut Burst) {
+    fn collect(&self, result: DebounceEventResult, burst: &mut Burst, report: &dyn Report) {
         let events = match result {
             Ok(events) => events,
             Err(errors) => {
                 for e in errors {
-                    eprintln!("warning: watching files: {e}");
+                    report.warning(&format!("watching files: {e}"));
                 }
                 return;
             }

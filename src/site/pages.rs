@@ -24,6 +24,7 @@ pub(crate) enum Page {
     RoutineSheet(RoutineId, bool),
     SearchIndex,
     Sitemap,
+    Robots,
     Static(String),
 }
 
@@ -45,6 +46,7 @@ impl Page {
             Page::RoutineSheet(..) => "routine sheet",
             Page::SearchIndex => "search index",
             Page::Sitemap => "sitemap",
+            Page::Robots => "robots.txt",
             Page::Static(_) => "static",
         }
     }
@@ -67,6 +69,7 @@ impl Page {
             Page::RoutineSheet(i, true) => Route::LargeRoutineSheet(&c.routine(*i).slug),
             Page::SearchIndex => Route::SearchIndex,
             Page::Sitemap => Route::Sitemap,
+            Page::Robots => Route::Robots,
             Page::Static(p) => Route::Static(p),
         }
     }
@@ -102,7 +105,15 @@ pub(crate) fn all<'a>(
         routines().flat_map(|i| [Page::RoutineSheet(i, false), Page::RoutineSheet(i, true)]),
     );
     jobs.extend((0..c.guides.len()).map(|i| Page::Guide(GuideId::new(i))));
-    jobs.extend(statics.map(|p| Page::Static(p.clone())));
+    let statics: Vec<Page> = statics.map(|p| Page::Static(p.clone())).collect();
+    // A site's own static/robots.txt wins over the made one.
+    if !statics
+        .iter()
+        .any(|p| *p == Page::Static("robots.txt".into()))
+    {
+        jobs.push(Page::Robots);
+    }
+    jobs.extend(statics);
     jobs
 }
 

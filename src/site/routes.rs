@@ -22,6 +22,8 @@ pub(crate) enum Route<'a> {
     SearchIndex,
     /// `sitemap.xml`
     Sitemap,
+    /// `robots.txt`
+    Robots,
     /// `exercises/<slug>.html`
     Exercise(&'a str),
     /// `routines/<slug>.html`
@@ -53,6 +55,7 @@ impl Route<'_> {
             Route::NotFound => "404.html".into(),
             Route::SearchIndex => "search-index.js".into(),
             Route::Sitemap => "sitemap.xml".into(),
+            Route::Robots => "robots.txt".into(),
             Route::Exercise(slug) => format!("exercises/{slug}.html"),
             Route::Routine(slug) => format!("routines/{slug}.html"),
             Route::Guide(slug) => format!("guides/{slug}.html"),

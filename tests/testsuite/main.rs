@@ -16,5 +16,7 @@ mod output;
 mod search;
 mod serve;
 mod sheets;
+mod site;
+mod site_browser;
 mod site_files;
 mod vocabulary;

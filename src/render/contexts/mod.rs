@@ -72,6 +72,33 @@ impl Template for NotFoundPage {
     fn fill(self, _: &mut tera::Context) {}
 }
 
+/// `robots.txt`: every page may be indexed; it names the sitemap when
+/// `base_url` is an absolute address.
+pub(super) struct RobotsFile {
+    sitemap: Option<String>,
+}
+
+impl RobotsFile {
+    pub(super) fn new(site: &Site) -> Self {
+        let cfg = &site.config;
+        RobotsFile {
+            sitemap: cfg
+                .has_absolute_base_url()
+                .then(|| routes::absolute(cfg, &Route::Sitemap.path())),
+        }
+    }
+}
+
+impl Template for RobotsFile {
+    const NAME: &'static str = "robots.txt";
+    fn head(&self) -> (String, String) {
+        (String::new(), String::new())
+    }
+    fn fill(self, ctx: &mut tera::Context) {
+        ctx.insert("sitemap", &self.sitemap);
+    }
+}
+
 /// A link to a page, from its title, URL and summary.
 fn link(title: &str, url: &str, summary: &str) -> LinkView {
     LinkView {

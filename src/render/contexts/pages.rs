@@ -147,6 +147,8 @@ pub(in crate::render) struct GuidePage {
     guide: LinkView,
     body: String,
     headings: Vec<Heading>,
+    /// `audience: staff`: the page asks search engines not to index it.
+    staff: bool,
 }
 
 impl GuidePage {
@@ -163,6 +165,7 @@ impl GuidePage {
                 .get(&g.src)
                 .map(|b| b.headings.clone())
                 .unwrap_or_default(),
+            staff: g.staff,
         }
     }
 }
@@ -176,6 +179,7 @@ impl Template for GuidePage {
         ctx.insert("guide", &self.guide);
         ctx.insert("body", &self.body);
         ctx.insert("headings", &self.headings);
+        ctx.insert("staff", &self.staff);
     }
 }
 

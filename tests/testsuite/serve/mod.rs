@@ -4,6 +4,7 @@
 
 mod edits;
 mod holds;
+mod printing;
 
 use crate::common::{bin, run, stderr};
 use std::io::{BufRead, BufReader, Read, Write};
