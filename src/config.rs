@@ -62,6 +62,12 @@ pub struct Config {
     pub vocabulary: BTreeMap<String, BTreeMap<String, String>>,
     #[serde(default)]
     pub search: SearchConfig,
+    /// `[sheet]`: the printed sheets' red flags and emergency advice.
+    #[serde(default)]
+    pub sheet: crate::sheet::SheetSettings,
+    /// `[red_flags]`: more red flags on the sheets of each body region.
+    #[serde(default)]
+    pub red_flags: crate::sheet::RegionRedFlags,
 }
 
 fn default_base_url() -> String {
@@ -236,6 +242,7 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
             }
         }
     }
+    diags.extend(crate::sheet::check_config(text, &config));
     let base = &config.base_url;
     if !(base.starts_with('/') || base.starts_with("http://") || base.starts_with("https://")) {
         let (line, col) = find_line(text, "base_url");

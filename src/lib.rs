@@ -21,6 +21,7 @@ pub mod render;
 pub mod scaffold;
 pub mod search;
 pub mod serve;
+pub mod sheet;
 pub mod theme;
 pub mod timings;
 pub mod validate;

@@ -25,8 +25,10 @@ pub struct Theme {
     pub tera: tera::Tera,
     /// Output path (relative, `/`-separated) → source.
     pub statics: BTreeMap<String, StaticSource>,
-    /// A fingerprint of the template sources (for `serve`'s re-rendering).
+    /// A fingerprint of the template sources and the sheet kit (for `serve`'s re-rendering).
     pub print: u64,
+    /// The words and sizes printed sheets are laid out with.
+    pub sheet: std::sync::Arc<crate::sheet::Kit>,
 }
 
 impl Theme {
@@ -93,12 +95,19 @@ impl Theme {
                 }
             }
         }
+        let site_css = match statics.get("sheet.css") {
+            Some(StaticSource::Disk(file)) => std::fs::read_to_string(file).ok(),
+            _ => None,
+        };
+        let (sheet, sheet_diags) = crate::sheet::Kit::load(root, site_css.as_deref());
+        diags.extend(sheet_diags);
         if diags.is_empty() {
-            let print = crate::fingerprint::of(&sources);
+            let print = crate::fingerprint::of((&sources, sheet.print));
             Ok(Theme {
                 tera,
                 statics,
                 print,
+                sheet: std::sync::Arc::new(sheet),
             })
         } else {
             Err(diags)

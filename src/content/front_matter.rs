@@ -36,6 +36,7 @@ const ROUTINE_KEYS: &[&str] = &[
     "frequency",
     "sections",
     "cautions",
+    "red_flags",
     "tags",
     "slug",
     "draft",
@@ -230,6 +231,7 @@ fn routine(r: &mut Reader, map: &Mapping, src: usize, stem: String) -> Option<Ro
         frequency,
         sections,
         cautions: r.list(map, "cautions"),
+        red_flags: r.list(map, "red_flags"),
         tags: r.list(map, "tags"),
         draft: r.bool(map, "draft"),
     };

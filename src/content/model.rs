@@ -76,6 +76,8 @@ pub struct Routine {
     pub frequency: Option<Frequency>,
     pub sections: Vec<RoutineSection>,
     pub cautions: Vec<String>,
+    /// Warning signs its sheet adds to the clinic's.
+    pub red_flags: Vec<String>,
     pub tags: Vec<String>,
     pub draft: bool,
 }

@@ -24,11 +24,20 @@ pub struct Views {
     site_value: tera::Value,
     exercise_values: Vec<tera::Value>,
     routine_values: Vec<tera::Value>,
-    /// Each routine's sheet layout, once worked out (`sheet::fits`).
-    pub fits: Vec<super::sheet_fit::Fit>,
+    /// Each routine's sheet layouts, once worked out (`fit_routines`).
+    pub fits: Vec<Arc<crate::sheet::Fitted>>,
+    /// What sheets are laid out with (set before rendering).
+    pub sheet_kit: Option<Arc<crate::sheet::Kit>>,
 }
 
 impl Views {
+    /// What sheets are laid out with: the theme's, or the built-in one.
+    fn kit(&self) -> Arc<crate::sheet::Kit> {
+        self.sheet_kit
+            .clone()
+            .unwrap_or_else(|| Arc::new(crate::sheet::Kit::builtin()))
+    }
+
     pub fn new(site: &Site, bodies: &HashMap<usize, Arc<Rendered>>) -> Views {
         let taxonomies: Vec<TaxonomyView> = site
             .vocabs
@@ -99,6 +108,7 @@ impl Views {
             exercises,
             routines,
             fits: Vec::new(),
+            sheet_kit: None,
         }
     }
 
@@ -368,7 +378,7 @@ fn routine_view(site: &Site, exercises: &[Arc<ExerciseView>], r: &Routine) -> Ro
         summary: r.summary.clone(),
         url: format!("routines/{}.html", r.slug),
         sheet_url: format!("print/routines/{}.html", r.slug),
-        large_sheet_url: format!("print/routines/{}.large.html", r.slug),
+        large_sheet_url: format!("print/routines/{}.html#large", r.slug),
         goal: serde_json::to_value(r.goal)
             .ok()
             .and_then(|v| v.as_str().map(String::from))
@@ -376,6 +386,7 @@ fn routine_view(site: &Site, exercises: &[Arc<ExerciseView>], r: &Routine) -> Ro
         goal_label: r.goal.label().to_string(),
         frequency: r.frequency.map(|f| f.to_string()).unwrap_or_default(),
         cautions: r.cautions.clone(),
+        red_flags: r.red_flags.clone(),
         sections,
         exercise_count: number,
     }
@@ -572,23 +583,24 @@ pub fn page(
         Job::NotFound => ("404.html", "Page not found".to_string(), String::new()),
         Job::ExerciseSheet(i) => {
             let e = &views.exercises[*i];
+            let kit = views.kit();
             ctx.insert_value("exercise", views.exercise_values[*i].clone());
-            ctx.insert("qr", &crate::qr::svg_for(cfg, &e.url));
-            ctx.insert("sheet", &super::sheet::exercise_sheet(cfg, e));
+            ctx.insert("words", crate::sheet::words(&kit));
+            ctx.insert("sheet", &crate::sheet::exercise_sheet(cfg, &kit, e));
             ("sheet_exercise.html", e.title.clone(), e.summary.clone())
         }
-        Job::RoutineSheet(i, large) => {
+        Job::RoutineSheet(i) => {
             let r = &views.routines[*i];
+            let kit = views.kit();
             ctx.insert_value("routine", views.routine_values[*i].clone());
-            ctx.insert("large", large);
-            ctx.insert("qr", &crate::qr::svg_for(cfg, &r.url));
             let intro = bodies
                 .get(&c.routines[*i].src)
                 .map_or("", |b| b.intro.as_str());
-            let fit = views.fits.get(*i).copied();
+            let fit = views.fits.get(*i).map(|f| &**f);
+            ctx.insert("words", crate::sheet::words(&kit));
             ctx.insert(
                 "sheet",
-                &super::sheet::routine_sheet(cfg, r, intro, *large, fit),
+                &crate::sheet::routine_sheet(cfg, &kit, r, intro, fit),
             );
             ("sheet_routine.html", r.title.clone(), r.summary.clone())
         }

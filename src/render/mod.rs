@@ -3,10 +3,7 @@
 //! all use this same result.
 
 mod context;
-mod measure;
 mod memo;
-mod sheet;
-pub mod sheet_fit;
 pub mod views;
 
 use crate::diagnostics::{Diagnostic, Severity};
@@ -45,7 +42,8 @@ enum Job {
     Search,
     NotFound,
     ExerciseSheet(usize),
-    RoutineSheet(usize, bool),
+    /// A routine's sheet, in standard and large print.
+    RoutineSheet(usize),
     SearchIndex,
     Sitemap,
     Static(String),
@@ -286,12 +284,15 @@ fn render_shared(
     }
     let prints = memo.map(|_| memo::Prints::new(site, theme.print, &views, &bodies));
     let fits = match (memo, &prints) {
-        (Some(memo), Some(prints)) => memo.sheet_fits(site, prints, &views.routines, &bodies),
-        _ => sheet::fits(site, &views.routines, &bodies),
+        (Some(memo), Some(prints)) => {
+            memo.sheet_fits(site, &theme.sheet, prints, &views.routines, &bodies)
+        }
+        _ => fit_routines(site, &theme.sheet, &views.routines, &bodies),
     };
     let (fits, fit_warnings): (Vec<_>, Vec<_>) = fits.into_iter().unzip();
     warnings.extend(fit_warnings.into_iter().flatten());
     views.fits = fits;
+    views.sheet_kit = Some(std::sync::Arc::clone(&theme.sheet));
     timer.phase("sheet layouts");
     // Jobs differ a lot in cost (a term page lists thousands of exercises,
     // an exercise page one), so they are handed out a few at a time: with
@@ -398,10 +399,7 @@ fn jobs(site: &Site, theme: &Theme) -> Vec<Job> {
     jobs.extend((0..c.exercises.len()).map(Job::Exercise));
     jobs.extend((0..c.exercises.len()).map(Job::ExerciseSheet));
     jobs.extend((0..c.routines.len()).map(Job::Routine));
-    jobs.extend(
-        (0..c.routines.len())
-            .flat_map(|i| [Job::RoutineSheet(i, false), Job::RoutineSheet(i, true)]),
-    );
+    jobs.extend((0..c.routines.len()).map(Job::RoutineSheet));
     jobs.extend((0..c.guides.len()).map(Job::Guide));
     jobs.extend(theme.statics.keys().map(|p| Job::Static(p.clone())));
     jobs
@@ -421,8 +419,7 @@ fn job_path(site: &Site, job: &Job) -> Option<String> {
         Job::Search => "search.html".into(),
         Job::NotFound => "404.html".into(),
         Job::ExerciseSheet(i) => format!("print/exercises/{}.html", c.exercises[*i].slug),
-        Job::RoutineSheet(i, false) => format!("print/routines/{}.html", c.routines[*i].slug),
-        Job::RoutineSheet(i, true) => format!("print/routines/{}.large.html", c.routines[*i].slug),
+        Job::RoutineSheet(i) => format!("print/routines/{}.html", c.routines[*i].slug),
         Job::SearchIndex => "search-index.js".into(),
         Job::Sitemap => "sitemap.xml".into(),
         Job::Static(p) => p.clone(),
@@ -465,4 +462,32 @@ fn run(
         }
     };
     Ok(Some((path, Bytes::new(bytes))))
+}
+
+/// The sheet layouts of every routine (and a warning for each that needs
+/// more than one page), worked out once per build before rendering.
+fn fit_routines(
+    site: &Site,
+    kit: &crate::sheet::Kit,
+    routines: &[views::RoutineView],
+    bodies: &HashMap<usize, Arc<Rendered>>,
+) -> Vec<crate::sheet::Fitting> {
+    (0..routines.len())
+        .into_par_iter()
+        .map(|i| fit_routine(site, kit, i, &routines[i], bodies))
+        .collect()
+}
+
+/// The sheet layouts of routine `i`, whose view is `v`.
+fn fit_routine(
+    site: &Site,
+    kit: &crate::sheet::Kit,
+    i: usize,
+    v: &views::RoutineView,
+    bodies: &HashMap<usize, Arc<Rendered>>,
+) -> crate::sheet::Fitting {
+    let r = &site.content.routines[i];
+    let intro = bodies.get(&r.src).map_or("", |b| b.intro.as_str());
+    let file = &site.content.files[r.src].display;
+    crate::sheet::fit_routine(&site.config, kit, v, intro, file)
 }

@@ -101,11 +101,14 @@ pub struct RoutineView {
     pub summary: String,
     pub url: String,
     pub sheet_url: String,
+    /// The sheet in large print: the same file, at `#large`.
     pub large_sheet_url: String,
     pub goal: String,
     pub goal_label: String,
     pub frequency: String,
     pub cautions: Vec<String>,
+    /// Warning signs the routine's sheet adds to the clinic's.
+    pub red_flags: Vec<String>,
     pub sections: Vec<RoutineSectionView>,
     pub exercise_count: usize,
 }

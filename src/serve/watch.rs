@@ -16,7 +16,7 @@ const MAX_BURST: Duration = Duration::from_millis(300);
 /// How often `--poll` looks at the files.
 const POLL_EVERY: Duration = Duration::from_millis(250);
 /// The folders under the site root that hold sources.
-const SOURCE_DIRS: [&str; 3] = ["content", "templates", "static"];
+const SOURCE_DIRS: [&str; 4] = ["content", "templates", "static", "i18n"];
 
 /// A running watch over one site.
 pub struct Watch {

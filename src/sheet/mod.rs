@@ -1,0 +1,191 @@
+//! Printed sheets: one per exercise and per routine, each in standard and
+//! large print (the same file; large print at the address ending `#large`).
+//!
+//! - `words`: the words a sheet prints (`i18n/en.toml`), and `red_flags`:
+//!   the clinic's warning signs (`handout.toml`, the routine's own);
+//! - `texts`: the strings of one sheet, which the templates print and
+//!   `model` holds measured (`metrics`: the sheet font's real widths and
+//!   kerning; `text`: wrapping);
+//! - `style`: the sizes, read from `sheet.css`;
+//! - `height`, `paginate`, `fit`: the height of every part with a layout,
+//!   pages, and the choice of layout;
+//! - `view`: what the templates get.
+//!
+//! The build's choice is checked again in the browser by `static/sheet.js`.
+
+mod fit;
+mod height;
+mod metrics;
+mod model;
+mod paginate;
+mod red_flags;
+mod style;
+mod text;
+mod texts;
+mod view;
+mod words;
+
+pub use red_flags::{RegionRedFlags, SheetSettings};
+
+use crate::config::Config;
+use crate::diagnostics::Diagnostic;
+use crate::render::views::{ExerciseView, RoutineView};
+pub(crate) use fit::Fitted;
+use fit::Paper;
+use std::path::Path;
+use std::sync::Arc;
+use style::SheetStyle;
+use view::SheetView;
+use words::Words;
+
+/// Region names in `[red_flags]` that are no region term.
+pub(crate) fn check_config(text: &str, cfg: &Config) -> Vec<Diagnostic> {
+    red_flags::check(text, cfg, &cfg.vocabularies())
+}
+
+/// What every sheet is laid out with: its words and the sizes of `sheet.css`.
+#[derive(Debug, Clone)]
+pub struct Kit {
+    words: Words,
+    style: SheetStyle,
+    /// A fingerprint of both (for `serve`'s re-rendering).
+    pub print: u64,
+}
+
+impl Kit {
+    /// The built-in words and sizes alone.
+    pub fn builtin() -> Kit {
+        let words = Words::builtin();
+        let style = SheetStyle::new(None);
+        Kit {
+            print: 0,
+            words,
+            style,
+        }
+    }
+
+    /// The built-in words and sizes, changed by the site's `i18n/en.toml`
+    /// and `static/sheet.css` (`css`, when the site has its own).
+    pub fn load(root: &Path, css: Option<&str>) -> (Kit, Vec<Diagnostic>) {
+        let (words, diags) = Words::load(root);
+        let style = SheetStyle::new(css);
+        let print = crate::fingerprint::of((
+            serde_json::to_string(&words).unwrap_or_default(),
+            format!("{style:?}"),
+        ));
+        (
+            Kit {
+                words,
+                style,
+                print,
+            },
+            diags,
+        )
+    }
+}
+
+/// A routine sheet's layouts, and a warning when it needs more than one page.
+pub(crate) type Fitting = (Arc<Fitted>, Option<Diagnostic>);
+
+fn fitted(cfg: &Config, kit: &Kit, t: &texts::SheetTexts) -> Fitted {
+    let m = texts::model(t, &kit.words, cfg, 1);
+    fit::fit(&m, &kit.style, Paper::of(cfg.paper))
+}
+
+/// The layouts of routine `r`'s sheet (`file` names it in the warning).
+pub(crate) fn fit_routine(
+    cfg: &Config,
+    kit: &Kit,
+    r: &RoutineView,
+    intro: &str,
+    file: &str,
+) -> Fitting {
+    let t = texts::routine(cfg, &kit.words, r, intro);
+    let f = fitted(cfg, kit, &t);
+    if std::env::var("HANDOUT_SHEET_DEBUG").is_ok() {
+        let m = texts::model(&t, &kit.words, cfg, 1);
+        eprintln!(
+            "{file}: chosen {}",
+            fit::debug(&m, &kit.style, Paper::of(cfg.paper), f.regular.layout)
+        );
+        for (d, c) in [(2, 2), (2, 1), (2, 3)] {
+            let l = height::Layout {
+                density: d,
+                columns: c,
+                roomy: false,
+                images: false,
+                notes: false,
+                weeks: if c == 1 { 2 } else { 1 },
+            };
+            eprintln!(
+                "{file}: {}",
+                fit::debug(&m, &kit.style, Paper::of(cfg.paper), l)
+            );
+        }
+    }
+    let pages = f.regular.pages();
+    let warning = (pages > 1).then(|| {
+        let m = texts::model(&t, &kit.words, cfg, pages);
+        let k = fit::how_many_fit(&m, &kit.style, Paper::of(cfg.paper));
+        let n = t.cards.len();
+        let help = if k == 0 {
+            "even its first exercise does not fit on one page: shorten its steps".to_string()
+        } else {
+            format!(
+                "its first {k} exercise{} fit on one page: split it into routines of up to {k} exercises, or shorten the longest steps",
+                if k == 1 { "" } else { "s" }
+            )
+        };
+        Diagnostic::warning(
+            file,
+            format!(
+                "the printable sheet of this routine takes {pages} {:?} pages ({n} exercises, every step printed)",
+                cfg.paper
+            ),
+        )
+        .field("sections")
+        .help(help)
+    });
+    (Arc::new(f), warning)
+}
+
+/// The sheet of a routine, with its layouts from `fit_routine` when known.
+pub(crate) fn routine_sheet(
+    cfg: &Config,
+    kit: &Kit,
+    r: &RoutineView,
+    intro: &str,
+    known: Option<&Fitted>,
+) -> SheetView {
+    let t = texts::routine(cfg, &kit.words, r, intro);
+    let f = match known {
+        Some(f) => f.clone(),
+        None => fitted(cfg, kit, &t),
+    };
+    finish(cfg, kit, t, &f)
+}
+
+/// The sheet of one exercise.
+pub(crate) fn exercise_sheet(cfg: &Config, kit: &Kit, e: &Arc<ExerciseView>) -> SheetView {
+    let t = texts::exercise(cfg, &kit.words, e);
+    let f = fitted(cfg, kit, &t);
+    if std::env::var("HANDOUT_SHEET_DEBUG").is_ok() {
+        let m = texts::model(&t, &kit.words, cfg, 1);
+        eprintln!(
+            "{}: large {}",
+            e.slug,
+            fit::debug(&m, &kit.style, Paper::of(cfg.paper), f.large.layout)
+        );
+    }
+    finish(cfg, kit, t, &f)
+}
+
+fn finish(cfg: &Config, kit: &Kit, t: texts::SheetTexts, f: &Fitted) -> SheetView {
+    let paper = Paper::of(cfg.paper);
+    view::view(t, &kit.words, f, &format!("{:?}", cfg.paper), paper.height)
+}
+
+/// The words, for templates (`words`).
+pub(crate) fn words(kit: &Kit) -> &impl serde::Serialize {
+    &kit.words
+}
