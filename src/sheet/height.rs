@@ -101,13 +101,13 @@ impl<'a> Geometry<'a> {
         }
     }
 
-    /// Size of the card title, its number badge and equipment.
-    fn title_sizes(&self) -> (f32, f32, f32) {
+    /// Size of the card title and its number badge.
+    fn title_sizes(&self) -> (f32, f32) {
         let t = self.s.fs * 1.1;
-        if self.l.large() || self.m.single {
-            (t, t, t)
+        if self.l.large() {
+            (t, t)
         } else {
-            (t, t * 0.9, (t * 0.82).max(self.s.small))
+            (t, t * 0.9)
         }
     }
 
@@ -205,7 +205,7 @@ impl<'a> Geometry<'a> {
 
     /// The title line: number badge, title, equipment.
     fn title_line(&self, c: &CardModel, img_h: f32, continued: Option<&Para>) -> f32 {
-        let (t, badge_size, equip) = self.title_sizes();
+        let (t, badge_size) = self.title_sizes();
         let mut w = self.text_w();
         if img_h > 0.0 {
             w -= self.s.img + self.s.code_gap;
@@ -214,14 +214,13 @@ impl<'a> Geometry<'a> {
         let space = t * 0.28;
         if let Some(title) = continued {
             wrap.add(title, t);
-        } else if self.m.single && !self.l.large() {
-            wrap.add(&c.equipment, equip);
+        } else if self.m.single {
+            wrap.add(&c.equipment, t);
         } else {
             let badge =
                 (c.badge.width_em() * badge_size).max(1.5 * badge_size) + 0.4 * badge_size + 0.3;
             wrap.add_box(badge, space);
             wrap.add(&c.title, t);
-            wrap.add_box(c.equipment.width_em() * equip, space);
         }
         wrap.lines as f32 * self.line(t)
     }
@@ -236,7 +235,12 @@ impl<'a> Geometry<'a> {
             0.0
         };
         let mut y = self.title_line(c, img_h, None);
-        y += s.space_s + self.para(y, img_h, &[(&c.dosage, s.fs)]);
+        if self.m.single {
+            y += s.space_s + self.para(y, img_h, &[(&c.dosage, s.fs)]);
+        } else {
+            let runs = [(&c.dosage, s.fs), (&c.equipment, s.fs)];
+            y += s.space_s + self.para(y, img_h, &runs);
+        }
         if self.l.notes && !c.note.is_empty() {
             y += s.space_s + self.para(y, img_h, &[(&c.note, s.fs)]);
         }

@@ -146,6 +146,31 @@ pub(crate) fn fit_routine(
         .field("sections")
         .help(help)
     });
+    let missing: Vec<char> = {
+        let mut all = String::new();
+        for c in &t.cards {
+            all.push_str(&c.title);
+            all.push_str(&c.dosage);
+            all.push_str(&c.note);
+            all.push_str(&c.plain_intro);
+            c.plain_steps.iter().for_each(|s| all.push_str(s));
+            c.cautions.iter().for_each(|s| all.push_str(s));
+        }
+        all.push_str(&t.title);
+        all.push_str(&t.intro);
+        all.push_str(&t.cautions);
+        metrics::missing_chars(&all)
+    };
+    let warning = warning.or_else(|| {
+        (!missing.is_empty()).then(|| {
+            let list: String = missing.iter().map(|c| format!(" `{c}` (U+{:04X})", *c as u32)).collect();
+            Diagnostic::warning(
+                file,
+                format!("the sheet font has no{list}: the printed sheet shows it in another font"),
+            )
+            .help("the sheet checks its fit again in the browser; a similar character the font has keeps the layout exact")
+        })
+    });
     (Arc::new(f), warning)
 }
 

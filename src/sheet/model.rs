@@ -14,7 +14,8 @@ pub(crate) struct CardModel {
     pub title: Para,
     /// "Wall angels (continued)", on a later page.
     pub continued: Para,
-    /// "· Wall, Chair" (or "Equipment: Wall" on exercise sheets), unbroken.
+    /// "· Wall, Chair" after the dosage (or "Equipment: Wall", the title
+    /// line of an exercise sheet).
     pub equipment: Para,
     /// The section name (a line of its own in large print).
     pub section: Para,

@@ -27,19 +27,6 @@ impl Para {
         }
     }
 
-    /// A text that never breaks (e.g. `white-space: nowrap`), as one word.
-    pub(crate) fn unbroken(text: &str, style: Style) -> Para {
-        let text = text.trim();
-        Para {
-            words: if text.is_empty() {
-                Vec::new()
-            } else {
-                vec![word_em(style, text)]
-            },
-            space: space_em(style),
-        }
-    }
-
     pub(crate) fn is_empty(&self) -> bool {
         self.words.is_empty()
     }

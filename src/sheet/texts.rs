@@ -306,9 +306,9 @@ pub(crate) fn model(t: &SheetTexts, words: &Words, cfg: &Config, pages_hint: usi
                 } else {
                     c.equipment.clone()
                 };
-                Para::unbroken(&label, Style::Regular)
+                Para::new(&label, Style::Bold)
             } else {
-                Para::unbroken(&format!("· {}", c.equipment), Style::Regular)
+                p(&format!("· {}", c.equipment))
             },
             section: b(&c.section),
             dosage: b(&c.dosage),
