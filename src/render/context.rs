@@ -585,7 +585,7 @@ pub fn page(
             let e = &views.exercises[*i];
             let kit = views.kit();
             ctx.insert_value("exercise", views.exercise_values[*i].clone());
-            ctx.insert("words", crate::sheet::words(&kit));
+            ctx.insert_value("words", crate::sheet::words(&kit));
             ctx.insert("sheet", &crate::sheet::exercise_sheet(cfg, &kit, e));
             ("sheet_exercise.html", e.title.clone(), e.summary.clone())
         }
@@ -597,7 +597,7 @@ pub fn page(
                 .get(&c.routines[*i].src)
                 .map_or("", |b| b.intro.as_str());
             let fit = views.fits.get(*i).map(|f| &**f);
-            ctx.insert("words", crate::sheet::words(&kit));
+            ctx.insert_value("words", crate::sheet::words(&kit));
             ctx.insert(
                 "sheet",
                 &crate::sheet::routine_sheet(cfg, &kit, r, intro, fit),

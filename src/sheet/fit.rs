@@ -68,25 +68,7 @@ pub(crate) struct Fitted {
 
 /// The classes of a mode's element, which pick its sizes in `sheet.css`.
 pub(crate) fn classes(l: &Layout, single: bool) -> Vec<&'static str> {
-    let mut c = vec!["sheet-mode"];
-    if !l.large() {
-        c.push(
-            [
-                "density-0",
-                "density-1",
-                "density-2",
-                "density-3",
-                "density-4",
-            ][l.density.min(4) as usize],
-        );
-    }
-    if single {
-        c.push("sheet-single");
-    }
-    if l.large() {
-        c.push("sheet-large");
-    }
-    c
+    super::style::mode_classes(l.density, single)
 }
 
 /// Measures a sheet in many layouts, keeping each layout's card parts.
@@ -100,7 +82,7 @@ struct Fitter<'a> {
 
 impl<'a> Fitter<'a> {
     fn geometry(&self, l: Layout) -> Geometry<'a> {
-        let sizes = self.style.sizes(&classes(&l, self.m.single));
+        let sizes = self.style.mode(l.density, self.m.single);
         Geometry::new(self.m, sizes, l, self.paper.width)
     }
 
@@ -249,7 +231,7 @@ fn score(l: &Layout, font_pt: f32) -> f32 {
 
 /// Body text size of each density, pt (as `sheet.css` sets it).
 fn font_pt(style: &SheetStyle, l: &Layout, single: bool) -> f32 {
-    style.sizes(&classes(l, single)).fs_pt()
+    style.mode(l.density, single).fs_pt()
 }
 
 /// The standard layouts of a sheet, best first.
@@ -311,6 +293,55 @@ fn layouts(m: &SheetModel, style: &SheetStyle) -> Vec<Layout> {
     scored.into_iter().map(|(_, l)| l).collect()
 }
 
+/// A plan on one standard page, if the sheet fits one by the rules.
+fn one_page(f: &mut Fitter, candidates: &[Layout]) -> Option<Plan> {
+    let m = f.m;
+    let all = f.all_steps();
+    // The leanest layouts first: when none of them fits one page, no
+    // roomier one does, and the others need not be measured.
+    let densest = candidates.iter().map(|l| l.density).max().unwrap_or(2);
+    let could_fit = candidates
+        .iter()
+        .filter(|l| is_lean(l) && l.density == densest)
+        .filter(|l| !m.single || l.weeks == 2)
+        .any(|l| f.one_page(*l, &all).is_some());
+    if could_fit {
+        for l in candidates {
+            if let Some(p) = f.one_page(*l, &all) {
+                return Some(p);
+            }
+        }
+    }
+    let n = m.cards.len();
+    if m.single || !(11..=15).contains(&n) {
+        return None;
+    }
+    let mut best: Option<Plan> = None;
+    for density in [3, 4] {
+        for columns in [2, 3] {
+            let l = Layout {
+                density,
+                columns,
+                roomy: false,
+                images: false,
+                notes: false,
+                weeks: 1,
+            };
+            if let Some(p) = f.compact(l) {
+                let steps: usize = p.shown.iter().sum();
+                if best.as_ref().is_none_or(|b| steps > b.shown.iter().sum()) {
+                    best = Some(p);
+                }
+            }
+        }
+    }
+    best
+}
+
+fn is_lean(l: &Layout) -> bool {
+    !l.roomy && !l.images && !l.notes
+}
+
 /// The standard-print plan of a sheet.
 pub(crate) fn regular(m: &SheetModel, style: &SheetStyle, paper: Paper) -> Plan {
     let mut f = Fitter {
@@ -319,85 +350,61 @@ pub(crate) fn regular(m: &SheetModel, style: &SheetStyle, paper: Paper) -> Plan 
         paper,
         parts: Vec::new(),
     };
-    let all = f.all_steps();
     let candidates = layouts(m, style);
-    // The leanest layouts first: when none of them fits one page, no
-    // roomier one does, and the others need not be measured.
-    let lean = |l: &&Layout| !l.roomy && !l.images && !l.notes;
-    let densest = candidates.iter().map(|l| l.density).max().unwrap_or(2);
-    let could_fit = candidates
-        .iter()
-        .filter(lean)
-        .filter(|l| l.density == densest && (m.single || l.weeks <= 2))
-        .any(|l| f.one_page(*l, &all).is_some());
-    if could_fit {
-        for l in &candidates {
-            if let Some(p) = f.one_page(*l, &all) {
-                return p;
+    if let Some(p) = one_page(&mut f, &candidates) {
+        return p;
+    }
+    // Every step, on as few pages as it takes: the lean layouts decide the
+    // count, then the best layout that keeps it.
+    let all = f.all_steps();
+    let n = m.cards.len();
+    let mut fewest: Option<Plan> = None;
+    for l in candidates.iter().filter(|l| is_lean(l)) {
+        if let Some(p) = f.paged(*l, &all) {
+            if fewest.as_ref().is_none_or(|b| p.pages() < b.pages()) {
+                fewest = Some(p);
             }
         }
     }
-    let n = m.cards.len();
-    if !m.single && (11..=15).contains(&n) {
-        let mut best: Option<Plan> = None;
-        for density in [3, 4] {
-            for columns in [2, 3] {
-                let l = Layout {
-                    density,
-                    columns,
-                    roomy: false,
-                    images: false,
-                    notes: false,
-                    weeks: 1,
-                };
-                if let Some(p) = f.compact(l) {
-                    let steps: usize = p.shown.iter().sum();
-                    if best.as_ref().is_none_or(|b| steps > b.shown.iter().sum()) {
-                        best = Some(p);
-                    }
+    if let Some(lean) = fewest {
+        let (d, c) = (lean.layout.density, lean.layout.columns);
+        for l in candidates
+            .iter()
+            .filter(|l| l.density == d && l.columns == c && !is_lean(l))
+        {
+            if let Some(p) = f.paged(*l, &all) {
+                if p.pages() == lean.pages() {
+                    return p;
                 }
             }
         }
-        if let Some(p) = best {
-            return p;
-        }
+        return lean;
     }
-    // Every step, on as few pages as it takes.
-    let mut best: Option<Plan> = None;
-    for l in &candidates {
-        if let Some(p) = f.paged(*l, &all) {
-            if best.as_ref().is_none_or(|b| p.pages() < b.pages()) {
-                best = Some(p);
-            }
-        }
+    // No layout prints at all (cannot happen with one column).
+    let l = candidates.last().copied().unwrap_or(Layout {
+        density: 4,
+        columns: 1,
+        roomy: false,
+        images: false,
+        notes: false,
+        weeks: 1,
+    });
+    let g = f.geometry(l);
+    Plan {
+        layout: l,
+        sizes: g.s,
+        columns: vec![vec![n]],
+        shown: all.clone(),
+        pages: vec![(0..n)
+            .map(|card| paginate::Part {
+                card,
+                from: 0,
+                to: all[card],
+                first: true,
+                last: true,
+            })
+            .collect()],
     }
-    best.unwrap_or_else(|| {
-        // No layout prints at all (cannot happen with one column).
-        let l = candidates.last().copied().unwrap_or(Layout {
-            density: 4,
-            columns: 1,
-            roomy: false,
-            images: false,
-            notes: false,
-            weeks: 1,
-        });
-        let g = f.geometry(l);
-        Plan {
-            layout: l,
-            sizes: g.s,
-            columns: vec![vec![n]],
-            shown: all.clone(),
-            pages: vec![(0..n)
-                .map(|card| paginate::Part {
-                    card,
-                    from: 0,
-                    to: all[card],
-                    first: true,
-                    last: true,
-                })
-                .collect()],
-        }
-    })
 }
 
 /// The large-print plan of a sheet.
@@ -411,37 +418,41 @@ pub(crate) fn large(m: &SheetModel, style: &SheetStyle, paper: Paper) -> Plan {
     let all = f.all_steps();
     let any_image = m.cards.iter().any(|c| c.image);
     let weeks: &[usize] = if m.single { &[2, 1] } else { &[1] };
-    let mut best: Option<(f32, Plan)> = None;
+    let mut candidates = Vec::new();
     for images in [true, false] {
         if images && !any_image {
             continue;
         }
         for roomy in [true, false] {
             for &w in weeks {
-                let l = Layout {
+                candidates.push(Layout {
                     density: 0,
                     columns: 1,
                     roomy,
                     images,
                     notes: true,
                     weeks: w,
-                };
-                let Some(p) = f.paged(l, &all) else {
-                    continue;
-                };
-                let s = score(&l, 16.0);
-                let better = match &best {
-                    None => true,
-                    Some((bs, b)) => p.pages() < b.pages() || (p.pages() == b.pages() && s > *bs),
-                };
-                if better {
-                    best = Some((s, p));
-                }
+                });
+            }
+        }
+    }
+    candidates.sort_by(|a, b| score(b, 16.0).total_cmp(&score(a, 16.0)));
+    // The best layout that takes the fewest pages (one page ends the search).
+    let mut best: Option<Plan> = None;
+    for l in candidates {
+        let Some(p) = f.paged(l, &all) else {
+            continue;
+        };
+        if best.as_ref().is_none_or(|b| p.pages() < b.pages()) {
+            let one = p.pages() == 1;
+            best = Some(p);
+            if one {
+                break;
             }
         }
     }
     match best {
-        Some((_, p)) => p,
+        Some(p) => p,
         None => regular(m, style, paper),
     }
 }
@@ -459,7 +470,14 @@ pub(crate) fn how_many_fit(m: &SheetModel, style: &SheetStyle, paper: Paper) -> 
     let fits = |k: usize| {
         let mut part = m.clone();
         part.cards.truncate(k);
-        regular(&part, style, paper).pages() == 1
+        let candidates = layouts(&part, style);
+        let mut f = Fitter {
+            m: &part,
+            style,
+            paper,
+            parts: Vec::new(),
+        };
+        one_page(&mut f, &candidates).is_some()
     };
     // Binary search on the count (fitting is monotone in it, as a rule).
     let (mut lo, mut hi) = (0, m.cards.len());

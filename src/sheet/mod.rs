@@ -47,6 +47,8 @@ pub(crate) fn check_config(text: &str, cfg: &Config) -> Vec<Diagnostic> {
 #[derive(Debug, Clone)]
 pub struct Kit {
     words: Words,
+    /// The words as a template value, converted once for every sheet.
+    words_value: tera::Value,
     style: SheetStyle,
     /// A fingerprint of both (for `serve`'s re-rendering).
     pub print: u64,
@@ -59,6 +61,7 @@ impl Kit {
         let style = SheetStyle::new(None);
         Kit {
             print: 0,
+            words_value: tera::Value::from_serializable(&words),
             words,
             style,
         }
@@ -75,6 +78,7 @@ impl Kit {
         ));
         (
             Kit {
+                words_value: tera::Value::from_serializable(&words),
                 words,
                 style,
                 print,
@@ -211,6 +215,6 @@ fn finish(cfg: &Config, kit: &Kit, t: texts::SheetTexts, f: &Fitted) -> SheetVie
 }
 
 /// The words, for templates (`words`).
-pub(crate) fn words(kit: &Kit) -> &impl serde::Serialize {
-    &kit.words
+pub(crate) fn words(kit: &Kit) -> tera::Value {
+    kit.words_value.clone()
 }

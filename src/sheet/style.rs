@@ -97,6 +97,9 @@ impl Sizes {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct SheetStyle {
     props: Vec<(String, String, f32)>,
+    /// The sizes of each mode: density 0 (large print) to 4, standard and
+    /// exercise sheets (`sheet-single`), worked out once.
+    modes: Vec<Sizes>,
 }
 
 impl SheetStyle {
@@ -107,7 +110,21 @@ impl SheetStyle {
         if let Some(site) = css {
             props.extend(parse(site));
         }
-        SheetStyle { props }
+        let mut style = SheetStyle {
+            props,
+            modes: Vec::new(),
+        };
+        style.modes = (0..=4u8)
+            .flat_map(|d| [false, true].map(|single| (d, single)))
+            .map(|(d, single)| style.sizes(&mode_classes(d, single)))
+            .collect();
+        style
+    }
+
+    /// The sizes of density `d` (0: large print), for an exercise sheet when `single`.
+    pub(crate) fn mode(&self, d: u8, single: bool) -> Sizes {
+        let i = usize::from(d.min(4)) * 2 + usize::from(single);
+        self.modes.get(i).copied().unwrap_or_default()
     }
 
     /// The sizes of an element with these classes.
@@ -120,6 +137,29 @@ impl SheetStyle {
         }
         s
     }
+}
+
+/// The classes of a mode's element: density `d` (0: large print).
+pub(crate) fn mode_classes(d: u8, single: bool) -> Vec<&'static str> {
+    let mut c = vec!["sheet-mode"];
+    if d > 0 {
+        c.push(
+            [
+                "density-0",
+                "density-1",
+                "density-2",
+                "density-3",
+                "density-4",
+            ][usize::from(d.min(4))],
+        );
+    }
+    if single {
+        c.push("sheet-single");
+    }
+    if d == 0 {
+        c.push("sheet-large");
+    }
+    c
 }
 
 /// (class, property, value) of every `--name: <number><unit>` declaration

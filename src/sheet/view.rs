@@ -71,10 +71,13 @@ pub(crate) struct ModeView {
 pub(crate) struct SheetView {
     #[serde(flatten)]
     pub texts: SheetTexts,
-    /// The QR code (SVG) to the page online.
-    pub qr: Option<String>,
-    /// Each card's QR codes (SVG) to its page and its video.
-    pub card_codes: Vec<(Option<String>, Option<String>)>,
+    /// Every QR code of the sheet, drawn once (SVG symbols) and shown by
+    /// reference in both modes.
+    pub symbols: Vec<Symbol>,
+    /// The QR code to the page online.
+    pub qr: Option<Code>,
+    /// Each card's QR codes to its page and its video.
+    pub card_codes: Vec<(Option<Code>, Option<Code>)>,
     /// `@page` margin and the printable height, mm.
     pub margin_mm: f32,
     pub page_h_mm: f32,
@@ -82,6 +85,48 @@ pub(crate) struct SheetView {
     pub status: String,
     pub regular: ModeView,
     pub large: ModeView,
+}
+
+/// A QR code drawn once in the sheet.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Symbol {
+    pub id: String,
+    pub view_box: String,
+    /// The SVG elements inside it.
+    pub inner: String,
+}
+
+/// A reference to a drawn QR code.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Code {
+    pub id: String,
+    pub view_box: String,
+}
+
+/// Draws `svg` (a whole `<svg>` element) once among `symbols`.
+fn symbol(symbols: &mut Vec<Symbol>, svg: String) -> Option<Code> {
+    let vb = svg
+        .split("viewBox=\"")
+        .nth(1)?
+        .split('"')
+        .next()?
+        .to_string();
+    let start = svg.find('>')? + 1;
+    let end = svg.rfind("</svg>")?;
+    let inner = svg.get(start..end)?.to_string();
+    if let Some(s) = symbols.iter().find(|s| s.inner == inner) {
+        return Some(Code {
+            id: s.id.clone(),
+            view_box: s.view_box.clone(),
+        });
+    }
+    let id = format!("qr{}", symbols.len() + 1);
+    symbols.push(Symbol {
+        id: id.clone(),
+        view_box: vb.clone(),
+        inner,
+    });
+    Some(Code { id, view_box: vb })
 }
 
 /// A running head: title, page, phone.
@@ -221,14 +266,27 @@ pub(crate) fn view(
     let large = mode(&t, words, &fitted.large, qr);
     let margin = fitted.regular.sizes.page_margin;
     let step_codes = qr && fitted.regular.layout.columns <= 2;
+    let mut symbols = Vec::new();
+    let page_qr = if qr {
+        symbol(&mut symbols, crate::qr::svg(&t.page_url))
+    } else {
+        None
+    };
     let card_codes = t
         .cards
         .iter()
         .enumerate()
         .map(|(i, c)| {
             let cut = fitted.regular.shown[i] < c.steps.len();
-            let steps = (cut && step_codes).then(|| crate::qr::svg(&page_link(&t, &c.url)));
-            let video = c.video.as_deref().map(crate::qr::svg);
+            let steps = if cut && step_codes {
+                symbol(&mut symbols, crate::qr::svg(&page_link(&t, &c.url)))
+            } else {
+                None
+            };
+            let video = c
+                .video
+                .as_deref()
+                .and_then(|v| symbol(&mut symbols, crate::qr::svg(v)));
             (steps, video)
         })
         .collect();
@@ -243,8 +301,9 @@ pub(crate) fn view(
     status.push_str(&words.print_at);
     let status = fill(&status, &[("paper", paper)]);
     SheetView {
-        qr: qr.then(|| crate::qr::svg(&t.page_url)),
+        qr: page_qr,
         card_codes,
+        symbols,
         margin_mm: margin,
         page_h_mm: paper_h - 2.0 * margin,
         status,
