@@ -28,14 +28,14 @@ mod words;
 pub use red_flags::{RegionRedFlags, SheetSettings};
 
 use crate::config::Config;
-use crate::diagnostics::Diagnostic;
+use crate::diag::Diagnostic;
 use crate::render::views::{ExerciseView, RoutineView};
 pub(crate) use fit::Fitted;
 use fit::Paper;
 use std::path::Path;
 use std::sync::Arc;
 use style::SheetStyle;
-use view::SheetView;
+pub(crate) use view::SheetView;
 use words::Words;
 
 /// Region names in `[red_flags]` that are no region term.
@@ -55,18 +55,6 @@ pub struct Kit {
 }
 
 impl Kit {
-    /// The built-in words and sizes alone.
-    pub fn builtin() -> Kit {
-        let words = Words::builtin();
-        let style = SheetStyle::new(None);
-        Kit {
-            print: 0,
-            words_value: tera::Value::from_serializable(&words),
-            words,
-            style,
-        }
-    }
-
     /// The built-in words and sizes, changed by the site's `i18n/en.toml`
     /// and `static/sheet.css` (`css`, when the site has its own).
     pub fn load(root: &Path, css: Option<&str>) -> (Kit, Vec<Diagnostic>) {
@@ -148,6 +136,7 @@ pub(crate) fn fit_routine(
             ),
         )
         .field("sections")
+        .kind("sheet_over_one_page")
         .help(help)
     });
     let missing: Vec<char> = {
@@ -172,6 +161,7 @@ pub(crate) fn fit_routine(
                 file,
                 format!("the sheet font has no{list}: the printed sheet shows it in another font"),
             )
+            .kind("sheet_font_lacks_characters")
             .help("the sheet checks its fit again in the browser; a similar character the font has keeps the layout exact")
         })
     });

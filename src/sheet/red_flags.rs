@@ -5,8 +5,9 @@
 //! `red_flags:` adds to its own sheet.
 
 use super::words::Words;
-use crate::config::{Config, Vocabulary, FILE};
-use crate::diagnostics::Diagnostic;
+use crate::config::{Config, FILE};
+use crate::diag::Diagnostic;
+use crate::model::taxonomy::{Taxonomy, Vocabularies};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -24,8 +25,8 @@ pub struct SheetSettings {
 pub type RegionRedFlags = BTreeMap<String, Vec<String>>;
 
 /// Region names in `[red_flags]` that are not region terms.
-pub(crate) fn check(text: &str, cfg: &Config, vocabs: &[Vocabulary]) -> Vec<Diagnostic> {
-    let Some(regions) = vocabs.iter().find(|v| v.name == "region") else {
+pub(crate) fn check(text: &str, cfg: &Config, vocabs: &Vocabularies) -> Vec<Diagnostic> {
+    let Some(regions) = vocabs.iter().find(|v| v.taxonomy == Taxonomy::Region) else {
         return Vec::new();
     };
     let terms: Vec<&str> = regions.term_names().collect();

@@ -108,11 +108,7 @@ fn clinic(cfg: &Config, words: &Words) -> (String, String, String) {
 }
 
 fn page_url(cfg: &Config, url: &str) -> String {
-    if cfg.has_absolute_base_url() {
-        format!("{}{url}", cfg.base_url_slash())
-    } else {
-        String::new()
-    }
+    crate::site::routes::canonical(cfg, url).unwrap_or_default()
 }
 
 fn footer(cfg: &Config, words: &Words, page_url: &str) -> String {

@@ -4,7 +4,7 @@
 //! of `{n}`-style blanks and the choice between a word's forms for one and
 //! for other counts.
 
-use crate::diagnostics::Diagnostic;
+use crate::diag::Diagnostic;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
