@@ -81,7 +81,7 @@ enum Command {
     /// Build into memory, serve on 127.0.0.1, rebuild on change and reload the browser
     Serve(ServeArgs),
     /// Build the site, then print its routine sheets to PDF (print/routines/<slug>.pdf)
-    /// with a local Chromium or Chrome
+    /// with a local Chrome, Chromium or Edge
     Pdf(PdfArgs),
     /// Create a new site with an example routine and two exercises
     Init {
@@ -99,11 +99,11 @@ enum Command {
 struct PdfArgs {
     #[command(flatten)]
     build: BuildArgs,
-    /// The Chromium or Chrome program (default: chromium, chromium-browser,
-    /// google-chrome or google-chrome-stable on PATH)
+    /// The Chrome, Chromium or Edge program (default: the first found on PATH
+    /// or where they are usually installed)
     #[arg(long, value_name = "PATH")]
     chrome: Option<PathBuf>,
-    /// Also print the large-print and exercise sheets
+    /// Also print the exercise sheets and the large print
     #[arg(long)]
     all: bool,
 }
@@ -255,6 +255,9 @@ fn pdf(a: PdfArgs) -> ExitCode {
     match handout::pdf::run(&opts, a.chrome.as_deref(), a.all) {
         Ok(done) => {
             print_diags(&done.warnings);
+            for note in &done.notes {
+                eprintln!("note: {note}");
+            }
             let folder = opts.output_dir().join("print");
             eprintln!(
                 "Printed {} sheets to PDF in {:.1} s → {}{}",
