@@ -11,8 +11,9 @@ use std::time::{Duration, Instant};
 use tungstenite::protocol::WebSocketConfig;
 use tungstenite::{Message, WebSocket};
 
-/// The events anyone waits for; all others are dropped as they come.
-const KEPT: [&str; 1] = ["Page.loadEventFired"];
+/// The one event waited for (with `name` "load"); the others are
+/// dropped as they come.
+const LIFECYCLE: &str = "Page.lifecycleEvent";
 
 /// Why a command did not give a result.
 #[derive(Debug)]
@@ -104,37 +105,42 @@ impl Cdp {
         }
     }
 
-    /// Waits until `deadline` for the event `method` (one of `KEPT`) of `session`.
-    pub(crate) fn event(
+    /// Waits until `deadline` for the load event of the document that
+    /// `loader` (from `Page.navigate`) loads in `session`; needs
+    /// `Page.setLifecycleEventsEnabled`.
+    pub(crate) fn loaded(
         &mut self,
         session: &str,
-        method: &str,
+        loader: &str,
         deadline: Instant,
-    ) -> Result<Value, Error> {
+    ) -> Result<(), Error> {
         let matches = |e: &Value| {
-            e.get("method").and_then(Value::as_str) == Some(method)
-                && e.get("sessionId").and_then(Value::as_str) == Some(session)
+            e.get("sessionId").and_then(Value::as_str) == Some(session)
+                && e.pointer("/params/loaderId").and_then(Value::as_str) == Some(loader)
         };
-        if let Some(at) = self.events.iter().position(matches) {
-            return Ok(self.events.remove(at).unwrap_or(Value::Null));
-        }
-        loop {
+        let mut found = self.events.iter().any(matches);
+        while !found {
             if self.detached.contains(session) {
                 return Err(Error::Crashed);
             }
-            let e = self.read(deadline, method)?;
-            if matches(&e) {
-                return Ok(e);
-            }
+            let e = self.read(deadline, "the page's load event")?;
+            found = is_load(&e) && matches(&e);
             self.keep(e);
         }
+        // Earlier documents' load events are of no more use.
+        self.forget_events(session);
+        Ok(())
     }
 
     /// Forgets what is known of a session that is closed.
     pub(crate) fn forget(&mut self, session: &str) {
+        self.forget_events(session);
+        self.detached.remove(session);
+    }
+
+    fn forget_events(&mut self, session: &str) {
         self.events
             .retain(|e| e.get("sessionId").and_then(Value::as_str) != Some(session));
-        self.detached.remove(session);
     }
 
     /// Notes an event read while waiting for something else.
@@ -147,7 +153,7 @@ impl Cdp {
         };
         if let Some(s) = gone.and_then(Value::as_str) {
             self.detached.insert(s.to_string());
-        } else if KEPT.contains(&method) {
+        } else if is_load(&event) {
             self.events.push_back(event);
         }
     }
@@ -179,6 +185,12 @@ impl Cdp {
             }
         }
     }
+}
+
+/// A document's load event.
+fn is_load(e: &Value) -> bool {
+    e.get("method").and_then(Value::as_str) == Some(LIFECYCLE)
+        && e.pointer("/params/name").and_then(Value::as_str) == Some("load")
 }
 
 fn parse(bytes: &[u8]) -> Result<Value, Error> {

@@ -168,7 +168,7 @@ fn print_retrying(
             None => Tab::open(cdp),
         };
         let result = match opened {
-            Ok(t) => match t.print(cdp, sheet, url, paper) {
+            Ok(mut t) => match t.print(cdp, sheet, url, paper) {
                 Ok(note) => {
                     *tab = Some(t);
                     Ok(note)

@@ -44,6 +44,8 @@ const READY: &str = r#"(async (limit) => {
 pub(crate) struct Tab {
     target: String,
     session: String,
+    /// The sheet (HTML file) shown.
+    showing: Option<std::path::PathBuf>,
 }
 
 impl Tab {
@@ -64,13 +66,24 @@ impl Tab {
             deadline,
         );
         let tab = match attached.and_then(|a| text(&a, "sessionId")) {
-            Ok(session) => Tab { target, session },
+            Ok(session) => Tab {
+                target,
+                session,
+                showing: None,
+            },
             Err(e) => {
                 close_target(cdp, &target);
                 return Err(e);
             }
         };
-        match cdp.call(Some(&tab.session), "Page.enable", json!({}), deadline) {
+        let s = Some(tab.session.as_str());
+        let enabled = cdp
+            .call(s, "Page.enable", json!({}), deadline)
+            .and_then(|_| {
+                let on = json!({ "enabled": true });
+                cdp.call(s, "Page.setLifecycleEventsEnabled", on, deadline)
+            });
+        match enabled {
             Ok(_) => Ok(tab),
             Err(e) => {
                 tab.close(cdp);
@@ -89,7 +102,7 @@ impl Tab {
     /// printed but the person printing should hear something about it.
     /// After an error the tab is in an unknown state: close it.
     pub(crate) fn print(
-        &self,
+        &mut self,
         cdp: &mut Cdp,
         sheet: &Sheet,
         url: &str,
@@ -97,16 +110,25 @@ impl Tab {
     ) -> Result<Option<String>, Error> {
         let deadline = Instant::now() + SHEET;
         let s = Some(self.session.as_str());
+        // Going from `x.html` to `x.html#large` would only move within the
+        // page; passing by an empty page loads the sheet anew, in the mode
+        // its address asks for.
+        if self.showing.as_deref() == Some(sheet.html.as_path()) {
+            cdp.call(
+                s,
+                "Page.navigate",
+                json!({ "url": "about:blank" }),
+                deadline,
+            )?;
+        }
+        self.showing = None;
         let nav = cdp.call(s, "Page.navigate", json!({ "url": url }), deadline)?;
         if let Some(err) = nav.get("errorText").and_then(Value::as_str) {
             return Err(Error::Failed(format!("cannot open the sheet: {err}")));
         }
-        // Only the fragment changed (`x.html` → `x.html#large`): load the
-        // page anew, so that it starts in the mode the address asks for.
-        if nav.get("loaderId").is_none() {
-            cdp.call(s, "Page.reload", json!({}), deadline)?;
-        }
-        cdp.event(&self.session, "Page.loadEventFired", deadline)?;
+        let loader = text(&nav, "loaderId")?;
+        cdp.loaded(&self.session, &loader, deadline)?;
+        self.showing = Some(sheet.html.clone());
         let ready = cdp.call(
             s,
             "Runtime.evaluate",
