@@ -157,6 +157,13 @@ impl Drop for Browser {
             let _ = self.child.kill();
             let _ = self.child.wait();
         }
+        // On Linux and macOS the browser keeps a folder of its own next to
+        // the profile (`org.chromium.Chromium.*`, linked from the profile's
+        // `SingletonSocket`); it removes it when it closes, not when it is
+        // stopped.
+        if let Some(dir) = singleton_folder(&self.profile) {
+            let _ = std::fs::remove_dir_all(dir);
+        }
         // Helper processes may still be writing into the profile for a moment.
         for _ in 0..20 {
             match std::fs::remove_dir_all(&self.profile) {
@@ -167,6 +174,19 @@ impl Drop for Browser {
             }
         }
     }
+}
+
+/// The browser's own folder in the temporary folder, named by the
+/// profile's `SingletonSocket` link; only a folder directly in the
+/// temporary folder with a name the browsers use.
+fn singleton_folder(profile: &Path) -> Option<PathBuf> {
+    let socket = std::fs::read_link(profile.join("SingletonSocket")).ok()?;
+    let dir = socket.parent()?;
+    let name = dir.file_name()?.to_string_lossy();
+    let known = ["org.chromium.", "com.google.", "com.microsoft."];
+    (dir.parent() == Some(std::env::temp_dir().as_path())
+        && known.iter().any(|k| name.starts_with(k)))
+    .then(|| dir.to_path_buf())
 }
 
 /// A new, empty folder for the browser's profile in the temporary folder.

@@ -19,12 +19,16 @@ use cdp::{Cdp, Error};
 use print::Tab;
 use sheets::Sheet;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Mutex, Once};
 use std::time::Duration;
 
 /// Tabs printing at the same time.
 const TABS: usize = 2;
+
+/// Set by Ctrl-C (or a termination signal): the tabs stop after the sheet
+/// in hand, and the browser is closed and its profile folder removed.
+static STOP: AtomicBool = AtomicBool::new(false);
 
 /// What `handout pdf` made.
 pub struct Printed {
@@ -40,6 +44,7 @@ pub struct Printed {
 /// exercise sheets and the large print) to PDF next to their HTML.
 pub fn run(opts: &Options, chrome: Option<&Path>, all: bool) -> Result<Printed, Failure> {
     let program = find::find_chrome(chrome).map_err(Failure::Usage)?;
+    watch_interrupts();
     // The browser starts while the site builds.
     let mut browser = Browser::start(&program).map_err(Failure::Usage)?;
     let progress = crate::progress::show();
@@ -60,7 +65,9 @@ pub fn run(opts: &Options, chrome: Option<&Path>, all: bool) -> Result<Printed, 
             }
         )));
     }
-    let (address, mut control) = browser.connect().map_err(Failure::Usage)?;
+    let connected = browser.connect();
+    stopped_by_user(0, list.len())?;
+    let (address, mut control) = connected.map_err(Failure::Usage)?;
     crate::progress::stage("printing sheets", list.len());
     let done = Mutex::new(Done::default());
     let next = AtomicUsize::new(0);
@@ -71,10 +78,13 @@ pub fn run(opts: &Options, chrome: Option<&Path>, all: bool) -> Result<Printed, 
     });
     let done = done.into_inner().unwrap_or_else(|e| e.into_inner());
     drop(progress);
+    if done.gone.is_none() {
+        browser.close(Some(&mut control));
+    }
+    stopped_by_user(done.printed, list.len())?;
     if let Some(when) = done.gone {
         return Err(Failure::Usage(browser.stopped(&when)));
     }
-    browser.close(Some(&mut control));
     if !done.errors.is_empty() {
         let mut errors = done.errors;
         errors.sort();
@@ -94,9 +104,34 @@ pub fn run(opts: &Options, chrome: Option<&Path>, all: bool) -> Result<Printed, 
     })
 }
 
+/// Ctrl-C, or a termination signal, sets `STOP`; a second one ends the
+/// program at once.
+fn watch_interrupts() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        use signal_hook::consts::{SIGINT, SIGTERM};
+        for signal in [SIGINT, SIGTERM] {
+            let _ = signal_hook::flag::register_conditional_shutdown(signal, 128 + signal, &STOP);
+            let _ = signal_hook::flag::register(signal, &STOP);
+        }
+    });
+}
+
+/// An error if printing was interrupted, after `printed` of `total` sheets.
+fn stopped_by_user(printed: usize, total: usize) -> Result<(), Failure> {
+    if STOP.load(Ordering::SeqCst) {
+        return Err(Failure::Usage(format!(
+            "interrupted: {printed} of {total} sheets were printed (each of those PDFs is complete)"
+        )));
+    }
+    Ok(())
+}
+
 /// What the tabs have to tell.
 #[derive(Default)]
 struct Done {
+    /// Sheets printed.
+    printed: usize,
     notes: Vec<String>,
     errors: Vec<String>,
     /// When the browser went away ("while printing x.html").
@@ -124,7 +159,7 @@ fn worker(
     };
     let mut tab = None;
     while let Some(sheet) = list.get(next.fetch_add(1, Ordering::SeqCst)) {
-        if done.lock().map_or(true, |d| d.gone.is_some()) {
+        if STOP.load(Ordering::SeqCst) || done.lock().map_or(true, |d| d.gone.is_some()) {
             break;
         }
         let name = sheet.name(out);
@@ -132,8 +167,11 @@ fn worker(
             .map_err(Error::Failed)
             .and_then(|url| print_retrying(&mut cdp, &mut tab, sheet, &url, paper));
         match result {
-            Ok(None) => {}
-            Ok(Some(note)) => report(&mut |d| d.notes.push(format!("{name}: {note}"))),
+            Ok(None) => report(&mut |d| d.printed += 1),
+            Ok(Some(note)) => report(&mut |d| {
+                d.printed += 1;
+                d.notes.push(format!("{name}: {note}"))
+            }),
             Err(Error::Failed(why)) => report(&mut |d| d.errors.push(format!("{name}: {why}"))),
             Err(Error::Crashed) => report(&mut |d| {
                 d.errors
