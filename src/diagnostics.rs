@@ -1,7 +1,9 @@
 //! Content errors and warnings with positions, printed like Hugo and rustc:
 //! `path:line:col`, the field, what was found, what is allowed, a hint, and a
-//! snippet of the offending lines.
+//! snippet of the offending lines; in colour on a terminal, or as JSON
+//! lines for CI and editors.
 
+use anstyle::{AnsiColor, Style};
 use std::fmt::Write as _;
 
 /// How bad a diagnostic is. Warnings fail the build only with `--strict`.
@@ -34,6 +36,9 @@ pub struct Diagnostic {
     pub snippet: Vec<(usize, String)>,
     /// A snippet already formatted by another tool (e.g. the template engine).
     pub detail: Option<String>,
+    /// The name of this kind of problem where it has one (e.g. the warning
+    /// kind `exercise_in_no_routine`), for `--format json`.
+    pub kind: Option<&'static str>,
 }
 
 impl Diagnostic {
@@ -51,6 +56,7 @@ impl Diagnostic {
             help: None,
             snippet: Vec::new(),
             detail: None,
+            kind: None,
         }
     }
 
@@ -85,6 +91,12 @@ impl Diagnostic {
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Names the kind of problem (shown in `--format json`).
+    pub fn kind(mut self, kind: &'static str) -> Self {
+        self.kind = Some(kind);
         self
     }
 
@@ -123,13 +135,27 @@ impl Diagnostic {
 
     /// The full multi-line report, as printed by the CLI and shown in the serve overlay.
     pub fn render(&self) -> String {
+        self.render_styled(false)
+    }
+
+    /// The report, in colour (as rustc paints its errors) when `color` is set.
+    pub fn render_styled(&self, color: bool) -> String {
+        let p = Paint(color);
         let mut out = String::new();
-        let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        let (kind, tone) = match self.severity {
+            Severity::Error => ("error", AnsiColor::Red),
+            Severity::Warning => ("warning", AnsiColor::Yellow),
         };
-        let _ = writeln!(out, "{kind}: {}", self.message);
-        let _ = write!(out, "  --> {}", self.location());
+        let tone = Style::new().bold().fg_color(Some(tone.into()));
+        let frame = Style::new().bold().fg_color(Some(AnsiColor::Blue.into()));
+        let bold = Style::new().bold();
+        let _ = writeln!(
+            out,
+            "{}{}",
+            p.on(tone, kind),
+            p.on(bold, &format!(": {}", self.message))
+        );
+        let _ = write!(out, "  {} {}", p.on(frame, "-->"), self.location());
         if !self.field.is_empty() {
             let _ = write!(out, " (field `{}`)", self.field);
         }
@@ -141,30 +167,127 @@ impl Diagnostic {
                 .map(|(n, _)| n.to_string().len())
                 .max()
                 .unwrap_or(1);
-            let _ = writeln!(out, "{:gutter$} |", "");
+            let bar = |n: &str| p.on(frame, &format!("{n:>gutter$} |"));
+            let _ = writeln!(out, "{}", bar(""));
             for (n, text) in &self.snippet {
-                let _ = writeln!(out, "{n:>gutter$} | {text}");
+                let _ = writeln!(out, "{} {text}", bar(&n.to_string()));
                 if *n == self.line && self.col > 0 {
                     let pad: String = text
                         .chars()
                         .take(self.col - 1)
                         .map(|c| if c == '\t' { '\t' } else { ' ' })
                         .collect();
-                    let _ = writeln!(out, "{:gutter$} | {pad}{}", "", "^".repeat(self.width));
+                    let carets = "^".repeat(self.width);
+                    let _ = writeln!(out, "{} {pad}{}", bar(""), p.on(tone, &carets));
                 }
             }
-            let _ = writeln!(out, "{:gutter$} |", "");
+            let _ = writeln!(out, "{}", bar(""));
         }
         if let Some(detail) = &self.detail {
             let _ = writeln!(out, "{}", detail.trim_end());
         }
+        let note = |out: &mut String, label: &str, text: &str| {
+            let _ = writeln!(out, "  {} {}: {text}", p.on(frame, "="), p.on(bold, label));
+        };
         if let Some(allowed) = &self.allowed {
-            let _ = writeln!(out, "  = allowed: {allowed}");
+            note(&mut out, "allowed", allowed);
         }
         if let Some(help) = &self.help {
-            let _ = writeln!(out, "  = help: {help}");
+            note(&mut out, "help", help);
         }
         out
+    }
+
+    /// One line of JSON (without the newline), in the documented schema of
+    /// `--format json`: see the README's "Machine-readable output".
+    pub fn to_json(&self) -> String {
+        let known = |n: usize| (n > 0 && self.line > 0).then_some(n);
+        let line = Json {
+            what: "diagnostic",
+            severity: match self.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            kind: self.kind,
+            file: &self.file,
+            line: (self.line > 0).then_some(self.line),
+            column: known(self.col),
+            end_column: known(self.col).map(|c| c + self.width),
+            field: (!self.field.is_empty()).then_some(self.field.as_str()),
+            message: &self.message,
+            allowed: self.allowed.as_deref(),
+            help: self.help.as_deref(),
+        };
+        serde_json::to_string(&line).unwrap_or_default()
+    }
+}
+
+/// A diagnostic as one JSON line; the fields in this order.
+#[derive(serde::Serialize)]
+struct Json<'a> {
+    #[serde(rename = "type")]
+    what: &'static str,
+    severity: &'static str,
+    kind: Option<&'a str>,
+    file: &'a str,
+    line: Option<usize>,
+    column: Option<usize>,
+    end_column: Option<usize>,
+    field: Option<&'a str>,
+    message: &'a str,
+    allowed: Option<&'a str>,
+    help: Option<&'a str>,
+}
+
+/// Wraps text in a style's escape codes, or leaves it plain.
+#[derive(Clone, Copy)]
+struct Paint(bool);
+
+impl Paint {
+    fn on(self, style: Style, text: &str) -> String {
+        if self.0 && !text.is_empty() {
+            format!("{}{text}{}", style.render(), style.render_reset())
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+/// How many errors and how many warnings there are.
+pub fn count(diags: &[Diagnostic]) -> (usize, usize) {
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    (errors, diags.len() - errors)
+}
+
+/// `n` and the word, plural when `n` is not 1 ("1 sheet", "2 sheets").
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+/// " (3 warnings)" after a success line, or nothing.
+pub fn warning_tail(warnings: &[Diagnostic]) -> String {
+    match warnings.len() {
+        0 => String::new(),
+        n => format!(" ({})", plural(n, "warning")),
+    }
+}
+
+/// "30 errors, 3 warnings" for a failure line; the warnings only if any.
+pub fn tally(diags: &[Diagnostic]) -> String {
+    match count(diags) {
+        (errors, 0) => plural(errors, "error"),
+        (errors, warnings) => format!(
+            "{}, {}",
+            plural(errors, "error"),
+            plural(warnings, "warning")
+        ),
     }
 }
 

@@ -8,12 +8,14 @@
 #![allow(clippy::result_large_err, clippy::large_enum_variant)]
 
 pub mod config;
+pub mod console;
 pub mod content;
 pub mod diagnostics;
 pub mod fingerprint;
 pub mod link;
 pub mod markdown;
 pub mod output;
+pub mod paths;
 pub mod pdf;
 pub mod progress;
 pub mod qr;
@@ -27,7 +29,7 @@ pub mod validate;
 pub mod yaml;
 
 use diagnostics::{Diagnostic, Severity};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// What a build or check should do.
 #[derive(Debug, Clone, Default)]
@@ -88,7 +90,7 @@ fn compile_into(opts: &Options, sink: Option<render::Sink>) -> Result<Compiled, 
         return Err(Failure::Usage(format!(
             "no {} in {}\n  = help: run this in a site folder, pass --root DIR, or create a site with `handout init DIR`",
             config::FILE,
-            display_dir(root)
+            paths::display_dir(root)
         )));
     }
     let mut config = config::load(root).map_err(Failure::Content)?;
@@ -147,14 +149,15 @@ fn has_errors(diags: &[Diagnostic], strict: bool) -> bool {
 /// Builds the site and writes it to the output folder atomically.
 pub fn build(opts: &Options) -> Result<Compiled, Failure> {
     let out = opts.output_dir();
-    output::check_target(&opts.root, &out, opts.force).map_err(|r| Failure::Usage(r.0))?;
     // Files are written as they are rendered, so a big site is never held
-    // in memory whole; the new folder replaces the old one only at the end.
-    let writer = output::Writer::new(&out);
-    let compiled = match compile_into(
+    // in memory whole; they are put in place only at the end.
+    let writer =
+        output::Writer::new(&opts.root, &out, opts.force).map_err(|r| Failure::Usage(r.0))?;
+    let compiled = compile_into(
         opts,
         Some(&|path: &str, bytes: Vec<u8>| writer.put(path, &bytes)),
-    ) {
+    );
+    let compiled = match compiled {
         Ok(c) => c,
         Err(f) => {
             writer.abort();
@@ -167,12 +170,4 @@ pub fn build(opts: &Options) -> Result<Compiled, Failure> {
         .map_err(|e| Failure::Usage(format!("{e:#}")))?;
     timer.phase("swap");
     Ok(compiled)
-}
-
-fn display_dir(p: &Path) -> String {
-    if p.as_os_str().is_empty() || p == Path::new(".") {
-        "the current folder".into()
-    } else {
-        p.display().to_string()
-    }
 }

@@ -2,7 +2,7 @@
 //! shown only when stderr is a terminal and the build takes more than a
 //! moment. The stages count their work here; `show` draws it.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -52,13 +52,11 @@ pub fn show() -> Option<Display> {
             }
             let stage = STAGE.lock().map(|s| *s).unwrap_or("");
             let done = DONE.load(Ordering::Relaxed).min(total);
-            eprint!("\r\x1b[2K  {stage} {done}/{total}");
-            let _ = std::io::stderr().flush();
+            crate::console::err(&format!("\r\x1b[2K  {stage} {done}/{total}"));
             drawn = true;
         }
         if drawn {
-            eprint!("\r\x1b[2K");
-            let _ = std::io::stderr().flush();
+            crate::console::err("\r\x1b[2K");
         }
     });
     Some(Display {

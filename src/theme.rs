@@ -2,6 +2,7 @@
 //! site's own `templates/x.html` and `static/x` winning by name.
 
 use crate::diagnostics::Diagnostic;
+use crate::paths::slash;
 use include_dir::{include_dir, Dir};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -121,19 +122,75 @@ impl Theme {
     }
 }
 
+/// What `handout theme eject` wrote.
+pub struct Ejected {
+    /// Every file written, under `root`.
+    pub written: Vec<PathBuf>,
+    /// How many of them replaced a different file (only with `force`).
+    pub replaced: usize,
+}
+
+/// Copies the embedded theme into `root`'s templates/ and static/, where a
+/// site's own files win by name. Without `force`, refuses (writing nothing)
+/// when a file is already there with other content.
+pub fn eject(root: &Path, force: bool) -> Result<Ejected, String> {
+    if !root.join(crate::config::FILE).is_file() {
+        return Err(format!(
+            "no {} in {}\n  = help: run this in a site folder or pass --root DIR",
+            crate::config::FILE,
+            crate::paths::display_dir(root)
+        ));
+    }
+    let files: Vec<(PathBuf, &'static [u8])> = [("templates", &TEMPLATES), ("static", &STATIC)]
+        .into_iter()
+        .flat_map(|(folder, dir)| {
+            all_files(dir)
+                .into_iter()
+                .map(move |f| (root.join(folder).join(f.path()), f.contents()))
+        })
+        .collect();
+    let clashes: Vec<&PathBuf> = files
+        .iter()
+        .filter(|(path, bytes)| path.exists() && std::fs::read(path).ok().as_deref() != Some(bytes))
+        .map(|(path, _)| path)
+        .collect();
+    if !clashes.is_empty() && !force {
+        let names: Vec<String> = clashes
+            .iter()
+            .map(|p| slash(p.strip_prefix(root).unwrap_or(p)))
+            .collect();
+        let what = match names.as_slice() {
+            [one] => format!("{one} is already there and differs from the built-in theme"),
+            many => format!(
+                "{} files are already there and differ from the built-in theme: {}",
+                many.len(),
+                many.join(", ")
+            ),
+        };
+        return Err(format!(
+            "{what}\n  = help: pass --force to replace them (edits in them are lost), or move them away first"
+        ));
+    }
+    let replaced = clashes.len();
+    for (path, bytes) in &files {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(Ejected {
+        written: files.into_iter().map(|(p, _)| p).collect(),
+        replaced,
+    })
+}
+
 fn all_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'static>> {
     let mut out: Vec<_> = dir.files().collect();
     for d in dir.dirs() {
         out.extend(all_files(d));
     }
     out
-}
-
-fn slash(p: &Path) -> String {
-    p.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
 }
 
 /// Turns a Tera error into a diagnostic naming `templates/<file>:line:col`.

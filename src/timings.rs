@@ -1,14 +1,23 @@
-//! Phase timings on stderr when `HANDOUT_TIMINGS=1`, to see which stage of a
-//! build is slow without a profiler.
+//! Phase timings on stderr with `--verbose` (or `HANDOUT_TIMINGS=1`), to see
+//! which stage of a build is slow without a profiler.
 
+use crate::say;
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock};
 use std::time::Instant;
 
+static FORCED: AtomicBool = AtomicBool::new(false);
+
+/// Turns the timings on for the rest of the process (`--verbose`).
+pub fn enable() {
+    FORCED.store(true, Ordering::Relaxed);
+}
+
 fn enabled() -> bool {
     static ON: OnceLock<bool> = OnceLock::new();
-    *ON.get_or_init(|| std::env::var_os("HANDOUT_TIMINGS").is_some_and(|v| v != "0"))
+    FORCED.load(Ordering::Relaxed)
+        || *ON.get_or_init(|| std::env::var_os("HANDOUT_TIMINGS").is_some_and(|v| v != "0"))
 }
 
 /// Measures consecutive phases; prints each one's time when enabled.
@@ -28,7 +37,7 @@ impl Timer {
     pub fn phase(&mut self, name: &str) {
         let now = Instant::now();
         if enabled() {
-            eprintln!(
+            say!(
                 "timing: {name:<14} {:>8.1} ms{}",
                 (now - self.last).as_secs_f64() * 1000.0,
                 resident().map_or(String::new(), |mb| format!("   (resident {mb} MB)"))
@@ -81,7 +90,7 @@ impl Total {
         let nanos = self.nanos.swap(0, Ordering::Relaxed);
         let count = self.count.swap(0, Ordering::Relaxed);
         if enabled() {
-            eprintln!(
+            say!(
                 "timing: {name:<14} {:>8.1} ms of thread time, {count} calls",
                 nanos as f64 / 1e6
             );
@@ -119,7 +128,7 @@ impl ByKind {
         rows.sort_by(|a, b| b.1 .0.total_cmp(&a.1 .0));
         if enabled() {
             for (kind, (ms, n)) in rows {
-                eprintln!("timing:   {kind:<14} {ms:>8.1} ms of thread time, {n} jobs");
+                say!("timing:   {kind:<14} {ms:>8.1} ms of thread time, {n} jobs");
             }
         }
     }

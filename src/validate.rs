@@ -29,6 +29,7 @@ pub fn validate(content: &Content, vocabs: &[Vocabulary], theme: &Theme) -> Vec<
                     &file.display,
                     format!("exercise `{}` is in no routine", ex.slug),
                 )
+                .kind("exercise_in_no_routine")
                 .help("add it to a routine's `sections`, so patients find it in a programme"),
             );
         }
@@ -105,6 +106,7 @@ fn check_media(content: &Content, ex: &Exercise, theme: &Theme, diags: &mut Vec<
             diags.push(at(
                 Diagnostic::warning(display, "image has no `image_alt` text")
                     .field("image_alt")
+                    .kind("image_without_alt")
                     .help(
                         "describe the picture in a few words for patients who use screen readers",
                     ),

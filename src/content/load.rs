@@ -157,13 +157,14 @@ fn load_one(root: &Path, content_dir: &Path, path: &Path) -> Result<SourceFile, 
     let display = display_path(root, path);
     let rel = path
         .strip_prefix(content_dir)
-        .map(slash_path)
+        .map(crate::paths::slash)
         .unwrap_or_else(|_| display.clone());
     let Some(section) = section_of(&rel) else {
         return Err(Diagnostic::warning(
             &display,
             "file is outside the known content folders and was skipped",
         )
+        .kind("file_outside_content")
         .allowed(
             "content/index.md, content/exercises/*.md, content/routines/*.md, content/guides/*.md",
         ));
@@ -189,14 +190,7 @@ fn section_of(rel: &str) -> Option<Section> {
 
 /// `root`-relative path with `/` separators, for messages.
 pub fn display_path(root: &Path, path: &Path) -> String {
-    slash_path(path.strip_prefix(root).unwrap_or(path))
-}
-
-fn slash_path(p: &Path) -> String {
-    p.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    crate::paths::slash(path.strip_prefix(root).unwrap_or(path))
 }
 
 /// Decodes and splits one file. Public so that tests and `serve` can feed text directly.

@@ -47,7 +47,6 @@ pub fn run(opts: &Options, chrome: Option<&Path>, all: bool) -> Result<Printed, 
     watch_interrupts();
     // The browser starts while the site builds.
     let mut browser = Browser::start(&program).map_err(Failure::Usage)?;
-    let progress = crate::progress::show();
     let compiled = crate::build(opts)?;
     let paper = crate::config::load(&opts.root)
         .map(|c| c.paper)
@@ -77,7 +76,6 @@ pub fn run(opts: &Options, chrome: Option<&Path>, all: bool) -> Result<Printed, 
         }
     });
     let done = done.into_inner().unwrap_or_else(|e| e.into_inner());
-    drop(progress);
     if done.gone.is_none() {
         browser.close(Some(&mut control));
     }

@@ -281,6 +281,7 @@ fn render_shared(
         warnings.push(
             Diagnostic::warning(crate::config::FILE, "printed sheets have no QR code, because `base_url` is not an absolute web address")
                 .field("base_url")
+                .kind("no_qr_code")
                 .help("set `base_url = \"https://your-clinic.example/handbook/\"` in handout.toml to print a QR code to each page"),
         );
     }

@@ -260,6 +260,7 @@ fn routine_warning(cfg: &Config, r: &RoutineView, file: &str, fit: Fit) -> Optio
                     ),
                 )
                 .field("sections")
+                .kind("sheet_over_one_page")
                 .help(format!(
                     "move {moved} exercise{} to another routine (or shorten their steps); the sheet now prints on two pages",
                     if moved == 1 { "" } else { "s" }

@@ -10,7 +10,7 @@ mod http;
 mod overlay;
 mod watch;
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{plural, tally, warning_tail, Diagnostic};
 use crate::{Compiled, Failure, Options};
 use http::Wanted;
 use std::collections::HashMap;
@@ -109,16 +109,20 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
         .local_addr()
         .map_err(|e| format!("cannot read the server address: {e}"))?;
     let url = site_url(addr);
+    let base = match &opts.build.base_url {
+        Some(given) => given_url(given, addr.port()),
+        None => url.clone(),
+    };
     let mut build = opts.build.clone();
     // Pages whose links must be absolute (404, canonical, QR codes) point here.
-    build.base_url = Some(url.clone());
+    build.base_url = Some(base.clone());
     // Rebuilds render only what changed.
     build.memo = Some(Default::default());
 
     let mut watch = watch::Watch::start(root, opts.poll).map_err(|e| {
         format!(
             "cannot watch {} for changes: {e}\n  = help: try `--poll`",
-            display(root)
+            crate::paths::display_dir(root)
         )
     })?;
     let state = Arc::new(State {
@@ -136,7 +140,11 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
 
     let accept_state = Arc::clone(&state);
     std::thread::spawn(move || accept(listener, accept_state));
-    eprintln!("Serving at {url} (press Ctrl-C to stop)");
+    if base == url {
+        eprintln!("Serving at {url} (press Ctrl-C to stop)");
+    } else {
+        eprintln!("Serving at {url}, pages linking to {base} (press Ctrl-C to stop)");
+    }
     if opts.open {
         open_browser(&url);
     }
@@ -170,6 +178,17 @@ fn site_url(addr: SocketAddr) -> String {
     format!("http://{ip}:{}/", addr.port())
 }
 
+/// `--base-url`: a full address (`https://preview.clinic.example/`) as
+/// given; a bare host (`192.168.1.20`, as Zola takes it) with `http://` and the port.
+fn given_url(given: &str, port: u16) -> String {
+    let url = if given.contains("://") {
+        given.to_string()
+    } else {
+        format!("http://{}:{port}", given.trim_end_matches('/'))
+    };
+    format!("{}/", url.trim_end_matches('/'))
+}
+
 /// Compiles once and publishes the result; prints what happened.
 fn rebuild(
     build: &Options,
@@ -200,7 +219,9 @@ fn rebuild(
                 ),
             };
             eprintln!(
-                "{what} {pages} pages, {sheets} sheets in {ms:.0} ms{}",
+                "{what} {}, {} in {ms:.0} ms{}",
+                plural(pages, "page"),
+                plural(sheets, "sheet"),
                 warning_tail(&warnings)
             );
         }
@@ -232,29 +253,12 @@ fn changed_list(root: &Path, files: &[String]) -> String {
     }
 }
 
-fn warning_tail(w: &[Diagnostic]) -> String {
-    match w.len() {
-        0 => String::new(),
-        1 => " (1 warning)".into(),
-        n => format!(" ({n} warnings)"),
-    }
-}
-
 /// Every diagnostic as the CLI prints it, and a closing line.
 fn failure_report(diags: &[Diagnostic]) -> String {
     let mut out: String = diags.iter().map(|d| d.render() + "\n").collect();
-    let errors = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     out.push_str(&format!(
-        "Build failed: {}{}. Still serving the last good build; save a fix to reload.\n",
-        plural(errors, "error"),
-        match diags.len() - errors {
-            0 => String::new(),
-            w => format!(", {}", plural(w, "warning")),
-        }
+        "Build failed: {}. Still serving the last good build; save a fix to reload.\n",
+        tally(diags)
     ));
     out
 }
@@ -396,12 +400,4 @@ fn open_browser(url: &str) {
         }
     }
     eprintln!("Could not open a browser; open {url} yourself.");
-}
-
-fn display(p: &Path) -> String {
-    if p.as_os_str().is_empty() || p == Path::new(".") {
-        "the current folder".into()
-    } else {
-        p.display().to_string()
-    }
 }

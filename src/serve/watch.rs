@@ -169,12 +169,7 @@ fn relevant(root: &Path, path: &Path) -> Option<String> {
         || name.starts_with(".#")
         || name == "4913"
         || [".swp", ".swx", ".swpx"].iter().any(|s| name.ends_with(s));
-    (!scratch).then(|| {
-        rel.components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join("/")
-    })
+    (!scratch).then(|| crate::paths::slash(rel))
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! `HANDOUT_REQUIRE_BROWSER=1`, when it is missing).
 #![allow(dead_code)]
 
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -28,6 +29,36 @@ pub fn stderr(o: &Output) -> String {
 /// The repository root (the sample handbook lives here).
 pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Compares text with tests/snapshots/NAME; `HANDOUT_BLESS=1` rewrites it.
+/// A difference shows the lines only in the snapshot (-) and only in the
+/// output (+).
+pub fn assert_snapshot(name: &str, actual: &str) {
+    let path = repo().join("tests/snapshots").join(name);
+    if std::env::var("HANDOUT_BLESS").as_deref() == Ok("1") {
+        fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = fs::read_to_string(&path).unwrap_or_default();
+    if expected != actual {
+        let old: Vec<&str> = expected.lines().collect();
+        let new: Vec<&str> = actual.lines().collect();
+        let diff: Vec<String> = old
+            .iter()
+            .filter(|l| !new.contains(l))
+            .map(|l| format!("- {l}"))
+            .chain(
+                new.iter()
+                    .filter(|l| !old.contains(l))
+                    .map(|l| format!("+ {l}")),
+            )
+            .collect();
+        panic!(
+            "output differs from tests/snapshots/{name} (HANDOUT_BLESS=1 updates it):\n{}",
+            diff.join("\n")
+        );
+    }
 }
 
 /// Copies a fixture site from tests/fixtures/NAME into a fresh temp dir.
