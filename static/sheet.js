@@ -7,7 +7,8 @@
 // pictures and notes left out, then smaller text, never below the sheet's
 // smallest size), and what still overflows moves, a card
 // at a time, to the next page, with the page numbers made right; the
-// toolbar then says what happened. When done, <html data-sheet="ready">.
+// toolbar then says what happened. When done, <html data-sheet="ready">
+// and data-fit="done" (or "overflow" when it prints on more pages).
 (function () {
   "use strict";
   var MM = 96 / 25.4;
@@ -149,7 +150,10 @@
     try {
       check();
     } finally {
-      document.documentElement.setAttribute("data-sheet", "ready");
+      var root = document.documentElement;
+      // For `handout pdf` and other printers that wait for the check.
+      root.setAttribute("data-fit", status && status.classList.contains("is-warning") ? "overflow" : "done");
+      root.setAttribute("data-sheet", "ready");
     }
   }
 

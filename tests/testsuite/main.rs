@@ -10,6 +10,7 @@ mod cli_output;
 mod common;
 mod docs;
 mod output;
+mod pdf;
 mod readability;
 mod search;
 mod serve;

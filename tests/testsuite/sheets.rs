@@ -12,7 +12,7 @@ use std::process::Command;
 use std::sync::Mutex;
 
 /// One browser at a time: the machine has two cores.
-static BROWSER: Mutex<()> = Mutex::new(());
+pub(crate) static BROWSER: Mutex<()> = Mutex::new(());
 
 /// A site copied into a temp folder, with its paper size set, and built.
 struct Site {
