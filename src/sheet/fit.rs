@@ -77,8 +77,11 @@ struct Fitter<'a> {
     style: &'a SheetStyle,
     paper: Paper,
     /// Card parts by (density, columns, images, notes).
-    parts: Vec<((u8, usize, bool, bool), Vec<CardParts>)>,
+    parts: Vec<(PartsKey, Vec<CardParts>)>,
 }
+
+/// What card parts depend on: density, columns, images, notes.
+type PartsKey = (u8, usize, bool, bool);
 
 impl<'a> Fitter<'a> {
     fn geometry(&self, l: Layout) -> Geometry<'a> {

@@ -100,6 +100,11 @@ pub(crate) fn fit_routine(
             "{file}: chosen {}",
             fit::debug(&m, &kit.style, Paper::of(cfg.paper), f.regular.layout)
         );
+        eprintln!(
+            "{file}: large {} pages {:?}",
+            fit::debug(&m, &kit.style, Paper::of(cfg.paper), f.large.layout),
+            f.large.pages.iter().map(Vec::len).collect::<Vec<_>>()
+        );
         for (d, c) in [(2, 2), (2, 1), (2, 3)] {
             let l = height::Layout {
                 density: d,
@@ -194,6 +199,12 @@ pub(crate) fn exercise_sheet(cfg: &Config, kit: &Kit, e: &Arc<ExerciseView>) -> 
             "{}: large {}",
             e.slug,
             fit::debug(&m, &kit.style, Paper::of(cfg.paper), f.large.layout)
+        );
+        eprintln!(
+            "{}: regular {} pages {}",
+            e.slug,
+            fit::debug(&m, &kit.style, Paper::of(cfg.paper), f.regular.layout),
+            f.regular.pages()
         );
     }
     finish(cfg, kit, t, &f)

@@ -59,6 +59,11 @@ pub(crate) fn pages(
     let first_room = room - g.top_first(2);
     let later_room = room - g.top_later();
     let end = g.end();
+    if cols == 1 && heights.iter().all(|h| *h <= later_room) {
+        if let Some(p) = whole_cards(heights, shown, gap, (first_room, later_room, room), end) {
+            return Some(p);
+        }
+    }
     let mut out: Pages = Vec::new();
     let mut page: Vec<Part> = Vec::new();
     // Heights of the whole cards on this page (for the columns).
@@ -149,6 +154,72 @@ pub(crate) fn pages(
         }
     }
     out.push(page);
+    Some(out)
+}
+
+/// Whole cards in one column on as few pages as they take, the page breaks
+/// chosen so that no page but the last is less than half full where that
+/// can be (then the emptiest such page as full as can be), and the red-flag
+/// box (`end` mm) on the last page with at least one card. `None` when even
+/// that cannot be (a card and the box taller than a page).
+fn whole_cards(
+    heights: &[f32],
+    shown: &[usize],
+    gap: f32,
+    (first_room, later_room, page): (f32, f32, f32),
+    end: f32,
+) -> Option<Pages> {
+    let n = heights.len();
+    if n == 0 {
+        return None;
+    }
+    // Cost of laying out cards i.. from a new page: (pages, pages under
+    // half full, the emptiest page's fill negated), and where it ends.
+    type Cost = (usize, usize, f32);
+    let better = |a: &Cost, b: &Cost| {
+        (a.0, a.1)
+            .cmp(&(b.0, b.1))
+            .then(a.2.total_cmp(&b.2))
+            .is_lt()
+    };
+    let mut best: Vec<Option<(Cost, usize)>> = vec![None; n + 1];
+    for i in (0..n).rev() {
+        let room = if i == 0 { first_room } else { later_room };
+        let mut used = -gap;
+        for j in i + 1..=n {
+            used += heights[j - 1] + gap;
+            if used > room {
+                break;
+            }
+            // The share of the page down to the last card (its head too).
+            let fill = (page - room + used) / page;
+            let cost = if j == n {
+                if used + end > room {
+                    continue;
+                }
+                (1, 0, 0.0)
+            } else {
+                let Some((rest, _)) = best[j] else {
+                    continue;
+                };
+                (
+                    rest.0 + 1,
+                    rest.1 + usize::from(fill < 0.5),
+                    rest.2.max(-fill),
+                )
+            };
+            if best[i].as_ref().is_none_or(|(b, _)| better(&cost, b)) {
+                best[i] = Some((cost, j));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let (_, j) = best[i]?;
+        out.push(whole(i..j, shown));
+        i = j;
+    }
     Some(out)
 }
 

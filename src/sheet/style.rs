@@ -171,9 +171,9 @@ fn parse(css: &str) -> Vec<(String, String, f32)> {
     let mut depth = 0usize;
     while let Some(open) = rest.find(['{', '}']) {
         let (head, tail) = rest.split_at(open);
-        if tail.starts_with('}') {
+        if let Some(after) = tail.strip_prefix('}') {
             depth = depth.saturating_sub(1);
-            rest = &tail[1..];
+            rest = after;
             continue;
         }
         let close = tail.find('}').unwrap_or(tail.len());
