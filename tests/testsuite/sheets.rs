@@ -496,11 +496,12 @@ fn every_sheet_of_the_sample_and_fixtures_prints_by_the_rules() {
                     problems.push(format!("{name} {paper} {}: axe: {v}", p.name()));
                 }
             }
-            problems.extend(
-                check_sheets(&site, &printed)
-                    .into_iter()
-                    .map(|p| format!("{name} {p}")),
-            );
+            problems.extend(check_sheets(&site, &printed).into_iter().map(|p| {
+                match p.strip_prefix(NOTE) {
+                    Some(note) => format!("{NOTE}{name} {note}"),
+                    None => format!("{name} {p}"),
+                }
+            }));
         }
     }
     eprintln!("sheets printed: {counts:#?}");
@@ -1110,5 +1111,5 @@ fn printed_qr_codes_scan_to_their_pages() {
         scanned += found.len();
     }
     // Each sheet's own code at least (and its videos'), all of them scanned above.
-    assert!(scanned > printed.len(), "only {scanned} codes scanned");
+    assert!(scanned >= printed.len(), "only {scanned} codes scanned");
 }
