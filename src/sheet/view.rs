@@ -39,8 +39,14 @@ pub(crate) struct PageView {
     pub head: String,
     pub first: bool,
     pub last: bool,
-    /// The cards of each column.
-    pub columns: Vec<Vec<PartView>>,
+    /// The columns, left to right.
+    pub columns: Vec<ColumnView>,
+}
+
+/// One column of a page: its cards (or parts of cards), top to bottom.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ColumnView {
+    pub parts: Vec<PartView>,
 }
 
 /// One mode of the sheet.
@@ -176,9 +182,12 @@ fn mode(t: &SheetTexts, words: &Words, plan: &Plan, qr: bool) -> ModeView {
                         .map(|&k| {
                             let (col, tail) = rest.split_at(k.min(rest.len()));
                             rest = tail;
-                            col.iter()
-                                .map(|p| part(t, words, plan, p, kind, step_codes))
-                                .collect()
+                            ColumnView {
+                                parts: col
+                                    .iter()
+                                    .map(|p| part(t, words, plan, p, kind, step_codes))
+                                    .collect(),
+                            }
                         })
                         .collect()
                 },
