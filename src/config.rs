@@ -85,6 +85,12 @@ pub(crate) struct Config {
     pub(crate) warnings: BTreeMap<String, bool>,
     #[serde(default)]
     pub(crate) checks: Checks,
+    /// `[sheet]`: the printed sheets' red flags and emergency advice.
+    #[serde(default)]
+    pub(crate) sheet: crate::sheet::SheetSettings,
+    /// `[red_flags]`: more red flags on the sheets of each body region.
+    #[serde(default)]
+    pub(crate) red_flags: crate::sheet::RegionRedFlags,
 }
 
 /// `[checks]`: the limits of the content checks.
@@ -215,6 +221,7 @@ pub(crate) fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
             );
         }
     }
+    diags.extend(crate::sheet::check_config(text, &config));
     if diags.is_empty() {
         Ok(config)
     } else {

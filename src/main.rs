@@ -122,9 +122,15 @@ fn pdf(g: &Global, a: &PdfArgs) -> ExitCode {
     let p = Printer::new(g, a.build.check.format, "pdf");
     let opts = Options::from(&a.build);
     let started = Instant::now();
-    match handout::pdf::run(&opts, a.chrome.as_deref(), a.all) {
+    let progress = (!p.quiet()).then(handout::progress::show).flatten();
+    let result = handout::pdf::run(&opts, a.chrome.as_deref(), a.all);
+    drop(progress);
+    match result {
         Ok(done) => {
             let folder = shown(&opts.output_dir().join("print"));
+            for note in &done.notes {
+                handout::console::err(&format!("note: {note}\n"));
+            }
             p.success(
                 &done.warnings,
                 &format!(
@@ -133,7 +139,7 @@ fn pdf(g: &Global, a: &PdfArgs) -> ExitCode {
                     started.elapsed().as_secs_f64(),
                     handout::diag::warning_tail(&done.warnings)
                 ),
-                json!({ "pdfs": done.pdfs.len(), "output": folder }),
+                json!({ "pdfs": done.pdfs.len(), "output": folder, "notes": done.notes }),
             );
             ExitCode::SUCCESS
         }

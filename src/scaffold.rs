@@ -269,6 +269,7 @@ sections:                        # 3–6 exercises in all keeps a routine easy t
         dosage: {{ sets: 2, reps: 10 }}   # overrides the exercise's own dosage
         note: A short note for this routine.
 cautions: []                     # added to the exercises' own cautions on the sheet
+red_flags: []                    # warning signs added to the clinic's on this routine's sheet
 # draft: true                    # built only with --drafts
 ---
 A few words about the routine, shown on its page and sheet.

@@ -26,8 +26,10 @@ pub(crate) struct Theme {
     pub(crate) tera: tera::Tera,
     /// Output path (relative, `/`-separated) → source.
     pub(crate) statics: BTreeMap<String, StaticSource>,
-    /// A fingerprint of the template sources (for `serve`'s re-rendering).
+    /// A fingerprint of the template sources and the sheet kit (for `serve`'s re-rendering).
     pub(crate) print: u64,
+    /// The words and sizes printed sheets are laid out with.
+    pub(crate) sheet: std::sync::Arc<crate::sheet::Kit>,
 }
 
 impl Theme {
@@ -88,12 +90,19 @@ impl Theme {
                 }
             }
         }
+        let site_css = match statics.get("sheet.css") {
+            Some(StaticSource::Disk(file)) => std::fs::read_to_string(file).ok(),
+            _ => None,
+        };
+        let (sheet, sheet_diags) = crate::sheet::Kit::load(root, site_css.as_deref());
+        diags.extend(sheet_diags);
         if diags.is_empty() {
-            let print = crate::fingerprint::of(&sources);
+            let print = crate::fingerprint::of((&sources, sheet.print));
             Ok(Theme {
                 tera,
                 statics,
                 print,
+                sheet: std::sync::Arc::new(sheet),
             })
         } else {
             Err(diags)

@@ -72,6 +72,8 @@ pub(crate) struct Routine {
     pub(crate) frequency: Option<Frequency>,
     pub(crate) sections: Vec<RoutineSection>,
     pub(crate) cautions: Vec<String>,
+    /// Warning signs its sheet adds to the clinic's.
+    pub(crate) red_flags: Vec<String>,
     pub(crate) tags: Vec<String>,
     pub(crate) draft: bool,
 }

@@ -38,6 +38,7 @@ const ROUTINE_KEYS: &[&str] = &[
     "frequency",
     "sections",
     "cautions",
+    "red_flags",
     "tags",
     "slug",
     "draft",
@@ -253,6 +254,7 @@ fn routine(r: &mut Reader, map: &Mapping, src: usize, stem: String) -> Option<Ro
         frequency,
         sections,
         cautions: r.given_list(map, "cautions"),
+        red_flags: r.list(map, "red_flags"),
         tags: r.list(map, "tags"),
         draft: r.bool(map, "draft"),
     };

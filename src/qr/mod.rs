@@ -2,7 +2,6 @@
 //! its page online, or to an exercise's video. `encode.rs` works out the
 //! modules; this file draws them.
 
-use crate::config::Config;
 use crate::sync::lock;
 mod encode;
 
@@ -92,13 +91,6 @@ fn number(out: &mut Vec<u8>, n: usize) {
         n /= 10;
     }
     out.extend_from_slice(&digits[at..]);
-}
-
-/// The QR code for a page's online address, when `base_url` is absolute.
-pub(crate) fn svg_for(config: &Config, page_url: &str) -> Option<String> {
-    config
-        .has_absolute_base_url()
-        .then(|| svg(&crate::site::routes::absolute(config, page_url)))
 }
 
 #[cfg(test)]

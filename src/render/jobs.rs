@@ -58,8 +58,10 @@ pub(super) fn run(
         Job::Search => page!(c::SearchPage),
         Job::NotFound => page!(c::NotFoundPage),
         Job::Robots => page!(c::RobotsFile::new(site)),
-        Job::ExerciseSheet(id) => page!(c::ExerciseSheet::new(site, views, id)),
-        Job::RoutineSheet(id, large) => page!(c::RoutineSheet::new(site, views, bodies, id, large)),
+        Job::ExerciseSheet(id) => page!(c::ExerciseSheet::new(site, &theme.sheet, views, id)),
+        Job::RoutineSheet(id) => {
+            page!(c::RoutineSheet::new(site, &theme.sheet, views, bodies, id))
+        }
     };
     Ok(Some((path, Bytes::new(bytes))))
 }

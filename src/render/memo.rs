@@ -31,7 +31,7 @@ pub struct Memo {
     /// Each output file's bytes, by output path (fingerprint of the page's inputs).
     files: Kept<Arc<Vec<u8>>>,
     /// Each routine's sheet layout and fit warning, by content path.
-    fits: Kept<super::sheet::Fitted>,
+    fits: Kept<crate::sheet::Fitting>,
     /// Each page's entry in the search index.
     pub(super) search: crate::search::EntryCache,
     /// Fingerprint of the last build's output paths and content files.
@@ -94,10 +94,11 @@ impl Memo {
     pub(super) fn sheet_fits(
         &self,
         site: &Site,
+        kit: &crate::sheet::Kit,
         prints: &Prints,
         routines: &[RoutineView],
         bodies: &HashMap<usize, Arc<Rendered>>,
-    ) -> Vec<super::sheet::Fitted> {
+    ) -> Vec<crate::sheet::Fitting> {
         use rayon::prelude::*;
         (0..routines.len())
             .into_par_iter()
@@ -105,9 +106,9 @@ impl Memo {
                 let r = &site.content.routines[i];
                 let file = &site.content.files[r.src];
                 let print = prints
-                    .job(site, &Job::RoutineSheet(RoutineId::new(i), false))
+                    .job(site, &Job::RoutineSheet(RoutineId::new(i)))
                     .map(|p| print_of((p, &file.display)));
-                let make = || super::sheet::fit(site, i, &routines[i], bodies);
+                let make = || super::fit_routine(site, kit, i, &routines[i], bodies);
                 match print {
                     Some(p) => self.fits.get_or_make(&file.rel, p, make),
                     None => make(),
@@ -252,7 +253,7 @@ impl Prints {
                     rt(&l.used_by),
                 ))
             }
-            Job::Routine(i) | Job::RoutineSheet(i, _) => {
+            Job::Routine(i) | Job::RoutineSheet(i) => {
                 print_of((self.routines[i.index()], body(Some(c.routine(*i).src))))
             }
             Job::Guide(i) => print_of((self.guides[i.index()], body(Some(c.guide(*i).src)))),

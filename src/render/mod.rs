@@ -4,17 +4,9 @@
 
 mod contexts;
 mod jobs;
-mod measure;
 mod media;
 mod memo;
 mod search_docs;
-// Still `pub` inside: not yet held to the crate's `unreachable_pub` lint.
-#[allow(unreachable_pub)]
-mod sheet;
-// Still `pub` inside, with code only its tests use: not yet held to the
-// crate's `unreachable_pub` and `dead_code` lints.
-#[allow(unreachable_pub, dead_code)]
-pub(crate) mod sheet_fit;
 mod sitemap;
 mod values;
 pub(crate) mod views;
@@ -152,8 +144,10 @@ fn render_shared(
     let mut warnings = Vec::new();
     let prints = memo.map(|_| memo::Prints::new(site, theme.print, &views, &bodies));
     let fits = match (memo, &prints) {
-        (Some(memo), Some(prints)) => memo.sheet_fits(site, prints, &views.routines, &bodies),
-        _ => sheet::fits(site, &views.routines, &bodies),
+        (Some(memo), Some(prints)) => {
+            memo.sheet_fits(site, &theme.sheet, prints, &views.routines, &bodies)
+        }
+        _ => fit_routines(site, &theme.sheet, &views.routines, &bodies),
     };
     let (fits, fit_warnings): (Vec<_>, Vec<_>) = fits.into_iter().unzip();
     warnings.extend(fit_warnings.into_iter().flatten());
@@ -238,4 +232,32 @@ fn render_shared(
         sheets,
         warnings,
     })
+}
+
+/// The sheet layouts of every routine (and a warning for each that needs
+/// more than one page), worked out once per build before rendering.
+fn fit_routines(
+    site: &Site,
+    kit: &crate::sheet::Kit,
+    routines: &[views::RoutineView],
+    bodies: &HashMap<usize, Arc<Rendered>>,
+) -> Vec<crate::sheet::Fitting> {
+    (0..routines.len())
+        .into_par_iter()
+        .map(|i| fit_routine(site, kit, i, &routines[i], bodies))
+        .collect()
+}
+
+/// The sheet layouts of routine `i`, whose view is `v`.
+fn fit_routine(
+    site: &Site,
+    kit: &crate::sheet::Kit,
+    i: usize,
+    v: &views::RoutineView,
+    bodies: &HashMap<usize, Arc<Rendered>>,
+) -> crate::sheet::Fitting {
+    let r = &site.content.routines[i];
+    let intro = bodies.get(&r.src).map_or("", |b| b.intro.as_str());
+    let file = &site.content.files[r.src].display;
+    crate::sheet::fit_routine(&site.config, kit, v, intro, file)
 }

@@ -21,8 +21,8 @@ pub(crate) struct Views {
     pub(super) site_value: tera::Value,
     pub(super) exercise_values: Vec<tera::Value>,
     pub(super) routine_values: Vec<tera::Value>,
-    /// Each routine's sheet layout, once worked out (`sheet::fits`).
-    pub(crate) fits: Vec<super::sheet_fit::Fit>,
+    /// Each routine's sheet layouts, once worked out (`fit_routines`).
+    pub(crate) fits: Vec<Arc<crate::sheet::Fitted>>,
 }
 
 impl Views {
@@ -287,7 +287,7 @@ fn routine_view(site: &Site, exercises: &[Arc<ExerciseView>], r: &Routine) -> Ro
         summary: r.summary.clone(),
         url: Route::Routine(&r.slug).path(),
         sheet_url: Route::RoutineSheet(&r.slug).path(),
-        large_sheet_url: Route::LargeRoutineSheet(&r.slug).path(),
+        large_sheet_url: format!("{}#large", Route::RoutineSheet(&r.slug).path()),
         goal: r.goal.clone(),
         goal_label: site
             .vocabs
@@ -297,6 +297,7 @@ fn routine_view(site: &Site, exercises: &[Arc<ExerciseView>], r: &Routine) -> Ro
             .to_string(),
         frequency: r.frequency.map(|f| f.to_string()).unwrap_or_default(),
         cautions: r.cautions.clone(),
+        red_flags: r.red_flags.clone(),
         sections,
         exercise_count: number,
     }

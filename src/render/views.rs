@@ -110,11 +110,14 @@ pub(crate) struct RoutineView {
     pub(crate) summary: String,
     pub(crate) url: String,
     pub(crate) sheet_url: String,
+    /// The sheet in large print: the same file, at `#large`.
     pub(crate) large_sheet_url: String,
     pub(crate) goal: String,
     pub(crate) goal_label: String,
     pub(crate) frequency: String,
     pub(crate) cautions: Vec<String>,
+    /// Warning signs the routine's sheet adds to the clinic's.
+    pub(crate) red_flags: Vec<String>,
     pub(crate) sections: Vec<RoutineSectionView>,
     pub(crate) exercise_count: usize,
 }

@@ -25,7 +25,7 @@ const TICK: Duration = Duration::from_micros(2500);
 /// How often `--poll` looks at the files.
 const POLL_EVERY: Duration = Duration::from_millis(250);
 /// The folders under the site root that hold sources.
-const SOURCE_DIRS: [&str; 3] = ["content", "templates", "static"];
+const SOURCE_DIRS: [&str; 4] = ["content", "templates", "static", "i18n"];
 
 /// The debounced native watcher; `None` when polling.
 type Backend = Option<Debouncer<RecommendedWatcher, RecommendedCache>>;

@@ -21,7 +21,8 @@ pub(crate) enum Page {
     Search,
     NotFound,
     ExerciseSheet(ExerciseId),
-    RoutineSheet(RoutineId, bool),
+    /// A routine's sheet, in standard and large print (one file).
+    RoutineSheet(RoutineId),
     SearchIndex,
     Sitemap,
     Robots,
@@ -65,8 +66,7 @@ impl Page {
             Page::Search => Route::Search,
             Page::NotFound => Route::NotFound,
             Page::ExerciseSheet(i) => Route::ExerciseSheet(&c.exercise(*i).slug),
-            Page::RoutineSheet(i, false) => Route::RoutineSheet(&c.routine(*i).slug),
-            Page::RoutineSheet(i, true) => Route::LargeRoutineSheet(&c.routine(*i).slug),
+            Page::RoutineSheet(i) => Route::RoutineSheet(&c.routine(*i).slug),
             Page::SearchIndex => Route::SearchIndex,
             Page::Sitemap => Route::Sitemap,
             Page::Robots => Route::Robots,
@@ -101,9 +101,7 @@ pub(crate) fn all<'a>(
     jobs.extend(exercises().map(Page::Exercise));
     jobs.extend(exercises().map(Page::ExerciseSheet));
     jobs.extend(routines().map(Page::Routine));
-    jobs.extend(
-        routines().flat_map(|i| [Page::RoutineSheet(i, false), Page::RoutineSheet(i, true)]),
-    );
+    jobs.extend(routines().map(Page::RoutineSheet));
     jobs.extend((0..c.guides.len()).map(|i| Page::Guide(GuideId::new(i))));
     let statics: Vec<Page> = statics.map(|p| Page::Static(p.clone())).collect();
     // A site's own static/robots.txt wins over the made one.

@@ -36,10 +36,8 @@ pub(crate) enum Route<'a> {
     Term(Taxonomy, &'a str),
     /// `print/exercises/<slug>.html`
     ExerciseSheet(&'a str),
-    /// `print/routines/<slug>.html`
+    /// `print/routines/<slug>.html` (large print at its `#large`)
     RoutineSheet(&'a str),
-    /// `print/routines/<slug>.large.html`
-    LargeRoutineSheet(&'a str),
     /// A file of the theme's `static/` folder, at the same path.
     Static(&'a str),
 }
@@ -63,7 +61,6 @@ impl Route<'_> {
             Route::Term(t, term) => format!("{}/{term}.html", t.name()),
             Route::ExerciseSheet(slug) => format!("print/exercises/{slug}.html"),
             Route::RoutineSheet(slug) => format!("print/routines/{slug}.html"),
-            Route::LargeRoutineSheet(slug) => format!("print/routines/{slug}.large.html"),
             Route::Static(path) => path.to_string(),
         }
     }
@@ -134,8 +131,8 @@ mod tests {
             "position/index.html"
         );
         assert_eq!(
-            Route::LargeRoutineSheet("desk").path(),
-            "print/routines/desk.large.html"
+            Route::RoutineSheet("desk").path(),
+            "print/routines/desk.html"
         );
         assert_eq!(Route::Static("style.css").path(), "style.css");
     }

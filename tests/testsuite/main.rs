@@ -13,6 +13,7 @@ mod content_errors;
 mod docs;
 mod dosage;
 mod output;
+mod pdf;
 mod search;
 mod serve;
 mod sheets;

@@ -1,11 +1,11 @@
-//! The contexts of the printable sheets: one exercise, or a routine in
-//! normal or large print.
+//! The contexts of the printable sheets: one exercise, or a routine (each
+//! in standard and large print, one file).
 
 use super::Template;
 use crate::markdown::Rendered;
 use crate::model::ids::{ExerciseId, RoutineId};
-use crate::render::sheet::{self, SheetView};
 use crate::render::values::Views;
+use crate::sheet::{self, Kit, SheetView};
 use crate::site::Site;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -13,18 +13,18 @@ use std::sync::Arc;
 /// `sheet_exercise.html`: one exercise on one page.
 pub(in crate::render) struct ExerciseSheet {
     exercise: tera::Value,
-    qr: Option<String>,
+    words: tera::Value,
     sheet: SheetView,
     head: (String, String),
 }
 
 impl ExerciseSheet {
-    pub(in crate::render) fn new(site: &Site, views: &Views, id: ExerciseId) -> Self {
+    pub(in crate::render) fn new(site: &Site, kit: &Kit, views: &Views, id: ExerciseId) -> Self {
         let e = &views.exercises[id.index()];
         ExerciseSheet {
             exercise: views.exercise_values[id.index()].clone(),
-            qr: crate::qr::svg_for(&site.config, &e.url),
-            sheet: sheet::exercise_sheet(&site.config, e),
+            words: sheet::words(kit),
+            sheet: sheet::exercise_sheet(&site.config, kit, e),
             head: (e.title.clone(), e.summary.clone()),
         }
     }
@@ -37,16 +37,15 @@ impl Template for ExerciseSheet {
     }
     fn fill(self, ctx: &mut tera::Context) {
         ctx.insert_value("exercise", self.exercise);
-        ctx.insert("qr", &self.qr);
+        ctx.insert_value("words", self.words);
         ctx.insert("sheet", &self.sheet);
     }
 }
 
-/// `sheet_routine.html`: a routine on one page, in normal or large print.
+/// `sheet_routine.html`: a routine's sheet, standard and large print.
 pub(in crate::render) struct RoutineSheet {
     routine: tera::Value,
-    large: bool,
-    qr: Option<String>,
+    words: tera::Value,
     sheet: SheetView,
     head: (String, String),
 }
@@ -54,22 +53,21 @@ pub(in crate::render) struct RoutineSheet {
 impl RoutineSheet {
     pub(in crate::render) fn new(
         site: &Site,
+        kit: &Kit,
         views: &Views,
         bodies: &HashMap<usize, Arc<Rendered>>,
         id: RoutineId,
-        large: bool,
     ) -> Self {
         let i = id.index();
         let r = &views.routines[i];
         let intro = bodies
             .get(&site.content.routine(id).src)
             .map_or("", |b| b.intro.as_str());
-        let fit = views.fits.get(i).copied();
+        let fit = views.fits.get(i).map(|f| &**f);
         RoutineSheet {
             routine: views.routine_values[i].clone(),
-            large,
-            qr: crate::qr::svg_for(&site.config, &r.url),
-            sheet: sheet::routine_sheet(&site.config, r, intro, large, fit),
+            words: sheet::words(kit),
+            sheet: sheet::routine_sheet(&site.config, kit, r, intro, fit),
             head: (r.title.clone(), r.summary.clone()),
         }
     }
@@ -82,8 +80,7 @@ impl Template for RoutineSheet {
     }
     fn fill(self, ctx: &mut tera::Context) {
         ctx.insert_value("routine", self.routine);
-        ctx.insert("large", &self.large);
-        ctx.insert("qr", &self.qr);
+        ctx.insert_value("words", self.words);
         ctx.insert("sheet", &self.sheet);
     }
 }
