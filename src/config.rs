@@ -35,12 +35,31 @@ pub struct Clinic {
     pub logo: Option<String>,
 }
 
-/// `[search]`: extra synonym groups.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+/// `[search]`: synonym groups added to the built-in ones, built-in words
+/// taken out, or the built-in groups turned off (see `search::synonyms`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SearchConfig {
     #[serde(default)]
     pub synonyms: Vec<Vec<String>>,
+    #[serde(default)]
+    pub remove_synonyms: Vec<String>,
+    #[serde(default = "yes")]
+    pub builtin_synonyms: bool,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig {
+            synonyms: Vec::new(),
+            remove_synonyms: Vec::new(),
+            builtin_synonyms: true,
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// The whole `handout.toml`.
@@ -236,6 +255,11 @@ pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
             }
         }
     }
+    diags.extend(crate::search::check_config(
+        &config.search,
+        &config.language,
+        text,
+    ));
     let base = &config.base_url;
     if !(base.starts_with('/') || base.starts_with("http://") || base.starts_with("https://")) {
         let (line, col) = find_line(text, "base_url");

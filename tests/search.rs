@@ -22,22 +22,25 @@ fn site() -> &'static Path {
     })
 }
 
-/// A tiny static file server for `site()` on 127.0.0.1 (port chosen by the
-/// system), one thread per connection, alive until the test process ends.
+/// A tiny static file server for `site()` on 127.0.0.1, alive until the
+/// test process ends.
 fn server() -> &'static str {
     static BASE: OnceLock<String> = OnceLock::new();
-    BASE.get_or_init(|| {
-        let root = site().to_path_buf();
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let base = format!("http://{}/", listener.local_addr().unwrap());
-        std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                let root = root.clone();
-                std::thread::spawn(move || serve(stream, &root));
-            }
-        });
-        base
-    })
+    BASE.get_or_init(|| serve_dir(site().to_path_buf()))
+}
+
+/// Serves `root` on 127.0.0.1 (port chosen by the system), one thread per
+/// connection; returns its address, ending in "/".
+fn serve_dir(root: PathBuf) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}/", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || serve(stream, &root));
+        }
+    });
+    base
 }
 
 fn serve(mut stream: TcpStream, root: &Path) {
@@ -538,29 +541,126 @@ fn pages_do_not_load_the_index_until_search_is_used() {
 #[test]
 fn the_sample_index_stays_under_a_thousand_bytes_per_page() {
     let js = std::fs::read_to_string(site().join("search-index.js")).unwrap();
+    let more = std::fs::read_to_string(site().join("search-index-more.js")).unwrap();
     let json = js
         .strip_prefix("window.HANDOUT_SEARCH = ")
         .and_then(|s| s.trim_end().strip_suffix(';'))
         .expect("search-index.js sets window.HANDOUT_SEARCH");
+    assert!(more.starts_with("window.HANDOUT_SEARCH_MORE = "));
     let data: serde_json::Value = serde_json::from_str(json).unwrap();
-    let docs = data["docs"].as_array().unwrap();
+    let docs = data["docs"]["kind"].as_str().unwrap().len();
     let pages = std::fs::read_dir(repo().join("content/exercises"))
         .unwrap()
         .chain(std::fs::read_dir(repo().join("content/routines")).unwrap())
         .chain(std::fs::read_dir(repo().join("content/guides")).unwrap())
         .count();
-    assert_eq!(
-        docs.len(),
-        pages,
-        "one entry per exercise, routine and guide"
-    );
-    let per_page = js.len() / docs.len();
+    assert_eq!(docs, pages, "one entry per exercise, routine and guide");
+    let per_page = (js.len() + more.len()) / docs;
     assert!(per_page <= 1000, "{per_page} bytes per page");
+    let home = std::fs::read_to_string(site().join("index.html")).unwrap();
     assert!(
-        !site().join("index.html").exists()
-            || !std::fs::read_to_string(site().join("index.html"))
-                .unwrap()
-                .contains("search-index.js"),
+        !home.contains("search-index"),
         "pages do not load the index up front"
+    );
+}
+
+/// The browser's engine and the build agree on a built site: every part of
+/// the index files is read and nothing missing is expected, and the
+/// browser's stemmer gives every word of the index the build's stem.
+fn index_agrees(test: &str, built: &Path) {
+    let Some(dir) = node_checks(test) else {
+        return;
+    };
+    let out = node_check(
+        &dir,
+        "search-index-check.mjs",
+        &[&format!("{}/", file_url(built))],
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for key in [
+        "missing",
+        "unread",
+        "missingMore",
+        "unreadMore",
+        "stemsDiffer",
+        "errors",
+    ] {
+        assert_eq!(v[key], serde_json::json!([]), "{key}: {v}");
+    }
+    assert!(v["words"].as_u64().unwrap() > 300, "{v}");
+}
+
+#[test]
+fn the_browser_reads_the_sample_index_as_the_build_wrote_it() {
+    index_agrees(
+        "the_browser_reads_the_sample_index_as_the_build_wrote_it",
+        site(),
+    );
+}
+
+/// A search page whose template writes the filter checkboxes itself (so
+/// they work without JavaScript) gets those used, not a second set.
+#[test]
+fn filters_written_in_the_page_are_used_as_they_are() {
+    let Some(chrome) = chromium("filters_written_in_the_page_are_used_as_they_are") else {
+        return;
+    };
+    let root = tempfile::tempdir().unwrap();
+    copy_dir(&repo().join("content"), &root.path().join("content"));
+    std::fs::copy(
+        repo().join("handout.toml"),
+        root.path().join("handout.toml"),
+    )
+    .unwrap();
+    let template = std::fs::read_to_string(repo().join("templates/search.html")).unwrap();
+    let empty =
+        r#"<div id="search-facets" class="search-facets" role="group" aria-label="Filters"></div>"#;
+    assert!(
+        template.contains(empty),
+        "the template's filter box changed"
+    );
+    let written = r#"<details open><summary>Filter</summary><div id="search-facets" class="search-facets">
+<fieldset><legend>Equipment</legend>
+<label><input type="checkbox" name="equipment" value="none"> No equipment <span class="search-facet-count"></span></label>
+<label><input type="checkbox" name="equipment" value="wall"> Wall</label>
+</fieldset><button class="search-clear" type="reset">Clear filters</button></div></details>"#;
+    std::fs::create_dir_all(root.path().join("templates")).unwrap();
+    std::fs::write(
+        root.path().join("templates/search.html"),
+        template.replace(empty, written),
+    )
+    .unwrap();
+    let out = root.path().join("public");
+    let o = run(root.path(), &["build", "--output", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let dom = dump_dom(
+        &chrome,
+        &format!("{}/search.html?q=neck&equipment=none", file_url(&out)),
+    );
+    let facets = element(&dom, "div", "search-facets");
+    assert_eq!(
+        facets.matches("<fieldset").count(),
+        1,
+        "no second set: {facets}"
+    );
+    assert_eq!(facets.matches("search-clear").count(), 1, "{facets}");
+    let none = facets
+        .split("<label")
+        .find(|l| l.contains("value=\"none\""))
+        .unwrap();
+    let n = result_links(&dom).len();
+    assert!(n > 0 && none.contains("checked"), "{none}");
+    assert!(
+        text(none).contains(&format!("No equipment ({n})")),
+        "{}",
+        text(none)
+    );
+    let wall = facets
+        .split("<label")
+        .find(|l| l.contains("value=\"wall\""))
+        .unwrap();
+    assert!(
+        wall.contains("search-facet-count"),
+        "a count is added: {wall}"
     );
 }

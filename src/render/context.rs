@@ -26,6 +26,8 @@ pub struct Views {
     routine_values: Vec<tera::Value>,
     /// Each routine's sheet layout, once worked out (`sheet::fits`).
     pub fits: Vec<super::sheet_fit::Fit>,
+    /// The search files, once worked out (`search::files`).
+    pub search: crate::search::Files,
 }
 
 impl Views {
@@ -99,6 +101,7 @@ impl Views {
             exercises,
             routines,
             fits: Vec::new(),
+            search: Default::default(),
         }
     }
 
@@ -592,7 +595,7 @@ pub fn page(
             );
             ("sheet_routine.html", r.title.clone(), r.summary.clone())
         }
-        Job::SearchIndex | Job::Sitemap | Job::Static(_) => {
+        Job::SearchIndex | Job::SearchMore | Job::Sitemap | Job::Static(_) => {
             ("404.html", String::new(), String::new())
         }
     };

@@ -258,7 +258,7 @@ impl Prints {
             Job::RoutineIndex => print_of(&self.routines),
             Job::Term(t, term) => print_of(ex(site.terms[*t].get(term).map_or(&[], |v| v))),
             Job::ExerciseSheet(i) => print_of(self.exercises[*i]),
-            Job::SearchIndex | Job::Sitemap => all(),
+            Job::SearchIndex | Job::SearchMore | Job::Sitemap => all(),
             Job::Taxonomy(_) | Job::Search | Job::NotFound => 0,
         };
         Some(print_of((self.global, job, inputs)))

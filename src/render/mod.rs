@@ -47,6 +47,8 @@ enum Job {
     ExerciseSheet(usize),
     RoutineSheet(usize, bool),
     SearchIndex,
+    /// What search loads after the first results (`search-index-more.js`).
+    SearchMore,
     Sitemap,
     Static(String),
 }
@@ -68,6 +70,7 @@ impl Job {
             Job::ExerciseSheet(_) => "exercise sheet",
             Job::RoutineSheet(..) => "routine sheet",
             Job::SearchIndex => "search index",
+            Job::SearchMore => "search index",
             Job::Sitemap => "sitemap",
             Job::Static(_) => "static",
         }
@@ -293,6 +296,16 @@ fn render_shared(
     warnings.extend(fit_warnings.into_iter().flatten());
     views.fits = fits;
     timer.phase("sheet layouts");
+    // Both search files come from one analysis of every page.
+    let search = crate::search::files(
+        &views.search_docs(site, &bodies),
+        &views.search_facets(),
+        &site.config.language,
+        &site.config.search,
+        memo.map(|m| &m.search),
+    );
+    views.search = search;
+    timer.phase("search index");
     // Jobs differ a lot in cost (a term page lists thousands of exercises,
     // an exercise page one), so they are handed out a few at a time: with
     // rayon's default splitting one thread could be left with a long run of
@@ -304,13 +317,13 @@ fn render_shared(
             let r = crate::timings::JOBS.time(job.kind(), || {
                 let print = prints.as_ref().and_then(|p| p.job(site, job));
                 let (Some(memo), Some(print)) = (memo, print) else {
-                    return run(site, theme, &views, &bodies, job, None).transpose();
+                    return run(site, theme, &views, &bodies, job).transpose();
                 };
                 let path = job_path(site, job)?;
                 if let Some(bytes) = memo.file(&path, print) {
                     return Some(Ok((path, bytes)));
                 }
-                let r = run(site, theme, &views, &bodies, job, Some(memo)).transpose();
+                let r = run(site, theme, &views, &bodies, job).transpose();
                 if let Some(Ok((path, bytes))) = &r {
                     memo.keep(path, print, bytes);
                 }
@@ -383,6 +396,7 @@ fn jobs(site: &Site, theme: &Theme) -> Vec<Job> {
         Job::Search,
         Job::NotFound,
         Job::SearchIndex,
+        Job::SearchMore,
         Job::Sitemap,
     ];
     // The costliest pages first, so no thread is left with them at the end.
@@ -424,6 +438,7 @@ fn job_path(site: &Site, job: &Job) -> Option<String> {
         Job::RoutineSheet(i, false) => format!("print/routines/{}.html", c.routines[*i].slug),
         Job::RoutineSheet(i, true) => format!("print/routines/{}.large.html", c.routines[*i].slug),
         Job::SearchIndex => "search-index.js".into(),
+        Job::SearchMore => "search-index-more.js".into(),
         Job::Sitemap => "sitemap.xml".into(),
         Job::Static(p) => p.clone(),
     })
@@ -435,7 +450,6 @@ fn run(
     views: &Views,
     bodies: &HashMap<usize, Arc<Rendered>>,
     job: &Job,
-    memo: Option<&Memo>,
 ) -> Result<Option<(String, Bytes)>, Diagnostic> {
     let Some(path) = job_path(site, job) else {
         return Ok(None);
@@ -451,13 +465,8 @@ fn run(
             })?,
             None => return Ok(None),
         },
-        Job::SearchIndex => crate::search::index_js_with(
-            &views.search_docs(site, bodies),
-            &views.search_facets(),
-            &site.config.search.synonyms,
-            memo.map(|m| &m.search),
-        )
-        .into_bytes(),
+        Job::SearchIndex => views.search.index.clone().into_bytes(),
+        Job::SearchMore => views.search.more.clone().into_bytes(),
         Job::Sitemap => context::sitemap(site, views).into_bytes(),
         _ => {
             let (template, ctx) = context::page(site, views, bodies, job, &path);
