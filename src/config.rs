@@ -1,17 +1,18 @@
 //! `handout.toml`: site settings, clinic details and the vocabularies
 //! (built-in terms that a site may extend or relabel).
 
-use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::diag::{did_you_mean, Diagnostic};
+use crate::model::taxonomy::{Taxonomy, Vocabularies};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The file name of the site configuration.
-pub const FILE: &str = "handout.toml";
+pub(crate) const FILE: &str = "handout.toml";
 
 /// Paper size the printable sheets are laid out for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
-pub enum Paper {
+pub(crate) enum Paper {
     #[default]
     A4,
     Letter,
@@ -20,32 +21,32 @@ pub enum Paper {
 /// Clinic details printed on every page footer and sheet header.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Clinic {
+pub(crate) struct Clinic {
     #[serde(default)]
-    pub name: String,
+    pub(crate) name: String,
     #[serde(default)]
-    pub phone: String,
+    pub(crate) phone: String,
     #[serde(default)]
-    pub website: String,
+    pub(crate) website: String,
     #[serde(default)]
-    pub address: String,
+    pub(crate) address: String,
     #[serde(default)]
-    pub email: String,
+    pub(crate) email: String,
     /// Path under `static/`.
-    pub logo: Option<String>,
+    pub(crate) logo: Option<String>,
 }
 
 /// `[search]`: synonym groups added to the built-in ones, built-in words
 /// taken out, or the built-in groups turned off (see `search::synonyms`).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct SearchConfig {
+pub(crate) struct SearchConfig {
     #[serde(default)]
-    pub synonyms: Vec<Vec<String>>,
+    pub(crate) synonyms: Vec<Vec<String>>,
     #[serde(default)]
-    pub remove_synonyms: Vec<String>,
+    pub(crate) remove_synonyms: Vec<String>,
     #[serde(default = "yes")]
-    pub builtin_synonyms: bool,
+    pub(crate) builtin_synonyms: bool,
 }
 
 impl Default for SearchConfig {
@@ -65,22 +66,22 @@ fn yes() -> bool {
 /// The whole `handout.toml`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Config {
-    pub title: String,
+pub(crate) struct Config {
+    pub(crate) title: String,
     #[serde(default = "default_base_url")]
-    pub base_url: String,
+    pub(crate) base_url: String,
     #[serde(default = "default_language")]
-    pub language: String,
+    pub(crate) language: String,
     #[serde(default)]
-    pub description: String,
+    pub(crate) description: String,
     #[serde(default)]
-    pub paper: Paper,
+    pub(crate) paper: Paper,
     #[serde(default)]
-    pub clinic: Clinic,
+    pub(crate) clinic: Clinic,
     #[serde(default)]
-    pub vocabulary: BTreeMap<String, BTreeMap<String, String>>,
+    pub(crate) vocabulary: BTreeMap<String, BTreeMap<String, String>>,
     #[serde(default)]
-    pub search: SearchConfig,
+    pub(crate) search: SearchConfig,
 }
 
 fn default_base_url() -> String {
@@ -91,122 +92,25 @@ fn default_language() -> String {
     "en".into()
 }
 
-/// The four vocabularies, in the order pages list them.
-pub const TAXONOMIES: [&str; 4] = ["region", "equipment", "category", "position"];
-
-const BUILTIN: [(&str, &[(&str, &str)]); 4] = [
-    (
-        "region",
-        &[
-            ("neck", "Neck"),
-            ("shoulders", "Shoulders"),
-            ("upper-back", "Upper back"),
-            ("mid-back", "Mid back"),
-            ("lower-back", "Lower back"),
-            ("chest", "Chest"),
-            ("core", "Core"),
-            ("hips", "Hips"),
-        ],
-    ),
-    (
-        "equipment",
-        &[
-            ("none", "No equipment"),
-            ("foam-roller", "Foam roller"),
-            ("resistance-band", "Resistance band"),
-            ("dumbbell", "Dumbbell"),
-            ("chair", "Chair"),
-            ("wall", "Wall"),
-            ("doorway", "Doorway"),
-            ("towel", "Towel"),
-            ("massage-balls", "Massage balls"),
-            ("mat", "Mat"),
-        ],
-    ),
-    (
-        "category",
-        &[
-            ("mobility", "Mobility"),
-            ("stability", "Stability"),
-            ("stretch", "Stretch"),
-            ("warm-up", "Warm-up"),
-        ],
-    ),
-    (
-        "position",
-        &[
-            ("standing", "Standing"),
-            ("seated", "Seated"),
-            ("supine", "Lying on your back"),
-            ("prone", "Lying face down"),
-            ("side-lying", "Lying on your side"),
-            ("quadruped", "Hands and knees"),
-            ("kneeling", "Kneeling"),
-        ],
-    ),
-];
-
-/// One vocabulary: terms in order, with display labels.
-#[derive(Debug, Clone, Serialize)]
-pub struct Vocabulary {
-    pub name: String,
-    pub terms: Vec<(String, String)>,
-}
-
-impl Vocabulary {
-    /// The display label of `term`, if it is in this vocabulary.
-    pub fn label(&self, term: &str) -> Option<&str> {
-        self.terms
-            .iter()
-            .find(|(t, _)| t == term)
-            .map(|(_, l)| l.as_str())
-    }
-
-    /// Every term, for "allowed:" lists and suggestions.
-    pub fn term_names(&self) -> impl Iterator<Item = &str> {
-        self.terms.iter().map(|(t, _)| t.as_str())
-    }
-}
-
 impl Config {
     /// The four vocabularies: built-in terms, relabelled and extended by the site.
-    pub fn vocabularies(&self) -> Vec<Vocabulary> {
-        BUILTIN
-            .iter()
-            .map(|(name, terms)| {
-                let mut terms: Vec<(String, String)> = terms
-                    .iter()
-                    .map(|(t, l)| (t.to_string(), l.to_string()))
-                    .collect();
-                if let Some(extra) = self.vocabulary.get(*name) {
-                    for (term, label) in extra {
-                        match terms.iter_mut().find(|(t, _)| t == term) {
-                            Some(slot) => slot.1 = label.clone(),
-                            None => terms.push((term.clone(), label.clone())),
-                        }
-                    }
-                }
-                Vocabulary {
-                    name: name.to_string(),
-                    terms,
-                }
-            })
-            .collect()
+    pub(crate) fn vocabularies(&self) -> Vocabularies {
+        Vocabularies::new(&self.vocabulary)
     }
 
     /// True when `base_url` is absolute (http/https), which sheets need for QR codes.
-    pub fn has_absolute_base_url(&self) -> bool {
+    pub(crate) fn has_absolute_base_url(&self) -> bool {
         self.base_url.starts_with("https://") || self.base_url.starts_with("http://")
     }
 
     /// `base_url` with exactly one trailing slash.
-    pub fn base_url_slash(&self) -> String {
+    pub(crate) fn base_url_slash(&self) -> String {
         format!("{}/", self.base_url.trim_end_matches('/'))
     }
 }
 
 /// Reads and checks `handout.toml` under `root`.
-pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+pub(crate) fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
     let path = root.join(FILE);
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
@@ -224,23 +128,23 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
 }
 
 /// Parses config text; errors carry the line and column in `handout.toml`.
-pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+pub(crate) fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
     let config: Config = toml::from_str(text).map_err(|e| vec![toml_error(text, &e)])?;
     let mut diags = Vec::new();
     for (name, terms) in &config.vocabulary {
-        if !TAXONOMIES.contains(&name.as_str()) {
+        if Taxonomy::from_name(name).is_none() {
             let (line, col) = find_line(text, &format!("[vocabulary.{name}]"));
             diags.push(
                 Diagnostic::error(FILE, format!("unknown vocabulary `{name}`"))
                     .at(line, col)
                     .field(format!("vocabulary.{name}"))
-                    .allowed(TAXONOMIES.join(", "))
-                    .suggest(name, TAXONOMIES)
+                    .allowed(Taxonomy::names().join(", "))
+                    .suggest(name, Taxonomy::names())
                     .with_snippet(text),
             );
         }
         for term in terms.keys() {
-            if !crate::content::is_slug(term) {
+            if !crate::model::is_slug(term) {
                 let (line, col) = find_line(text, term);
                 diags.push(
                     Diagnostic::error(
@@ -326,9 +230,9 @@ mod tests {
         )
         .unwrap();
         let v = c.vocabularies();
-        assert_eq!(v[0].label("neck"), Some("Neck and throat"));
-        assert_eq!(v[0].label("wrists"), Some("Wrists"));
-        assert_eq!(v[1].label("none"), Some("No equipment"));
+        assert_eq!(v[Taxonomy::Region].label("neck"), Some("Neck and throat"));
+        assert_eq!(v[Taxonomy::Region].label("wrists"), Some("Wrists"));
+        assert_eq!(v[Taxonomy::Equipment].label("none"), Some("No equipment"));
     }
 
     #[test]

@@ -6,28 +6,37 @@
 // Diagnostics are plain values passed by value on the error path; boxing
 // them would add noise for no measurable gain.
 #![allow(clippy::result_large_err, clippy::large_enum_variant)]
+#![warn(unreachable_pub, dead_code)]
 
-pub mod config;
-pub mod content;
-pub mod diagnostics;
-pub mod fingerprint;
-pub mod link;
-pub mod markdown;
-pub mod output;
+pub(crate) mod check;
+pub(crate) mod config;
+pub mod console;
+pub mod diag;
+pub(crate) mod fingerprint;
+pub(crate) mod markdown;
+pub(crate) mod model;
+pub(crate) mod output;
+pub(crate) mod parse;
+pub mod paths;
 pub mod pdf;
 pub mod progress;
-pub mod qr;
-pub mod render;
+pub(crate) mod qr;
+pub(crate) mod render;
 pub mod scaffold;
-pub mod search;
+// Still `pub` inside, with code only its tests use: not yet held to the
+// crate's `unreachable_pub` and `dead_code` lints.
+#[allow(unreachable_pub, dead_code)]
+pub(crate) mod search;
 pub mod serve;
+pub(crate) mod site;
+pub(crate) mod source;
+pub(crate) mod sync;
 pub mod theme;
 pub mod timings;
-pub mod validate;
-pub mod yaml;
 
-use diagnostics::{Diagnostic, Severity};
-use std::path::{Path, PathBuf};
+use diag::{Diagnostic, Severity};
+pub use render::{Memo, Output};
+use std::path::PathBuf;
 
 /// What a build or check should do.
 #[derive(Debug, Clone, Default)]
@@ -70,7 +79,7 @@ pub struct Compiled {
 /// good part of a rebuild in `serve` and the last tenths of a second of a
 /// big `build`, and nothing needs to wait for it (a build that ends first
 /// leaves the freeing to the end of the process).
-pub fn drop_later<T: Send + 'static>(value: T) {
+pub(crate) fn drop_later<T: Send + 'static>(value: T) {
     std::thread::spawn(move || drop(value));
 }
 
@@ -88,7 +97,7 @@ fn compile_into(opts: &Options, sink: Option<render::Sink>) -> Result<Compiled, 
         return Err(Failure::Usage(format!(
             "no {} in {}\n  = help: run this in a site folder, pass --root DIR, or create a site with `handout init DIR`",
             config::FILE,
-            display_dir(root)
+            paths::display_dir(root)
         )));
     }
     let mut config = config::load(root).map_err(Failure::Content)?;
@@ -99,21 +108,18 @@ fn compile_into(opts: &Options, sink: Option<render::Sink>) -> Result<Compiled, 
     let theme = theme::Theme::load(root).map_err(Failure::Content)?;
     timer.phase("config+theme");
     let parsed = opts.memo.as_deref().map(|m| &m.content);
-    let (content, mut diags) = content::read_with(root, opts.drafts, parsed);
+    let (content, mut diags) = parse::read_with(root, opts.drafts, parsed);
     timer.phase("load+parse");
     // Checking and linking read the same content: side by side.
-    let (checked, (graph, link_diags)) = rayon::join(
-        || validate::validate(&content, &vocabs, &theme),
-        || link::graph(&content),
+    let (checked, graph) = rayon::join(
+        || check::check(&content, &vocabs, &theme, opts.memo.as_deref()),
+        || site::graph(&content, &vocabs),
     );
     diags.extend(checked);
-    diags.extend(link_diags);
-    let site = graph.into_site(config, vocabs, content);
+    let site = site::Site::new(config, vocabs, content, graph);
     timer.phase("validate+link");
     if has_errors(&diags, opts.strict) {
-        // Still check every body's links, so one run reports every problem.
-        diags.extend(render::bodies(&site, &theme).1);
-        diagnostics::sort(&mut diags);
+        diag::sort(&mut diags);
         return Err(Failure::Content(diags));
     }
     let rendered = match sink {
@@ -124,13 +130,14 @@ fn compile_into(opts: &Options, sink: Option<render::Sink>) -> Result<Compiled, 
         Ok(o) => o,
         Err(mut errors) => {
             errors.extend(diags);
-            diagnostics::sort(&mut errors);
+            diag::sort(&mut errors);
             return Err(Failure::Content(errors));
         }
     };
     let mut warnings = diags;
+    warnings.extend(check::config::warnings(&site.config));
     warnings.extend(output.warnings.iter().cloned());
-    diagnostics::sort(&mut warnings);
+    diag::sort(&mut warnings);
     if opts.strict && !warnings.is_empty() {
         return Err(Failure::Content(warnings));
     }
@@ -147,14 +154,15 @@ fn has_errors(diags: &[Diagnostic], strict: bool) -> bool {
 /// Builds the site and writes it to the output folder atomically.
 pub fn build(opts: &Options) -> Result<Compiled, Failure> {
     let out = opts.output_dir();
-    output::check_target(&opts.root, &out, opts.force).map_err(|r| Failure::Usage(r.0))?;
     // Files are written as they are rendered, so a big site is never held
-    // in memory whole; the new folder replaces the old one only at the end.
-    let writer = output::Writer::new(&out);
-    let compiled = match compile_into(
+    // in memory whole; they are put in place only at the end.
+    let writer =
+        output::Writer::new(&opts.root, &out, opts.force).map_err(|r| Failure::Usage(r.0))?;
+    let compiled = compile_into(
         opts,
         Some(&|path: &str, bytes: Vec<u8>| writer.put(path, &bytes)),
-    ) {
+    );
+    let compiled = match compiled {
         Ok(c) => c,
         Err(f) => {
             writer.abort();
@@ -167,12 +175,4 @@ pub fn build(opts: &Options) -> Result<Compiled, Failure> {
         .map_err(|e| Failure::Usage(format!("{e:#}")))?;
     timer.phase("swap");
     Ok(compiled)
-}
-
-fn display_dir(p: &Path) -> String {
-    if p.as_os_str().is_empty() || p == Path::new(".") {
-        "the current folder".into()
-    } else {
-        p.display().to_string()
-    }
 }

@@ -3,7 +3,7 @@
 //! (`print/routines/<slug>.pdf`). Chromium is what the sheets are laid out
 //! and tested for, so its PDFs are the ones that fit one page.
 
-use crate::diagnostics::Diagnostic;
+use crate::diag::Diagnostic;
 use crate::{Failure, Options};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

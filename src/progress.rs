@@ -2,7 +2,7 @@
 //! shown only when stderr is a terminal and the build takes more than a
 //! moment. The stages count their work here; `show` draws it.
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
@@ -13,16 +13,14 @@ static DONE: AtomicUsize = AtomicUsize::new(0);
 static TOTAL: AtomicUsize = AtomicUsize::new(0);
 
 /// Starts counting a stage of `total` steps.
-pub fn stage(name: &'static str, total: usize) {
-    if let Ok(mut s) = STAGE.lock() {
-        *s = name;
-    }
+pub(crate) fn stage(name: &'static str, total: usize) {
+    *crate::sync::lock(&STAGE) = name;
     DONE.store(0, Ordering::Relaxed);
     TOTAL.store(total, Ordering::Relaxed);
 }
 
 /// One step of the current stage is done.
-pub fn tick() {
+pub(crate) fn tick() {
     DONE.fetch_add(1, Ordering::Relaxed);
 }
 
@@ -50,15 +48,13 @@ pub fn show() -> Option<Display> {
             if waited < Duration::from_millis(500) || total == 0 {
                 continue;
             }
-            let stage = STAGE.lock().map(|s| *s).unwrap_or("");
+            let stage = *crate::sync::lock(&STAGE);
             let done = DONE.load(Ordering::Relaxed).min(total);
-            eprint!("\r\x1b[2K  {stage} {done}/{total}");
-            let _ = std::io::stderr().flush();
+            crate::console::err(&format!("\r\x1b[2K  {stage} {done}/{total}"));
             drawn = true;
         }
         if drawn {
-            eprint!("\r\x1b[2K");
-            let _ = std::io::stderr().flush();
+            crate::console::err("\r\x1b[2K");
         }
     });
     Some(Display {

@@ -36,73 +36,127 @@ dosage:
   frequency: 2 times a day
 cautions:
   - Stop if you feel pain in your neck or arms.
-progression: [chin-tuck]
+progression: [band-pull-apart]   # the harder next step: the same muscles against a band
 ---
-Sit tall on a firm chair with your feet flat.
+## Starting position
 
-1. Let your arms hang by your sides.
-2. Squeeze your shoulder blades back and together.
-3. Hold, then relax slowly.
+Sit tall on a firm chair with your feet flat and your arms hanging by your sides.
+
+## Steps
+
+1. Squeeze your shoulder blades back and together.
+2. Hold, then relax slowly.
+
+## What you should feel
 
 You should feel the muscles between your shoulder blades working.
 "#;
 
 const EXERCISE_2: &str = r#"---
-title: Chin tuck
-summary: Slide your chin straight back to ease a stiff neck.
-region: [neck]
-equipment: [none]
-category: mobility
-position: seated
+title: Band pull-apart
+summary: Stretch a light band across your chest to strengthen the muscles between your shoulder blades.
+region: [upper-back, shoulders]
+equipment: [resistance-band]
+category: stability
+position: standing
 dosage:
-  reps: 10
-  hold: 3 s
-  frequency: 3 times a day
-cautions: []
+  sets: 2
+  reps: 10-12
+  frequency: daily
+cautions:
+  - Use a light band, one you can pull slowly and smoothly every time.
+  - Check the band for nicks or tears before you start.
+  - Stop if you feel pain in your shoulder, or tingling in your arms or hands.
 ---
-Sit tall and look straight ahead.
+## Starting position
 
-1. Slide your chin straight back, as if making a double chin.
-2. Hold, then let your head glide forward again.
+Stand tall with your feet hip-width apart. Hold the band in front of you at shoulder
+height, arms straight and hands shoulder-width apart.
 
-You should feel a gentle stretch at the back of your neck.
+## Steps
+
+1. Draw your shoulder blades back and together, as in the squeeze.
+2. Keeping that squeeze, pull the band apart by moving your hands out to the sides.
+3. Stop when the band touches your chest or your arms are in line with your body.
+4. Let the band come back slowly, in control.
+
+## What you should feel
+
+You should feel the muscles between and behind your shoulder blades working hard.
+Keep your shoulders down, away from your ears.
 "#;
 
 const ROUTINE: &str = r#"---
 title: Desk break
-summary: Two quick moves for neck and upper back.
-goal: mixed
+summary: Two moves for the upper back after sitting, from easy to harder.
+goal: stability
 frequency: daily
 sections:
-  - name: Exercises
+  - name: Warm-up
     exercises:
-      - chin-tuck
       - exercise: shoulder-blade-squeeze
         dosage: { sets: 1 }
+        note: Find the muscles the next exercise works.
+  - name: Strengthen
+    exercises:
+      - exercise: band-pull-apart
         note: Keep your shoulders down, away from your ears.
 cautions: []
 ---
 Do this routine whenever you have been sitting for an hour.
 "#;
 
-/// Writes a new site into `dir`, which must be empty or missing.
+/// Ignored by git: the built site, which a build makes again.
+const GITIGNORE: &str = "/public/\n";
+
+/// Publishes the site on GitHub Pages (the same file as deploy/github-pages.yml).
+const PAGES_WORKFLOW: &str = include_str!("../deploy/github-pages.yml");
+
+/// The files of a new site, by path under its folder.
+pub const SITE: [(&str, &str); 7] = [
+    ("handout.toml", CONFIG),
+    ("content/index.md", HOME),
+    ("content/exercises/shoulder-blade-squeeze.md", EXERCISE_1),
+    ("content/exercises/band-pull-apart.md", EXERCISE_2),
+    ("content/routines/desk-break.md", ROUTINE),
+    (".gitignore", GITIGNORE),
+    (".github/workflows/pages.yml", PAGES_WORKFLOW),
+];
+
+/// Writes a new site into `dir`, which must be missing or hold nothing but
+/// hidden files (e.g. `.git`); writes nothing when a file is in the way.
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>> {
-    if dir.exists()
-        && std::fs::read_dir(dir)
-            .map(|mut d| d.next().is_some())
-            .unwrap_or(true)
-    {
-        bail!("{} is not empty; choose a new folder", dir.display());
+    let shown = crate::paths::display_dir(dir);
+    if dir.exists() && !dir.is_dir() {
+        bail!("{shown} is not a folder; choose a new folder name");
     }
-    let files = [
-        ("handout.toml", CONFIG),
-        ("content/index.md", HOME),
-        ("content/exercises/shoulder-blade-squeeze.md", EXERCISE_1),
-        ("content/exercises/chin-tuck.md", EXERCISE_2),
-        ("content/routines/desk-break.md", ROUTINE),
-    ];
+    if dir.exists() {
+        let entries = std::fs::read_dir(dir).with_context(|| format!("cannot read {shown}"))?;
+        let mut visible: Vec<String> = entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| !name.starts_with('.'))
+            .collect();
+        if !visible.is_empty() {
+            visible.sort();
+            let more = match visible.len() {
+                1 => String::new(),
+                n => format!(" and {} more", n - 1),
+            };
+            bail!(
+                "{shown} is not empty (it has `{}`{more})\n  = help: run `handout init NEW-FOLDER` to make the site in a new folder",
+                visible[0]
+            );
+        }
+    }
+    if let Some((rel, _)) = SITE.iter().find(|(rel, _)| dir.join(rel).exists()) {
+        bail!(
+            "{} is already there; handout init writes nothing over an existing file\n  = help: move it away, or run `handout init NEW-FOLDER`",
+            crate::paths::shown(&dir.join(rel))
+        );
+    }
     let mut written = Vec::new();
-    for (rel, text) in files {
+    for (rel, text) in SITE {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
@@ -123,7 +177,7 @@ pub enum Kind {
 
 /// Writes a new exercise or routine with every field, each commented.
 pub fn new_file(root: &Path, kind: Kind, title: &str) -> Result<PathBuf> {
-    let slug = crate::content::slugify(title);
+    let slug = crate::model::slugify(title);
     if slug.is_empty() {
         bail!("the title `{title}` has no letters or digits to make a file name from");
     }
@@ -187,7 +241,7 @@ Describe the starting position first.
 - What the patient should feel.
 "#,
         title = yaml_str(title),
-        slug = crate::content::slugify(title)
+        slug = crate::model::slugify(title)
     )
 }
 

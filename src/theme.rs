@@ -1,7 +1,8 @@
 //! The theme: templates and static files embedded in the binary, with a
 //! site's own `templates/x.html` and `static/x` winning by name.
 
-use crate::diagnostics::Diagnostic;
+use crate::diag::Diagnostic;
+use crate::paths::slash;
 use include_dir::{include_dir, Dir};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -15,23 +16,23 @@ const BUILTIN: &str = "__builtin/";
 
 /// Where a static file's bytes come from.
 #[derive(Debug, Clone)]
-pub enum StaticSource {
+pub(crate) enum StaticSource {
     Embedded(&'static [u8]),
     Disk(PathBuf),
 }
 
 /// Loaded templates plus the static files to copy.
-pub struct Theme {
-    pub tera: tera::Tera,
+pub(crate) struct Theme {
+    pub(crate) tera: tera::Tera,
     /// Output path (relative, `/`-separated) → source.
-    pub statics: BTreeMap<String, StaticSource>,
+    pub(crate) statics: BTreeMap<String, StaticSource>,
     /// A fingerprint of the template sources (for `serve`'s re-rendering).
-    pub print: u64,
+    pub(crate) print: u64,
 }
 
 impl Theme {
     /// Loads the embedded theme and the overrides under `root`.
-    pub fn load(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
+    pub(crate) fn load(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
         let mut tera = tera::Tera::new();
         let mut diags = Vec::new();
         tera.set_fallback_prefixes([BUILTIN])
@@ -106,19 +107,77 @@ impl Theme {
     }
 
     /// True when `path` (relative to static/) exists in the site or the theme.
-    pub fn has_static(&self, path: &str) -> bool {
+    pub(crate) fn has_static(&self, path: &str) -> bool {
         self.statics.contains_key(path)
     }
 
     /// Renders a template; errors name the template file and line.
-    pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
+    pub(crate) fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
         self.tera.render(name, ctx).map_err(|e| template_error(&e))
     }
+}
 
-    /// The raw text of a built-in template (for `handout init`-style tools and tests).
-    pub fn builtin_static(path: &str) -> Option<&'static [u8]> {
-        STATIC.get_file(path).map(|f| f.contents())
+/// What `handout theme eject` wrote.
+pub struct Ejected {
+    /// Every file written, under `root`.
+    pub written: Vec<PathBuf>,
+    /// How many of them replaced a different file (only with `force`).
+    pub replaced: usize,
+}
+
+/// Copies the embedded theme into `root`'s templates/ and static/, where a
+/// site's own files win by name. Without `force`, refuses (writing nothing)
+/// when a file is already there with other content.
+pub fn eject(root: &Path, force: bool) -> Result<Ejected, String> {
+    if !root.join(crate::config::FILE).is_file() {
+        return Err(format!(
+            "no {} in {}\n  = help: run this in a site folder or pass --root DIR",
+            crate::config::FILE,
+            crate::paths::display_dir(root)
+        ));
     }
+    let files: Vec<(PathBuf, &'static [u8])> = [("templates", &TEMPLATES), ("static", &STATIC)]
+        .into_iter()
+        .flat_map(|(folder, dir)| {
+            all_files(dir)
+                .into_iter()
+                .map(move |f| (root.join(folder).join(f.path()), f.contents()))
+        })
+        .collect();
+    let clashes: Vec<&PathBuf> = files
+        .iter()
+        .filter(|(path, bytes)| path.exists() && std::fs::read(path).ok().as_deref() != Some(bytes))
+        .map(|(path, _)| path)
+        .collect();
+    if !clashes.is_empty() && !force {
+        let names: Vec<String> = clashes
+            .iter()
+            .map(|p| slash(p.strip_prefix(root).unwrap_or(p)))
+            .collect();
+        let what = match names.as_slice() {
+            [one] => format!("{one} is already there and differs from the built-in theme"),
+            many => format!(
+                "{} files are already there and differ from the built-in theme: {}",
+                many.len(),
+                many.join(", ")
+            ),
+        };
+        return Err(format!(
+            "{what}\n  = help: pass --force to replace them (edits in them are lost), or move them away first"
+        ));
+    }
+    let replaced = clashes.len();
+    for (path, bytes) in &files {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(Ejected {
+        written: files.into_iter().map(|(p, _)| p).collect(),
+        replaced,
+    })
 }
 
 fn all_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'static>> {
@@ -129,15 +188,8 @@ fn all_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'stat
     out
 }
 
-fn slash(p: &Path) -> String {
-    p.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
 /// Turns a Tera error into a diagnostic naming `templates/<file>:line:col`.
-pub fn template_error(e: &tera::Error) -> Diagnostic {
+pub(crate) fn template_error(e: &tera::Error) -> Diagnostic {
     use std::error::Error as _;
     let mut report = e.to_string();
     let mut source = e.source();

@@ -1,34 +1,43 @@
-//! Phase timings on stderr when `HANDOUT_TIMINGS=1`, to see which stage of a
-//! build is slow without a profiler.
+//! Phase timings on stderr with `--verbose` (or `HANDOUT_TIMINGS=1`), to see
+//! which stage of a build is slow without a profiler.
 
+use crate::say;
 use std::collections::BTreeMap;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Mutex, OnceLock};
 use std::time::Instant;
 
+static FORCED: AtomicBool = AtomicBool::new(false);
+
+/// Turns the timings on for the rest of the process (`--verbose`).
+pub fn enable() {
+    FORCED.store(true, Ordering::Relaxed);
+}
+
 fn enabled() -> bool {
     static ON: OnceLock<bool> = OnceLock::new();
-    *ON.get_or_init(|| std::env::var_os("HANDOUT_TIMINGS").is_some_and(|v| v != "0"))
+    FORCED.load(Ordering::Relaxed)
+        || *ON.get_or_init(|| std::env::var_os("HANDOUT_TIMINGS").is_some_and(|v| v != "0"))
 }
 
 /// Measures consecutive phases; prints each one's time when enabled.
-pub struct Timer {
+pub(crate) struct Timer {
     last: Instant,
 }
 
 impl Timer {
     /// Starts timing now.
-    pub fn start() -> Timer {
+    pub(crate) fn start() -> Timer {
         Timer {
             last: Instant::now(),
         }
     }
 
     /// Ends the current phase, named `name`, and starts the next one.
-    pub fn phase(&mut self, name: &str) {
+    pub(crate) fn phase(&mut self, name: &str) {
         let now = Instant::now();
         if enabled() {
-            eprintln!(
+            say!(
                 "timing: {name:<14} {:>8.1} ms{}",
                 (now - self.last).as_secs_f64() * 1000.0,
                 resident().map_or(String::new(), |mb| format!("   (resident {mb} MB)"))
@@ -47,13 +56,13 @@ fn resident() -> Option<u64> {
 
 /// Time summed over many small pieces of work on all threads (e.g. every
 /// code block highlighted), reported as one line.
-pub struct Total {
+pub(crate) struct Total {
     nanos: AtomicU64,
     count: AtomicU64,
 }
 
 /// Syntax highlighting of fenced code, across all pages.
-pub static HIGHLIGHT: Total = Total::new();
+pub(crate) static HIGHLIGHT: Total = Total::new();
 
 impl Total {
     const fn new() -> Total {
@@ -64,7 +73,7 @@ impl Total {
     }
 
     /// Runs `f`, adding its time when timings are enabled.
-    pub fn time<T>(&self, f: impl FnOnce() -> T) -> T {
+    pub(crate) fn time<T>(&self, f: impl FnOnce() -> T) -> T {
         if !enabled() {
             return f();
         }
@@ -77,11 +86,11 @@ impl Total {
     }
 
     /// Prints the total so far (thread time, not wall time) and resets it.
-    pub fn report(&self, name: &str) {
+    pub(crate) fn report(&self, name: &str) {
         let nanos = self.nanos.swap(0, Ordering::Relaxed);
         let count = self.count.swap(0, Ordering::Relaxed);
         if enabled() {
-            eprintln!(
+            say!(
                 "timing: {name:<14} {:>8.1} ms of thread time, {count} calls",
                 nanos as f64 / 1e6
             );
@@ -90,36 +99,35 @@ impl Total {
 }
 
 /// Thread time per kind of render job (pages, sheets, term lists …).
-pub struct ByKind(Mutex<BTreeMap<&'static str, (f64, u64)>>);
+pub(crate) struct ByKind(Mutex<BTreeMap<&'static str, (f64, u64)>>);
 
 /// Render jobs, by kind.
-pub static JOBS: ByKind = ByKind(Mutex::new(BTreeMap::new()));
+pub(crate) static JOBS: ByKind = ByKind(Mutex::new(BTreeMap::new()));
 
 impl ByKind {
     /// Runs `f`, adding its time to `kind` when timings are enabled.
-    pub fn time<T>(&self, kind: &'static str, f: impl FnOnce() -> T) -> T {
+    pub(crate) fn time<T>(&self, kind: &'static str, f: impl FnOnce() -> T) -> T {
         if !enabled() {
             return f();
         }
         let start = Instant::now();
         let out = f();
         let ms = start.elapsed().as_secs_f64() * 1000.0;
-        if let Ok(mut map) = self.0.lock() {
-            let entry = map.entry(kind).or_insert((0.0, 0));
-            entry.0 += ms;
-            entry.1 += 1;
-        }
+        let mut map = crate::sync::lock(&self.0);
+        let entry = map.entry(kind).or_insert((0.0, 0));
+        entry.0 += ms;
+        entry.1 += 1;
         out
     }
 
     /// Prints each kind's total (thread time), slowest first, and resets.
-    pub fn report(&self) {
-        let Ok(mut map) = self.0.lock() else { return };
+    pub(crate) fn report(&self) {
+        let mut map = crate::sync::lock(&self.0);
         let mut rows: Vec<_> = std::mem::take(&mut *map).into_iter().collect();
         rows.sort_by(|a, b| b.1 .0.total_cmp(&a.1 .0));
         if enabled() {
             for (kind, (ms, n)) in rows {
-                eprintln!("timing:   {kind:<14} {ms:>8.1} ms of thread time, {n} jobs");
+                say!("timing:   {kind:<14} {ms:>8.1} ms of thread time, {n} jobs");
             }
         }
     }

@@ -5,9 +5,9 @@
 use super::sheet_fit::{self, Area, CardText, Fit, Layout, SheetText};
 use super::views::{ExerciseView, RoutineView};
 use crate::config::Config;
-use crate::diagnostics::Diagnostic;
-use crate::link::Site;
+use crate::diag::Diagnostic;
 use crate::markdown::Rendered;
+use crate::site::Site;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -260,6 +260,7 @@ fn routine_warning(cfg: &Config, r: &RoutineView, file: &str, fit: Fit) -> Optio
                     ),
                 )
                 .field("sections")
+                .kind("sheet_over_one_page")
                 .help(format!(
                     "move {moved} exercise{} to another routine (or shorten their steps); the sheet now prints on two pages",
                     if moved == 1 { "" } else { "s" }

@@ -6,7 +6,7 @@
 use super::lang::Language;
 use super::text;
 use crate::config::SearchConfig;
-use crate::diagnostics::Diagnostic;
+use crate::diag::Diagnostic;
 use std::collections::HashMap;
 
 /// A phrase as written: words folded, whitespace collapsed ("T-Spine" → "t-spine").

@@ -6,25 +6,26 @@
 //! The live-reload script and the error overlay are added to HTML responses
 //! here, at serve time; `build` output never contains them.
 
+mod conns;
+mod host;
 mod http;
 mod overlay;
+mod reload;
+mod respond;
+mod server;
 mod watch;
 
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diag::{plural, tally, warning_tail, Diagnostic};
 use crate::{Compiled, Failure, Options};
-use http::Wanted;
 use std::collections::HashMap;
 use std::io::Write as _;
-use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
+use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, RwLock};
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Instant;
 
 /// Where the live-reload event stream is served.
 const EVENTS_PATH: &str = "/__handout/events";
-/// At most this many connections at once (each has a thread).
-const MAX_CONNECTIONS: usize = 256;
 
 /// What `handout serve` was asked to do.
 #[derive(Debug, Clone)]
@@ -46,11 +47,12 @@ struct Snapshot {
     version: u64,
 }
 
-/// Shared between the rebuild loop and the connection threads.
+/// Shared between the rebuild loop and the server.
 struct State {
     current: RwLock<Arc<Snapshot>>,
     version: Mutex<u64>,
-    changed: Condvar,
+    /// Announces each new version to the live-reload streams.
+    reload: tokio::sync::watch::Sender<u64>,
 }
 
 impl State {
@@ -80,17 +82,7 @@ impl State {
             Ok(mut s) => *s = next,
             Err(poisoned) => *poisoned.into_inner() = next,
         }
-        self.changed.notify_all();
-    }
-
-    /// Blocks until the version differs from `seen` or `timeout` passes.
-    fn wait_change(&self, seen: u64, timeout: Duration) -> u64 {
-        let version = self.version.lock().unwrap_or_else(|p| p.into_inner());
-        let (version, _) = self
-            .changed
-            .wait_timeout_while(version, timeout, |v| *v == seen)
-            .unwrap_or_else(|p| p.into_inner());
-        *version
+        self.reload.send_replace(*version);
     }
 }
 
@@ -109,16 +101,20 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
         .local_addr()
         .map_err(|e| format!("cannot read the server address: {e}"))?;
     let url = site_url(addr);
+    let base = match &opts.build.base_url {
+        Some(given) => given_url(given, addr.port()),
+        None => url.clone(),
+    };
     let mut build = opts.build.clone();
     // Pages whose links must be absolute (404, canonical, QR codes) point here.
-    build.base_url = Some(url.clone());
+    build.base_url = Some(base.clone());
     // Rebuilds render only what changed.
     build.memo = Some(Default::default());
 
     let mut watch = watch::Watch::start(root, opts.poll).map_err(|e| {
         format!(
             "cannot watch {} for changes: {e}\n  = help: try `--poll`",
-            display(root)
+            crate::paths::display_dir(root)
         )
     })?;
     let state = Arc::new(State {
@@ -128,15 +124,19 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
             version: 0,
         })),
         version: Mutex::new(0),
-        changed: Condvar::new(),
+        reload: tokio::sync::watch::Sender::new(0),
     });
     let started = Instant::now();
     let mut warnings = String::new();
     rebuild(&build, &state, started, None, &mut warnings)?;
 
-    let accept_state = Arc::clone(&state);
-    std::thread::spawn(move || accept(listener, accept_state));
-    eprintln!("Serving at {url} (press Ctrl-C to stop)");
+    let hosts = host::Hosts::new(opts.bind, addr.port()).with_base_url(&base);
+    server::start(listener, Arc::clone(&state), hosts)?;
+    if base == url {
+        eprintln!("Serving at {url} (press Ctrl-C to stop)");
+    } else {
+        eprintln!("Serving at {url}, pages linking to {base} (press Ctrl-C to stop)");
+    }
     if opts.open {
         open_browser(&url);
     }
@@ -170,6 +170,17 @@ fn site_url(addr: SocketAddr) -> String {
     format!("http://{ip}:{}/", addr.port())
 }
 
+/// `--base-url`: a full address (`https://preview.clinic.example/`) as
+/// given; a bare host (`192.168.1.20`, as Zola takes it) with `http://` and the port.
+fn given_url(given: &str, port: u16) -> String {
+    let url = if given.contains("://") {
+        given.to_string()
+    } else {
+        format!("http://{}:{port}", given.trim_end_matches('/'))
+    };
+    format!("{}/", url.trim_end_matches('/'))
+}
+
 /// Compiles once and publishes the result; prints what happened.
 fn rebuild(
     build: &Options,
@@ -200,7 +211,9 @@ fn rebuild(
                 ),
             };
             eprintln!(
-                "{what} {pages} pages, {sheets} sheets in {ms:.0} ms{}",
+                "{what} {}, {} in {ms:.0} ms{}",
+                plural(pages, "page"),
+                plural(sheets, "sheet"),
                 warning_tail(&warnings)
             );
         }
@@ -232,148 +245,14 @@ fn changed_list(root: &Path, files: &[String]) -> String {
     }
 }
 
-fn warning_tail(w: &[Diagnostic]) -> String {
-    match w.len() {
-        0 => String::new(),
-        1 => " (1 warning)".into(),
-        n => format!(" ({n} warnings)"),
-    }
-}
-
 /// Every diagnostic as the CLI prints it, and a closing line.
 fn failure_report(diags: &[Diagnostic]) -> String {
     let mut out: String = diags.iter().map(|d| d.render() + "\n").collect();
-    let errors = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     out.push_str(&format!(
-        "Build failed: {}{}. Still serving the last good build; save a fix to reload.\n",
-        plural(errors, "error"),
-        match diags.len() - errors {
-            0 => String::new(),
-            w => format!(", {}", plural(w, "warning")),
-        }
+        "Build failed: {}. Still serving the last good build; save a fix to reload.\n",
+        tally(diags)
     ));
     out
-}
-
-fn accept(listener: TcpListener, state: Arc<State>) {
-    let open = Arc::new(AtomicUsize::new(0));
-    for stream in listener.incoming() {
-        let Ok(stream) = stream else { continue };
-        if open.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
-            continue; // dropped: closes the connection
-        }
-        open.fetch_add(1, Ordering::SeqCst);
-        let (state, open) = (Arc::clone(&state), Arc::clone(&open));
-        std::thread::spawn(move || {
-            handle(stream, &state);
-            open.fetch_sub(1, Ordering::SeqCst);
-        });
-    }
-}
-
-fn handle(mut stream: TcpStream, state: &State) {
-    let Some(req) = http::read_request(&stream) else {
-        return;
-    };
-    let head_only = req.method == "HEAD";
-    if req.method != "GET" && !head_only {
-        let _ = http::respond(
-            &mut stream,
-            false,
-            "405 Method Not Allowed",
-            &[("Allow", "GET, HEAD"), ("Content-Type", "text/plain")],
-            b"only GET and HEAD are served\n",
-        );
-        return;
-    }
-    if req.target == EVENTS_PATH || req.target.starts_with(&format!("{EVENTS_PATH}?")) {
-        events(stream, state, &req.target);
-        return;
-    }
-    let snap = state.snapshot();
-    let found = match http::wanted(&req.target) {
-        Wanted::File(path) => match snap.files.get(&path) {
-            Some(bytes) => Some((path, bytes)),
-            None if snap.files.contains_key(&format!("{path}/index.html")) => {
-                // A folder without its slash: redirect so relative links work.
-                let query = req.target.find('?').map_or("", |i| &req.target[i..]);
-                let to = format!("/{path}/{query}");
-                let _ = http::respond(
-                    &mut stream,
-                    head_only,
-                    "301 Moved Permanently",
-                    &[("Location", &to)],
-                    b"",
-                );
-                return;
-            }
-            None => None,
-        },
-        Wanted::Invalid => None,
-    };
-    let (status, path, bytes) = match found {
-        Some((path, bytes)) => ("200 OK", path, Some(bytes)),
-        None => (
-            "404 Not Found",
-            "404.html".to_string(),
-            snap.files.get("404.html"),
-        ),
-    };
-    let ctype = http::content_type(&path);
-    let body: Vec<u8> = match bytes {
-        Some(b) if ctype.starts_with("text/html") => overlay::inject(b, &snap),
-        Some(b) => b.to_vec(),
-        None => overlay::inject(
-            b"<!DOCTYPE html><title>Not found</title><body>Not found</body>",
-            &snap,
-        ),
-    };
-    let ctype = if bytes.is_none() {
-        "text/html; charset=utf-8"
-    } else {
-        ctype
-    };
-    let _ = http::respond(
-        &mut stream,
-        head_only,
-        status,
-        &[("Content-Type", ctype)],
-        &body,
-    );
-}
-
-/// The live-reload stream: a `reload` event as soon as the served version
-/// differs from the one the page was built with (`?v=N`).
-fn events(mut stream: TcpStream, state: &State, target: &str) {
-    let seen: u64 = target
-        .split_once("v=")
-        .and_then(|(_, v)| v.split('&').next())
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0);
-    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n";
-    if stream.write_all(head.as_bytes()).is_err() {
-        return;
-    }
-    loop {
-        let now = state.wait_change(seen, Duration::from_secs(15));
-        let msg = if now != seen {
-            format!("event: reload\ndata: {now}\n\n")
-        } else {
-            ": still here\n\n".to_string()
-        };
-        if stream
-            .write_all(msg.as_bytes())
-            .and_then(|_| stream.flush())
-            .is_err()
-            || now != seen
-        {
-            return;
-        }
-    }
 }
 
 fn open_browser(url: &str) {
@@ -396,12 +275,4 @@ fn open_browser(url: &str) {
         }
     }
     eprintln!("Could not open a browser; open {url} yourself.");
-}
-
-fn display(p: &Path) -> String {
-    if p.as_os_str().is_empty() || p == Path::new(".") {
-        "the current folder".into()
-    } else {
-        p.display().to_string()
-    }
 }

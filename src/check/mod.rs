@@ -1,0 +1,51 @@
+//! Check: every problem with the content is found here, all at once, before
+//! anything is rendered: fields and vocabularies, slugs, images, references
+//! between pages, and links and anchors in the bodies.
+
+pub(crate) mod config;
+pub(crate) mod fields;
+pub(crate) mod links;
+pub(crate) mod refs;
+
+use crate::diag::Diagnostic;
+use crate::markdown::{self, Scan};
+use crate::model::taxonomy::Vocabularies;
+use crate::model::Content;
+use crate::render::Memo;
+use crate::site::pages;
+use crate::theme::Theme;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Every problem of `content`: errors and warnings, in no particular order.
+pub(crate) fn check(
+    content: &Content,
+    vocabs: &Vocabularies,
+    theme: &Theme,
+    memo: Option<&Memo>,
+) -> Vec<Diagnostic> {
+    let mut diags = fields::check(content, vocabs, theme);
+    diags.extend(refs::check(content));
+    let sources: Vec<(usize, String)> = pages::sources(content)
+        .into_iter()
+        .map(|(src, route)| (src, route.path()))
+        .collect();
+    let scans: HashMap<usize, Arc<Scan>> = sources
+        .par_iter()
+        .map(|(src, _)| {
+            let f = &content.files[*src];
+            let scan = match memo {
+                Some(m) => m.scan(&f.rel, f.body(), || markdown::scan(f.body())),
+                None => Arc::new(markdown::scan(f.body())),
+            };
+            (*src, scan)
+        })
+        .collect();
+    let outputs = pages::all(content, vocabs, theme.statics.keys())
+        .iter()
+        .map(|p| p.route(content, vocabs).path())
+        .collect();
+    diags.extend(links::check(content, &sources, &scans, outputs));
+    diags
+}

@@ -1,0 +1,6 @@
+//! Source: the files of `content/` read from disk, front-matter split from
+//! body, and the one place that knows the YAML library.
+
+pub(crate) mod load;
+pub(crate) mod positions;
+pub(crate) mod yaml;
