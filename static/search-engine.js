@@ -18,21 +18,23 @@
 //    against the word as typed and against its stem, whichever is closer;
 //  - stop words are left out, "soft" words (pain, tight …) only add to a
 //    page's score, and every other word must match;
-//  - when enough pages match in their title, file name, tags, vocabularies
-//    or summary ("strong" matches), pages that only mention the words in
-//    passing are left out.
+//  - when enough pages match in their title, file name, tags or
+//    vocabularies ("core" matches), pages that have the words only in their
+//    summary or in passing are left out; failing that, when enough match
+//    in those or the summary ("strong" matches), pages that only mention
+//    the words in passing are.
 (function () {
   "use strict";
 
-  var FORMAT = 2;
+  var FORMAT = 3;
   /** Every part of the index the engine reads (checked against the build by a test). */
   var READS = ["format", "language", "stop", "soft", "fillers", "facets", "synonyms", "kinds",
     "docs.kind", "docs.url", "docs.title", "docs.dosages", "docs.dosage", "docs.facets",
     "terms.stems", "terms.words", "terms.word_terms", "terms.idf", "terms.postings", "terms.ends"];
   /** What the engine reads of search-index-more.js. */
   var READS_MORE = ["format", "postings", "ends", "summary", "text"];
-  /** Pages with a strong match that make passing mentions unnecessary. */
-  var ENOUGH_STRONG = 3;
+  /** Pages with a core (strong) match that make weaker matches unnecessary. */
+  var ENOUGH_CORE = 3, ENOUGH_STRONG = 3;
   var PREFIX_MAX = 60; // completions of a partly typed word
   var FUZZY = 0.6, LITERAL = 0.5; // how much a typo's or a phrase's loose match counts
   var SOFT = 0.5; // how much a soft word ("pain") counts
@@ -177,34 +179,38 @@
     return doc;
   };
 
-  /** Term t's pages, as [strong list, passing list]: each { docs, weights }. */
+  /** Term t's pages, as [strong list, passing list]: each { docs, weights, core }. */
   Engine.prototype.postings = function (t) {
     var hit = this.cache.get(t);
     if (hit) return hit;
     var idf = this.idf[t] || 0;
-    hit = [decode(this.data.terms.postings, this.ends, t, idf)];
-    if (this.more) hit.push(decode(this.more.postings, this.moreEnds, t, idf));
+    hit = [decode(this.data.terms.postings, this.ends, t, idf, true)];
+    if (this.more) hit.push(decode(this.more.postings, this.moreEnds, t, idf, false));
     if (this.cache.size > 2000) this.cache.clear();
     this.cache.set(t, hit);
     return hit;
   };
 
-  /** Term t's postings in `packed` (see src/search/schema.rs), weighted. */
-  function decode(packed, ends, t, idf) {
+  /**
+   * Term t's postings in `packed` (see src/search/schema.rs), weighted; in
+   * a `strong` list each gap's lowest bit says whether the match is core.
+   */
+  function decode(packed, ends, t, idf, strong) {
     var from = t ? ends[t - 1] : 0, to = ends[t], max = (to - from) >> 1;
-    var docs = new Uint32Array(max), weights = new Float64Array(max);
+    var docs = new Uint32Array(max), weights = new Float64Array(max), core = new Uint8Array(max);
     var n = 0, num = 0, mul = 1, level = false, doc = -1;
     for (var i = from; i < to; i++) {
       var v = DIGIT[packed.charCodeAt(i)];
       if (v >= 32) { num += (v - 32) * mul; mul *= 32; continue; }
       num += v * mul;
       if (level) weights[n++] = idf * LEVEL[num];
+      else if (strong) { core[n] = num & 1; docs[n] = doc += Math.floor(num / 2) + 1; }
       else docs[n] = doc += num + 1;
       level = !level;
       num = 0;
       mul = 1;
     }
-    return { docs: docs.subarray(0, n), weights: weights.subarray(0, n) };
+    return { docs: docs.subarray(0, n), weights: weights.subarray(0, n), core: core.subarray(0, n) };
   }
 
   /** The term of word w, or -1. */
@@ -333,7 +339,7 @@
     return this.ends[t] > (t ? this.ends[t - 1] : 0);
   };
 
-  /** What one concept found: per page, its best score and 0 (no match), 1 (in passing) or 2 (strong). */
+  /** What one concept found: per page, its best score and 0 (no match), 1 (in passing), 2 (strong) or 3 (core). */
   function Run(n) {
     this.score = new Float64Array(n);
     this.hit = new Uint8Array(n);
@@ -345,9 +351,9 @@
   Engine.prototype.collect = function (run, t, factor) {
     var lists = this.postings(t);
     for (var l = 0; l < lists.length; l++) {
-      var p = lists[l], mark = l === 0 ? 2 : 1;
+      var p = lists[l];
       for (var i = 0; i < p.docs.length; i++) {
-        var d = p.docs[i], s = p.weights[i] * factor;
+        var d = p.docs[i], s = p.weights[i] * factor, mark = l ? 1 : 2 + p.core[i];
         if (!run.hit[d]) run.count++;
         if (s > run.score[d]) run.score[d] = s;
         if (mark > run.hit[d]) run.hit[d] = mark;
@@ -370,11 +376,14 @@
       });
       if (parts.length > 1) {
         for (var d = 0; d < n; d++) {
-          var score = 0, i;
-          for (i = 0; i < parts.length && parts[i].hit[d] === 2; i++) score += parts[i].score[d];
+          var score = 0, mark = 3, i;
+          for (i = 0; i < parts.length && parts[i].hit[d] >= 2; i++) {
+            score += parts[i].score[d];
+            mark = Math.min(mark, parts[i].hit[d]);
+          }
           if (i < parts.length) continue;
           if (!run.hit[d]) run.count++;
-          run.hit[d] = 2;
+          run.hit[d] = Math.max(run.hit[d], mark);
           run.score[d] = Math.max(run.score[d], score * LITERAL);
         }
       }
@@ -459,7 +468,8 @@
 
   /**
    * Pages matching at least one required run: for each, how many it
-   * matches, and its score (the optional runs count half).
+   * matches, its score (the optional runs count half) and its best match
+   * (`strong`: 1 in passing, 2 strong, 3 core).
    */
   function combine(required, extra, n) {
     var score = new Float64Array(n), strong = new Uint8Array(n), matched = new Uint8Array(n), ids = [];
@@ -469,13 +479,14 @@
         if (!(h = required[r].hit[d])) continue;
         k++;
         s += required[r].score[d];
-        if (h === 2) st = 1;
+        if (h > st) st = h;
       }
       if (!k) continue;
+      // A soft word ("pain") makes a page strong, never core.
       for (r = 0; r < extra.length; r++) {
         if (!(h = extra[r].hit[d])) continue;
         s += SOFT * extra[r].score[d];
-        if (h === 2) st = 1;
+        if (h >= 2 && st < 2) st = 2;
       }
       score[d] = s;
       strong[d] = st;
@@ -485,9 +496,15 @@
     return { ids: ids, score: score, strong: strong, matched: matched };
   }
 
-  /** `ids` without the pages that only mention the words in passing, when enough pages are about them. */
+  /**
+   * `ids` without the weaker matches when enough pages are about the
+   * words: only core matches when there are enough of them, else only
+   * strong ones when there are enough of those.
+   */
   function dropPassing(found, ids) {
-    var strong = ids.filter(function (d) { return found.strong[d]; });
+    var core = ids.filter(function (d) { return found.strong[d] === 3; });
+    if (core.length >= ENOUGH_CORE) return core;
+    var strong = ids.filter(function (d) { return found.strong[d] >= 2; });
     return strong.length >= ENOUGH_STRONG ? strong : ids;
   }
 

@@ -6,7 +6,7 @@ use super::lang::Language;
 use super::synonyms::Phrases;
 use super::text;
 use super::{Facet, SearchDoc};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// The fields of a page that search reads, and how much a word counts in each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +60,13 @@ impl Field {
     pub(crate) fn strong(self) -> bool {
         !matches!(self, Field::Headings | Field::Body)
     }
+
+    /// A match here names what the page is for (title, file name, tags,
+    /// vocabularies): summaries often mention a body part only to place
+    /// it ("bring one knee forward").
+    pub(crate) fn core(self) -> bool {
+        self.strong() && self != Field::Summary
+    }
 }
 
 /// Body characters read for matching (a long guide is cut here).
@@ -72,6 +79,13 @@ pub(crate) struct Analyzed {
     pub(crate) lengths: [u32; NF],
     /// Stem → count per field.
     pub(crate) stems: BTreeMap<String, [u16; NF]>,
+    /// The stems that are core matches (`Field::core`): in a core field,
+    /// but not only as part of a synonym phrase of a vocabulary label
+    /// ("knees" in "On hands and knees" says how to kneel, not that the
+    /// page is about knees).
+    pub(crate) core: BTreeSet<String>,
+    /// The synonym groups that are core matches.
+    pub(crate) core_groups: BTreeSet<u32>,
     /// Synonym group → count per field.
     pub(crate) groups: BTreeMap<u32, [u16; NF]>,
     /// Each word as written (folded) with its stem.
@@ -122,7 +136,10 @@ impl<'a> Analyzer<'a> {
                 }
             }
         }
-        self.field(&mut out, Field::Summary, &doc.summary);
+        // A guide or a routine has no vocabularies of its own to say what
+        // it is about: its summary does.
+        let summary_core = doc.kind != "exercise";
+        self.field_as(&mut out, Field::Summary, &doc.summary, summary_core);
         for h in &doc.headings {
             self.field(&mut out, Field::Headings, h);
         }
@@ -136,10 +153,27 @@ impl<'a> Analyzer<'a> {
 
     /// Counts the words and synonym phrases of one piece of a field.
     fn field(&self, out: &mut Analyzed, field: Field, text: &str) {
+        self.field_as(out, field, text, field.core());
+    }
+
+    /// `field`, with its words core matches or not.
+    fn field_as(&self, out: &mut Analyzed, field: Field, text: &str, core: bool) {
         let f = field as usize;
         let words = text::words(text);
         let stems: Vec<String> = words.iter().map(|w| (self.lang.stem)(w)).collect();
-        for (w, s) in words.iter().zip(&stems) {
+        let pairs: Vec<(&str, &str)> = words
+            .iter()
+            .map(String::as_str)
+            .zip(stems.iter().map(String::as_str))
+            .collect();
+        let spans = self.phrases.spans(&pairs);
+        let mut in_phrase = vec![false; words.len()];
+        if field == Field::Vocab {
+            for (_, span) in &spans {
+                in_phrase[span.clone()].iter_mut().for_each(|p| *p = true);
+            }
+        }
+        for (i, (w, s)) in words.iter().zip(&stems).enumerate() {
             // Stop words count only in titles and file names, where they
             // may be all a page's name has ("When to stop").
             let stop =
@@ -150,16 +184,17 @@ impl<'a> Analyzer<'a> {
             out.lengths[f] += 1;
             let counts = out.stems.entry(s.clone()).or_default();
             counts[f] = counts[f].saturating_add(1);
+            if core && !in_phrase[i] && !out.core.contains(s) {
+                out.core.insert(s.clone());
+            }
             if !out.words.contains_key(w) {
                 out.words.insert(w.clone(), s.clone());
             }
         }
-        let pairs: Vec<(&str, &str)> = words
-            .iter()
-            .map(String::as_str)
-            .zip(stems.iter().map(String::as_str))
-            .collect();
-        for g in self.phrases.find(&pairs) {
+        for (g, _) in spans {
+            if core {
+                out.core_groups.insert(g);
+            }
             let counts = out.groups.entry(g).or_default();
             counts[f] = counts[f].saturating_add(1);
         }

@@ -32,13 +32,15 @@ pub(crate) fn terms(pages: &[&Analyzed], groups: usize) -> (Terms, String, Strin
         *id = i;
     }
     let n_terms = stems.len() + groups;
-    let mut postings: Vec<Vec<(u32, [u16; NF])>> = vec![Vec::new(); n_terms];
+    // Per term: (page, counts per field, a core match).
+    let mut postings: Vec<Vec<(u32, [u16; NF], bool)>> = vec![Vec::new(); n_terms];
     for (doc, p) in pages.iter().enumerate() {
         for (s, counts) in &p.stems {
-            postings[stems[s.as_str()]].push((doc as u32, *counts));
+            postings[stems[s.as_str()]].push((doc as u32, *counts, p.core.contains(s)));
         }
         for (g, counts) in &p.groups {
-            postings[stems.len() + *g as usize].push((doc as u32, *counts));
+            let core = p.core_groups.contains(g);
+            postings[stems.len() + *g as usize].push((doc as u32, *counts, core));
         }
     }
     let n = pages.len().max(1) as f64;
@@ -54,7 +56,7 @@ pub(crate) fn terms(pages: &[&Analyzed], groups: usize) -> (Terms, String, Strin
     for list in &postings {
         let df = list.len() as f64;
         idfs.push(encode::rarity((1.0 + (n - df + 0.5) / (df + 0.5)).ln()));
-        for (doc, counts) in list {
+        for (doc, counts, is_core) in list {
             let page = pages[*doc as usize];
             let mut weight = 0.0;
             let mut is_strong = false;
@@ -68,8 +70,11 @@ pub(crate) fn terms(pages: &[&Analyzed], groups: usize) -> (Terms, String, Strin
                 let norm = 1.0 - b + b * page.lengths[f].max(1) as f64 / avg[f].max(1.0);
                 weight += field.boost() * tf * (K1 + 1.0) / (tf + K1 * norm);
             }
-            let to = if is_strong { &mut strong } else { &mut passing };
-            to.push(*doc, encode::level(weight));
+            if is_strong {
+                strong.push(*doc, Some(*is_core), encode::level(weight));
+            } else {
+                passing.push(*doc, None, encode::level(weight));
+            }
         }
         strong.end_term();
         passing.end_term();
@@ -103,11 +108,16 @@ struct Postings {
 }
 
 impl Postings {
-    fn push(&mut self, doc: u32, level: u64) {
-        let gap = match self.last {
+    /// Adds a page; a strong posting says in its gap's lowest bit whether
+    /// the match is a core one (`Field::core`).
+    fn push(&mut self, doc: u32, core: Option<bool>, level: u64) {
+        let mut gap = match self.last {
             None => doc as u64,
             Some(p) => (doc - p - 1) as u64,
         };
+        if let Some(core) = core {
+            gap = gap * 2 + u64::from(core);
+        }
         self.last = Some(doc);
         encode::push(&mut self.packed, gap);
         encode::push(&mut self.packed, level);

@@ -32,7 +32,11 @@
 //! `t - 1` to the end of term `t` (`terms.ends` holds the steps between
 //! ends), its passing ones likewise in the second file: pairs of (gap to
 //! the page, level). The first gap is the page number itself, each next
-//! one the number of pages skipped. A posting's weight is
+//! one the number of pages skipped. In the strong lists the gap is doubled
+//! and its lowest bit says whether the match is in the title, file name,
+//! tags or vocabularies (a "core" match) rather than only the summary:
+//! when enough pages have a core match, the others are left out. A
+//! posting's weight is
 //! `idf[t] / 4 × 2^(level / 4) / 4`: how rare the term is, times how much
 //! the page has it (BM25 per field, with field boosts).
 
@@ -40,7 +44,7 @@ use super::Facet;
 use serde::Serialize;
 
 /// Bumped whenever the layout changes; the browser refuses other formats.
-pub(crate) const FORMAT: u32 = 2;
+pub(crate) const FORMAT: u32 = 3;
 
 /// The kinds of pages, by their number in `Docs::kind`.
 pub(crate) const KINDS: [&str; 3] = ["exercise", "routine", "guide"];

@@ -140,12 +140,20 @@ impl Phrases {
 
     /// The groups whose phrases occur in `words` (folded words with their
     /// stems), once per occurrence.
+    #[cfg(test)]
     pub(crate) fn find(&self, words: &[(&str, &str)]) -> Vec<u32> {
-        let keys: Vec<&str> = words
+        self.spans(words).into_iter().map(|(g, _)| g).collect()
+    }
+
+    /// `find`, with the words each phrase covers: (group, first word..
+    /// after its last word), as indices into `words`.
+    pub(crate) fn spans(&self, words: &[(&str, &str)]) -> Vec<(u32, std::ops::Range<usize>)> {
+        let (at, keys): (Vec<usize>, Vec<&str>) = words
             .iter()
-            .filter(|(w, _)| !self.fillers.iter().any(|f| f == w))
-            .map(|(_, s)| *s)
-            .collect();
+            .enumerate()
+            .filter(|(_, (w, _))| !self.fillers.iter().any(|f| f == w))
+            .map(|(i, (_, s))| (i, *s))
+            .unzip();
         let mut out = Vec::new();
         let mut i = 0;
         while i < keys.len() {
@@ -156,7 +164,7 @@ impl Phrases {
             });
             match found {
                 Some((p, g)) => {
-                    out.push(*g);
+                    out.push((*g, at[i]..at[i + p.len() - 1] + 1));
                     i += p.len();
                 }
                 None => i += 1,

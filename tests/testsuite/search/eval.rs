@@ -2,9 +2,12 @@
 //! would want first, run on the built search page in headless Chromium
 //! (tests/browser/search-queries.mjs), scored by precision at 3.
 
-use super::library::Page;
+use super::library::{self, Page};
+use super::{file_url, node_check, node_checks, run, serve_dir, site, stderr};
 use serde::Deserialize;
 use std::path::Path;
+use std::path::PathBuf;
+use std::sync::OnceLock;
 
 #[derive(Deserialize)]
 struct Set {
@@ -94,7 +97,7 @@ pub struct Shown {
 
 /// Runs `queries` on the site at `base` (a file:// or http:// address
 /// ending in "/") and returns what the search page showed for each.
-pub fn run(dir: &Path, base: &str, queries: &[Query]) -> Vec<Shown> {
+pub fn shown(dir: &Path, base: &str, queries: &[Query]) -> Vec<Shown> {
     let list: Vec<String> = queries
         .iter()
         .map(|q| {
@@ -190,4 +193,133 @@ fn results(status: &str) -> usize {
         .next()
         .and_then(|n| n.parse().ok())
         .unwrap_or(0)
+}
+
+/// The generated exercise library (tests/testsuite/search/library.toml), built once.
+fn library() -> &'static (PathBuf, Vec<Page>) {
+    static LIBRARY: OnceLock<(PathBuf, Vec<Page>)> = OnceLock::new();
+    LIBRARY.get_or_init(|| {
+        let root = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("search-library");
+        let _ = std::fs::remove_dir_all(&root);
+        let pages = library::write(&root);
+        // What each page is about, for looking into a result by hand.
+        let about: Vec<String> = pages.iter().map(|p| format!("{p:?}")).collect();
+        std::fs::write(root.join("pages.txt"), about.join("\n")).unwrap();
+        let out = root.join("public");
+        let o = run(&root, &["build", "--output", out.to_str().unwrap()]);
+        assert!(o.status.success(), "library build failed:\n{}", stderr(&o));
+        (out, pages)
+    })
+}
+
+/// The mean precision at 3 reached on each query set; a change that ranks
+/// worse fails here. Raise them when search gets better.
+const SAMPLE_FLOOR: f64 = 0.9;
+const LIBRARY_FLOOR: f64 = 0.95;
+
+/// Runs a query set over file:// and http (the same results both ways),
+/// prints every query's precision at 3 and checks the mean.
+fn evaluate(test: &str, built: &Path, pages: &[Page], set: &str, floor: f64) {
+    let Some(dir) = node_checks(test) else {
+        return;
+    };
+    let queries = queries(set);
+    assert!(queries.len() >= 30, "{set}: {} queries", queries.len());
+    for q in &queries {
+        for page in q.relevant(pages) {
+            assert!(
+                built.join(&page).is_file(),
+                "{set}: {:?} expects {page}, which the site does not have",
+                q.q
+            );
+        }
+    }
+    let from_file = shown(&dir, &format!("{}/", file_url(built)), &queries);
+    let over_http = shown(&dir, &serve_dir(built.to_path_buf()), &queries);
+    let links = |s: &[Shown]| s.iter().map(|s| s.links.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        links(&from_file),
+        links(&over_http),
+        "file:// and http give other results"
+    );
+    let (mean, table, failures) = score(&queries, &from_file, pages);
+    eprintln!(
+        "\n{set}: precision at 3 = {mean:.3} over {} queries\n{table}\n",
+        queries.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{set}:\n{}\n{table}",
+        failures.join("\n")
+    );
+    assert!(
+        mean >= floor,
+        "{set}: precision at 3 fell to {mean:.3} (floor {floor})\n{table}"
+    );
+}
+
+#[test]
+fn sample_queries_precision_at_3() {
+    evaluate(
+        "sample_queries_precision_at_3",
+        site(),
+        &[],
+        "sample-queries.toml",
+        SAMPLE_FLOOR,
+    );
+}
+
+#[test]
+fn library_queries_precision_at_3() {
+    let (built, pages) = library();
+    assert!(pages.len() >= 800, "{} pages", pages.len());
+    evaluate(
+        "library_queries_precision_at_3",
+        built,
+        pages,
+        "library-queries.toml",
+        LIBRARY_FLOOR,
+    );
+}
+
+/// The browser's engine and the build agree on a built site: every part of
+/// the index files is read and nothing missing is expected, and the
+/// browser's stemmer gives every word of the index the build's stem.
+fn index_agrees(test: &str, built: &Path) {
+    let Some(dir) = node_checks(test) else {
+        return;
+    };
+    let out = node_check(
+        &dir,
+        "search-index-check.mjs",
+        &[&format!("{}/", file_url(built))],
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for key in [
+        "missing",
+        "unread",
+        "missingMore",
+        "unreadMore",
+        "stemsDiffer",
+        "errors",
+    ] {
+        assert_eq!(v[key], serde_json::json!([]), "{key}: {v}");
+    }
+    assert!(v["words"].as_u64().unwrap() > 300, "{v}");
+}
+
+#[test]
+fn the_browser_reads_the_sample_index_as_the_build_wrote_it() {
+    index_agrees(
+        "the_browser_reads_the_sample_index_as_the_build_wrote_it",
+        site(),
+    );
+}
+
+#[test]
+fn the_browser_reads_the_library_index_as_the_build_wrote_it() {
+    index_agrees(
+        "the_browser_reads_the_library_index_as_the_build_wrote_it",
+        &library().0,
+    );
 }
