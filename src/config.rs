@@ -36,12 +36,31 @@ pub(crate) struct Clinic {
     pub(crate) logo: Option<String>,
 }
 
-/// `[search]`: extra synonym groups.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+/// `[search]`: synonym groups added to the built-in ones, built-in words
+/// taken out, or the built-in groups turned off (see `search::synonyms`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct SearchConfig {
     #[serde(default)]
     pub(crate) synonyms: Vec<Vec<String>>,
+    #[serde(default)]
+    pub(crate) remove_synonyms: Vec<String>,
+    #[serde(default = "yes")]
+    pub(crate) builtin_synonyms: bool,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig {
+            synonyms: Vec::new(),
+            remove_synonyms: Vec::new(),
+            builtin_synonyms: true,
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// `[markdown]`: how page bodies are turned into HTML.
@@ -222,6 +241,11 @@ pub(crate) fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         }
     }
     diags.extend(crate::sheet::check_config(text, &config));
+    diags.extend(crate::search::check_config(
+        &config.search,
+        &config.language,
+        text,
+    ));
     if diags.is_empty() {
         Ok(config)
     } else {

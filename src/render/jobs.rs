@@ -2,7 +2,7 @@
 
 use super::contexts as c;
 use super::values::Views;
-use super::{Bytes, Memo};
+use super::Bytes;
 use crate::diag::Diagnostic;
 use crate::markdown::Rendered;
 use crate::site::pages::Page as Job;
@@ -18,7 +18,6 @@ pub(super) fn run(
     views: &Views,
     bodies: &HashMap<usize, Arc<Rendered>>,
     job: &Job,
-    memo: Option<&Memo>,
 ) -> Result<Option<(String, Bytes)>, Diagnostic> {
     let route = site.route(job);
     let path = route.path();
@@ -39,13 +38,8 @@ pub(super) fn run(
             })?,
             None => return Ok(None),
         },
-        Job::SearchIndex => crate::search::index_js_with(
-            &views.search_docs(site, bodies),
-            &views.search_facets(),
-            &site.config.search.synonyms,
-            memo.map(|m| &m.search),
-        )
-        .into_bytes(),
+        Job::SearchIndex => views.search.index.clone().into_bytes(),
+        Job::SearchMore => views.search.more.clone().into_bytes(),
         Job::Sitemap => super::sitemap::sitemap(site, views).into_bytes(),
         Job::Home => page!(c::HomePage::new(site, views, bodies)),
         Job::Exercise(id) => page!(c::ExercisePage::new(site, views, bodies, id)),

@@ -153,6 +153,15 @@ fn render_shared(
     warnings.extend(fit_warnings.into_iter().flatten());
     views.fits = fits;
     timer.phase("sheet layouts");
+    // Both search files come from one analysis of every page.
+    views.search = crate::search::files(
+        &views.search_docs(site, &bodies),
+        &views.search_facets(),
+        &site.config.language,
+        &site.config.search,
+        memo.map(|m| &m.search),
+    );
+    timer.phase("search index");
     // Jobs differ a lot in cost (a term page lists thousands of exercises,
     // an exercise page one), so they are handed out a few at a time: with
     // rayon's default splitting one thread could be left with a long run of
@@ -164,13 +173,13 @@ fn render_shared(
             let r = crate::timings::JOBS.time(job.kind(), || {
                 let print = prints.as_ref().and_then(|p| p.job(site, job));
                 let (Some(memo), Some(print)) = (memo, print) else {
-                    return run(site, theme, &views, &bodies, job, None).transpose();
+                    return run(site, theme, &views, &bodies, job).transpose();
                 };
                 let path = site.route(job).path();
                 if let Some(bytes) = memo.file(&path, print) {
                     return Some(Ok((path, bytes)));
                 }
-                let r = run(site, theme, &views, &bodies, job, Some(memo)).transpose();
+                let r = run(site, theme, &views, &bodies, job).transpose();
                 if let Some(Ok((path, bytes))) = &r {
                     memo.keep(path, print, bytes);
                 }

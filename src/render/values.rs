@@ -23,6 +23,8 @@ pub(crate) struct Views {
     pub(super) routine_values: Vec<tera::Value>,
     /// Each routine's sheet layouts, once worked out (`fit_routines`).
     pub(crate) fits: Vec<Arc<crate::sheet::Fitted>>,
+    /// The search files, once worked out (`search::files`).
+    pub(crate) search: crate::search::Files,
 }
 
 impl Views {
@@ -105,6 +107,7 @@ impl Views {
             exercises,
             routines,
             fits: Vec::new(),
+            search: Default::default(),
         }
     }
 }

@@ -24,6 +24,8 @@ pub(crate) enum Page {
     /// A routine's sheet, in standard and large print (one file).
     RoutineSheet(RoutineId),
     SearchIndex,
+    /// What search loads after the first results.
+    SearchMore,
     Sitemap,
     Robots,
     Static(String),
@@ -45,7 +47,7 @@ impl Page {
             Page::NotFound => "404",
             Page::ExerciseSheet(_) => "exercise sheet",
             Page::RoutineSheet(..) => "routine sheet",
-            Page::SearchIndex => "search index",
+            Page::SearchIndex | Page::SearchMore => "search index",
             Page::Sitemap => "sitemap",
             Page::Robots => "robots.txt",
             Page::Static(_) => "static",
@@ -68,6 +70,7 @@ impl Page {
             Page::ExerciseSheet(i) => Route::ExerciseSheet(&c.exercise(*i).slug),
             Page::RoutineSheet(i) => Route::RoutineSheet(&c.routine(*i).slug),
             Page::SearchIndex => Route::SearchIndex,
+            Page::SearchMore => Route::SearchMore,
             Page::Sitemap => Route::Sitemap,
             Page::Robots => Route::Robots,
             Page::Static(p) => Route::Static(p),
@@ -90,6 +93,7 @@ pub(crate) fn all<'a>(
         Page::Search,
         Page::NotFound,
         Page::SearchIndex,
+        Page::SearchMore,
         Page::Sitemap,
     ];
     for vocab in vocabs.iter() {

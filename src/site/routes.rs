@@ -20,6 +20,8 @@ pub(crate) enum Route<'a> {
     NotFound,
     /// `search-index.js`
     SearchIndex,
+    /// `search-index-more.js`: what search loads after the first results
+    SearchMore,
     /// `sitemap.xml`
     Sitemap,
     /// `robots.txt`
@@ -52,6 +54,7 @@ impl Route<'_> {
             Route::Search => "search.html".into(),
             Route::NotFound => "404.html".into(),
             Route::SearchIndex => "search-index.js".into(),
+            Route::SearchMore => "search-index-more.js".into(),
             Route::Sitemap => "sitemap.xml".into(),
             Route::Robots => "robots.txt".into(),
             Route::Exercise(slug) => format!("exercises/{slug}.html"),

@@ -151,7 +151,7 @@ fn theme_eject_copies_the_theme_and_keeps_edits_without_force() {
         "templates/exercise.html",
         "templates/partials/exercise_card.html",
         "static/style.css",
-        "static/vendor/minisearch/minisearch.js",
+        "static/search-engine.js",
     ] {
         let copied = fs::read(site.path().join(f)).unwrap_or_else(|_| panic!("no {f}"));
         assert_eq!(copied, fs::read(repo().join(f)).unwrap(), "{f} differs");

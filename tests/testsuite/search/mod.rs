@@ -3,6 +3,10 @@
 //! the results a patient sees, best first; and drives the header search box
 //! (lazy loading, dropdown, keyboard) on an exercise page.
 
+mod eval;
+mod header;
+mod library;
+
 use crate::common::*;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -20,22 +24,25 @@ fn site() -> &'static Path {
     })
 }
 
-/// A tiny static file server for `site()` on 127.0.0.1 (port chosen by the
-/// system), one thread per connection, alive until the test process ends.
+/// A tiny static file server for `site()` on 127.0.0.1, alive until the
+/// test process ends.
 fn server() -> &'static str {
     static BASE: OnceLock<String> = OnceLock::new();
-    BASE.get_or_init(|| {
-        let root = site().to_path_buf();
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-        let base = format!("http://{}/", listener.local_addr().unwrap());
-        std::thread::spawn(move || {
-            for stream in listener.incoming().flatten() {
-                let root = root.clone();
-                std::thread::spawn(move || serve(stream, &root));
-            }
-        });
-        base
-    })
+    BASE.get_or_init(|| serve_dir(site().to_path_buf()))
+}
+
+/// Serves `root` on 127.0.0.1 (port chosen by the system), one thread per
+/// connection; returns its address, ending in "/".
+fn serve_dir(root: PathBuf) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}/", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming().flatten() {
+            let root = root.clone();
+            std::thread::spawn(move || serve(stream, &root));
+        }
+    });
+    base
 }
 
 fn serve(mut stream: TcpStream, root: &Path) {
@@ -404,167 +411,5 @@ fn filters_show_counts_and_keep_their_state_in_the_url() {
     assert!(
         !seated.contains("hidden") && text(seated).contains("Seated (2)"),
         "{seated}"
-    );
-}
-
-/// A page that drives the header search box of an exercise page in a
-/// same-origin frame and logs what it sees, one `key=value` per line.
-const HARNESS: &str = r##"<!DOCTYPE html>
-<html><body>
-<iframe id="f" style="width:1000px;height:700px"></iframe>
-<pre id="log"></pre>
-<script>
-var f = document.getElementById("f");
-function out(k, v) { document.getElementById("log").textContent += k + "=" + v + "\n"; }
-function loaded() { return new Promise(function (r) { f.addEventListener("load", r, { once: true }); }); }
-function until(cond) {
-  return new Promise(function (r) {
-    if (cond()) return r();
-    var mo = new MutationObserver(function () { if (cond()) { mo.disconnect(); r(); } });
-    mo.observe(f.contentDocument, { subtree: true, childList: true, attributes: true });
-  });
-}
-function key(input, k) {
-  return input.dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, cancelable: true }));
-}
-async function main() {
-  f.src = "exercises/wall-angels.html";
-  await loaded();
-  var d = f.contentDocument, w = f.contentWindow;
-  var input = d.getElementById("site-search-input"), list = d.getElementById("site-search-list");
-  out("index-before-focus", !!d.querySelector('script[src$="search-index.js"]') || !!w.HANDOUT_SEARCH);
-  input.focus();
-  input.value = "shoulder blade";
-  input.dispatchEvent(new Event("input", { bubbles: true }));
-  await until(function () { return !list.hidden; });
-  out("index-after-focus", !!w.HANDOUT_SEARCH);
-  out("expanded", input.getAttribute("aria-expanded"));
-  var opts = list.querySelectorAll("[role=option]");
-  out("first", opts[0].dataset.href);
-  out("last", opts[opts.length - 1].dataset.href);
-  key(input, "ArrowDown");
-  out("active", input.getAttribute("aria-activedescendant") + " " + opts[0].getAttribute("aria-selected"));
-  key(input, "ArrowDown");
-  key(input, "ArrowUp");
-  out("back-to-first", input.getAttribute("aria-activedescendant") === opts[0].id && opts[1].getAttribute("aria-selected") === "false");
-  key(input, "Escape");
-  out("escape", list.hidden + " " + input.getAttribute("aria-expanded"));
-  key(input, "ArrowDown");
-  await until(function () { return !list.hidden; });
-  out("reopened", input.getAttribute("aria-expanded"));
-  out("enter-without-choice-submits", key(input, "Enter"));
-  key(input, "ArrowDown");
-  var nav = loaded();
-  out("enter-on-option-handled", !key(input, "Enter"));
-  await nav;
-  out("navigated", f.contentWindow.location.pathname.replace(/^.*?\/exercises\//, "exercises/"));
-  // On the search page, a filter goes into the URL, so the link can be sent.
-  f.src = "search.html?q=neck";
-  await loaded();
-  d = f.contentDocument;
-  var before = d.querySelectorAll("#search-results a").length;
-  var none = d.querySelector("#search-facets input[name=equipment][value=none]");
-  none.click();
-  out("url-after-filter", f.contentWindow.location.search);
-  out("fewer-results", d.querySelectorAll("#search-results a").length < before);
-  out("done", 1);
-}
-main().catch(function (e) { out("error", e); });
-</script>
-</body></html>
-"##;
-
-fn log_value<'a>(log: &'a str, key: &str) -> &'a str {
-    log.lines()
-        .find_map(|l| l.strip_prefix(&format!("{key}=")))
-        .unwrap_or_else(|| panic!("no {key} in log:\n{log}"))
-}
-
-#[test]
-fn header_search_box_loads_lazily_and_works_by_keyboard() {
-    let Some(chrome) = chromium("header_search_box_loads_lazily_and_works_by_keyboard") else {
-        return;
-    };
-    let harness = "search-box-harness.html";
-    std::fs::write(site().join(harness), HARNESS).unwrap();
-    let dom = dump_dom(&chrome, &format!("{}{harness}", server()));
-    let log = text(element(&dom, "pre", "log"));
-    assert!(!log.contains("error="), "{log}");
-    assert_eq!(log_value(&log, "done"), "1", "{log}");
-    assert_eq!(log_value(&log, "index-before-focus"), "false");
-    assert_eq!(log_value(&log, "index-after-focus"), "true");
-    assert_eq!(log_value(&log, "expanded"), "true");
-    assert_eq!(
-        log_value(&log, "first"),
-        "../exercises/scapular-squeeze.html"
-    );
-    assert_eq!(log_value(&log, "last"), "../search.html?q=shoulder%20blade");
-    assert_eq!(log_value(&log, "active"), "site-search-opt-0 true");
-    assert_eq!(log_value(&log, "back-to-first"), "true");
-    assert_eq!(log_value(&log, "escape"), "true false");
-    assert_eq!(log_value(&log, "reopened"), "true");
-    assert_eq!(log_value(&log, "enter-without-choice-submits"), "true");
-    assert_eq!(log_value(&log, "enter-on-option-handled"), "true");
-    assert_eq!(
-        log_value(&log, "navigated"),
-        "exercises/scapular-squeeze.html"
-    );
-    assert_eq!(
-        log_value(&log, "url-after-filter"),
-        "?q=neck&equipment=none"
-    );
-    assert_eq!(log_value(&log, "fewer-results"), "true");
-}
-
-#[test]
-fn pages_do_not_load_the_index_until_search_is_used() {
-    let Some(chrome) = chromium("pages_do_not_load_the_index_until_search_is_used") else {
-        return;
-    };
-    let dom = dump_dom(
-        &chrome,
-        &format!("{}/exercises/wall-angels.html", file_url(site())),
-    );
-    assert!(dom.contains("search-box.js"), "header script present");
-    assert!(
-        !dom.contains("search-index.js"),
-        "index loaded on page view"
-    );
-    assert!(dom.contains("role=\"combobox\""));
-}
-
-#[test]
-fn the_sample_index_stays_under_a_thousand_bytes_per_page() {
-    let js = std::fs::read_to_string(site().join("search-index.js")).unwrap();
-    let json = js
-        .strip_prefix("window.HANDOUT_SEARCH = ")
-        .and_then(|s| s.trim_end().strip_suffix(';'))
-        .expect("search-index.js sets window.HANDOUT_SEARCH");
-    let data: serde_json::Value = serde_json::from_str(json).unwrap();
-    let docs = data["docs"].as_array().unwrap();
-    let pages = std::fs::read_dir(repo().join("content/exercises"))
-        .unwrap()
-        .chain(std::fs::read_dir(repo().join("content/routines")).unwrap())
-        .chain(std::fs::read_dir(repo().join("content/guides")).unwrap())
-        // Guides for staff are not searched.
-        .filter(|e| {
-            !std::fs::read_to_string(e.as_ref().unwrap().path())
-                .unwrap()
-                .contains("\naudience: staff\n")
-        })
-        .count();
-    assert_eq!(
-        docs.len(),
-        pages,
-        "one entry per exercise, routine and guide for patients"
-    );
-    let per_page = js.len() / docs.len();
-    assert!(per_page <= 1000, "{per_page} bytes per page");
-    assert!(
-        !site().join("index.html").exists()
-            || !std::fs::read_to_string(site().join("index.html"))
-                .unwrap()
-                .contains("search-index.js"),
-        "pages do not load the index up front"
     );
 }
