@@ -260,8 +260,8 @@ impl Prints {
             Job::RoutineIndex => print_of(&self.routines),
             Job::Term(id) => print_of(ex(site.with_term(*id))),
             Job::ExerciseSheet(i) => print_of(self.exercises[i.index()]),
-            Job::SearchIndex | Job::Sitemap => all(),
-            Job::Taxonomy(_) | Job::Search | Job::NotFound => 0,
+            Job::SearchIndex | Job::Sitemap | Job::BuilderData | Job::BuilderPart(_) => all(),
+            Job::Taxonomy(_) | Job::Search | Job::NotFound | Job::Builder => 0,
         };
         Some(print_of((self.global, job, inputs)))
     }

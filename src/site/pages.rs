@@ -24,6 +24,9 @@ pub(crate) enum Page {
     RoutineSheet(RoutineId, bool),
     SearchIndex,
     Sitemap,
+    Builder,
+    BuilderData,
+    BuilderPart(usize),
     Static(String),
 }
 
@@ -45,6 +48,8 @@ impl Page {
             Page::RoutineSheet(..) => "routine sheet",
             Page::SearchIndex => "search index",
             Page::Sitemap => "sitemap",
+            Page::Builder => "programme builder",
+            Page::BuilderData | Page::BuilderPart(_) => "programme builder data",
             Page::Static(_) => "static",
         }
     }
@@ -67,6 +72,9 @@ impl Page {
             Page::RoutineSheet(i, true) => Route::LargeRoutineSheet(&c.routine(*i).slug),
             Page::SearchIndex => Route::SearchIndex,
             Page::Sitemap => Route::Sitemap,
+            Page::Builder => Route::Builder,
+            Page::BuilderData => Route::BuilderData,
+            Page::BuilderPart(n) => Route::BuilderPart(*n),
             Page::Static(p) => Route::Static(p),
         }
     }
@@ -88,7 +96,11 @@ pub(crate) fn all<'a>(
         Page::NotFound,
         Page::SearchIndex,
         Page::Sitemap,
+        Page::Builder,
+        Page::BuilderData,
     ];
+    let parts = c.exercises.len().div_ceil(crate::render::BUILDER_PART);
+    jobs.extend((0..parts).map(Page::BuilderPart));
     for vocab in vocabs.iter() {
         jobs.push(Page::Taxonomy(vocab.taxonomy));
         jobs.extend(vocab.ids().map(|(id, _)| Page::Term(id)));

@@ -38,6 +38,12 @@ pub(crate) enum Route<'a> {
     RoutineSheet(&'a str),
     /// `print/routines/<slug>.large.html`
     LargeRoutineSheet(&'a str),
+    /// `builder.html`: the programme builder.
+    Builder,
+    /// `builder-data.js`: what the builder lists and searches (every exercise, routine and term).
+    BuilderData,
+    /// `builder/part-<n>.js`: the steps and cautions of one run of exercises, loaded when needed.
+    BuilderPart(usize),
     /// A file of the theme's `static/` folder, at the same path.
     Static(&'a str),
 }
@@ -61,6 +67,9 @@ impl Route<'_> {
             Route::ExerciseSheet(slug) => format!("print/exercises/{slug}.html"),
             Route::RoutineSheet(slug) => format!("print/routines/{slug}.html"),
             Route::LargeRoutineSheet(slug) => format!("print/routines/{slug}.large.html"),
+            Route::Builder => "builder.html".into(),
+            Route::BuilderData => "builder-data.js".into(),
+            Route::BuilderPart(n) => format!("builder/part-{n}.js"),
             Route::Static(path) => path.to_string(),
         }
     }
@@ -135,6 +144,8 @@ mod tests {
             "print/routines/desk.large.html"
         );
         assert_eq!(Route::Static("style.css").path(), "style.css");
+        assert_eq!(Route::Builder.path(), "builder.html");
+        assert_eq!(Route::BuilderPart(3).path(), "builder/part-3.js");
     }
 
     #[test]
