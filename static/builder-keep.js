@@ -55,7 +55,6 @@
       b.type = "button";
       b.className = "link";
       b.textContent = title + " \u00b7 " + C.cleanText(String(r.date || ""), 10);
-      b.setAttribute("aria-label", fill(W.openRecent, { title: title }));
       b.addEventListener("click", function () {
         var p = C.fromFragment(r.code);
         if (p) B.use(p, fill(W.opened, { title: title }));

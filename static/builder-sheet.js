@@ -14,11 +14,13 @@
   var PAPER = { A4: [210, 297], Letter: [215.9, 279.4] };
   /** Layouts, most readable first: columns and text size (pt). */
   var LAYOUTS = [
-    [1, 12], [1, 11], [1, 10.5], [1, 10], [2, 11], [2, 10.5], [2, 10], [2, 9.5], [2, 9], [2, 8.5], [2, 8]
+    [1, 12], [1, 11], [1, 10.5], [1, 10], [2, 11], [2, 10.5], [2, 10], [2, 9.5], [2, 9], [2, 8.5], [2, 8],
+    [3, 9], [3, 8.5], [3, 8]
   ];
   /** Beyond this many exercises, steps may be cut (as on built sheets). */
   var ALL_STEPS_UP_TO = 6;
-  var STEP_CUTS = [4, 3, 2, 1, 0];
+  /** Steps kept per card, and whether the starting position stays, tried in turn. */
+  var STEP_CUTS = [[4, true], [3, true], [2, false], [1, false], [0, false]];
 
   function fill(pattern, vars) {
     return String(pattern || "").replace(/\{(\w+)\}/g, function (all, key) {
@@ -104,9 +106,11 @@
     return li;
   }
 
-  /** Shows the first `keep` steps of each card (all when keep is null). */
-  function cutSteps(sheet, keep) {
+  /** Shows the first `keep` steps of each card (all when keep is null), and the starting position or not. */
+  function cutSteps(sheet, keep, intro) {
     sheet.querySelectorAll(".card").forEach(function (li) {
+      var start = li.querySelector(".card-intro");
+      if (start) start.hidden = !intro;
       var steps = li.querySelectorAll(".card-steps > li"), more = slot(li, "more"), hidden = 0;
       steps.forEach(function (s, i) {
         s.hidden = keep !== null && i >= keep;
@@ -131,9 +135,16 @@
     return sheet.scrollHeight - 2 * MARGIN * MM;
   }
 
-  /** The index of the first layout that fits in `room`, assuming each is shorter than the one before. */
+  /**
+   * The index of the first layout that fits in `room`, assuming each is
+   * shorter than the one before: the smallest is tried first (when even it
+   * is too long, nothing fits), then a binary search.
+   */
   function firstFit(sheet, room) {
-    var lo = 0, hi = LAYOUTS.length - 1, found = -1;
+    var last = LAYOUTS.length - 1;
+    layout(sheet, LAYOUTS[last][0], LAYOUTS[last][1]);
+    if (contentHeight(sheet) > room) return -1;
+    var lo = 0, hi = last - 1, found = last;
     while (lo <= hi) {
       var mid = (lo + hi) >> 1;
       layout(sheet, LAYOUTS[mid][0], LAYOUTS[mid][1]);
@@ -164,7 +175,9 @@
     // The lines are there to be written on; what was typed is printed on them.
     if (m.patient) slot(sheet, "patient").textContent = m.patient;
     if (m.clinician) slot(sheet, "clinician").textContent = m.clinician;
+    var q0 = performance.now();
     var qr = m.qr ? qrSvg(m.qr) : null;
+    var qrMs = performance.now() - q0;
     if (qr) {
       slot(sheet, "qr").appendChild(qr.svg);
       sheet.style.setProperty("--qr", Math.min(42, Math.max(22, qr.modules * 0.36 + 3)).toFixed(1) + "mm");
@@ -189,9 +202,9 @@
       var found = firstFit(sheet, room);
       if (found < 0 && m.cards.length > ALL_STEPS_UP_TO) {
         for (var k = 0; k < STEP_CUTS.length && found < 0; k++) {
-          cutSteps(sheet, STEP_CUTS[k]);
+          cutSteps(sheet, STEP_CUTS[k][0], STEP_CUTS[k][1]);
           found = firstFit(sheet, room);
-          if (found >= 0) result.cut = STEP_CUTS[k];
+          if (found >= 0) result.cut = STEP_CUTS[k][0];
         }
       }
       if (found < 0) {
@@ -204,6 +217,7 @@
     document.getElementById("builder-page-size").textContent =
       "@page { size: " + paper + "; margin: " + MARGIN + "mm; }";
     result.ms = performance.now() - t0;
+    result.qrMs = qrMs;
     return result;
   }
 

@@ -141,6 +141,7 @@
       var slugs = q.length >= 2 ? Search.find(q) : Object.keys(chosen).length ? data.exercises.map(function (e) { return e.slug; }) : [];
       results = slugs.filter(function (s) { return passes(exercise(s), chosen); });
       list.textContent = "";
+      list.dataset.q = q;
       results.slice(0, 30).forEach(function (slug, i) {
         var e = exercise(slug), li = document.createElement("li");
         var b = document.createElement("button");
@@ -381,6 +382,7 @@
       if ($("builder-large").checked) m.textContent = fill(W.fitsLarge, { pages: lastFit.pages });
       else if (lastFit.pages > 1) m.textContent = W.tooLong;
       else m.textContent = fill(lastFit.cut !== null ? W.fitsCut : W.fits, { paper: paper });
+      if (!sheets) window.HandoutBuilder.firstSheetAt = performance.now();
       document.documentElement.dataset.builderSheet = String(++sheets);
       if (done) done();
     });
@@ -505,5 +507,6 @@
     words: W
   };
   fromAddress();
+  window.HandoutBuilder.readyAt = performance.now();
   document.documentElement.dataset.builder = "ready";
 })();
