@@ -153,6 +153,7 @@
         hi = mid - 1;
       } else lo = mid + 1;
     }
+    layout(sheet, LAYOUTS[found][0], LAYOUTS[found][1]);
     return found;
   }
 
