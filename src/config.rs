@@ -44,6 +44,18 @@ pub(crate) struct SearchConfig {
     pub(crate) synonyms: Vec<Vec<String>>,
 }
 
+/// `[markdown]`: how page bodies are turned into HTML.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MarkdownConfig {
+    /// Raw HTML in a body is left out of the page unless this is set.
+    #[serde(default)]
+    pub(crate) raw_html: bool,
+    /// With `raw_html`, the tags a body may use without a warning.
+    #[serde(default)]
+    pub(crate) allowed_html: Vec<String>,
+}
+
 /// The whole `handout.toml`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -63,6 +75,11 @@ pub(crate) struct Config {
     pub(crate) vocabulary: BTreeMap<String, BTreeMap<String, String>>,
     #[serde(default)]
     pub(crate) search: SearchConfig,
+    #[serde(default)]
+    pub(crate) markdown: MarkdownConfig,
+    /// The text of `handout.toml`, for positions of later checks.
+    #[serde(skip)]
+    pub(crate) text: String,
 }
 
 fn default_base_url() -> String {
@@ -79,9 +96,10 @@ impl Config {
         Vocabularies::new(&self.vocabulary)
     }
 
-    /// True when `base_url` is absolute (http/https), which sheets need for QR codes.
+    /// True when `base_url` is absolute (http/https, any letter case, with
+    /// a host), which sheets need for QR codes.
     pub(crate) fn has_absolute_base_url(&self) -> bool {
-        self.base_url.starts_with("https://") || self.base_url.starts_with("http://")
+        crate::check::config::absolute_url(&self.base_url).is_ok()
     }
 
     /// `base_url` with exactly one trailing slash.
@@ -110,11 +128,14 @@ pub(crate) fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
 
 /// Parses config text; errors carry the line and column in `handout.toml`.
 pub(crate) fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
-    let config: Config = toml::from_str(text).map_err(|e| vec![toml_error(text, &e)])?;
+    let mut config: Config = toml::from_str(text).map_err(|e| vec![toml_error(text, &e)])?;
+    config.text = text.to_string();
     let mut diags = Vec::new();
+    let spans = crate::source::toml_spans::TomlSpans::new(text);
+    let find = |path: &[&str]| spans.key(path).map_or((0, 0), |p| (p.line, p.col));
     for (name, terms) in &config.vocabulary {
         if Taxonomy::from_name(name).is_none() {
-            let (line, col) = find_line(text, &format!("[vocabulary.{name}]"));
+            let (line, col) = find(&["vocabulary", name]);
             diags.push(
                 Diagnostic::error(FILE, format!("unknown vocabulary `{name}`"))
                     .at(line, col)
@@ -126,7 +147,7 @@ pub(crate) fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         }
         for term in terms.keys() {
             if !crate::model::is_slug(term) {
-                let (line, col) = find_line(text, term);
+                let (line, col) = find(&["vocabulary", name, term]);
                 diags.push(
                     Diagnostic::error(
                         FILE,
@@ -140,29 +161,11 @@ pub(crate) fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
             }
         }
     }
-    let base = &config.base_url;
-    if !(base.starts_with('/') || base.starts_with("http://") || base.starts_with("https://")) {
-        let (line, col) = find_line(text, "base_url");
-        diags.push(
-            Diagnostic::error(FILE, format!("base_url `{base}` is neither a path nor a web address"))
-                .at(line, col)
-                .field("base_url")
-                .allowed("\"/\", \"/handbook/\" or an absolute address like \"https://clinic.example/handbook/\"")
-                .with_snippet(text),
-        );
-    }
     if diags.is_empty() {
         Ok(config)
     } else {
         Err(diags)
     }
-}
-
-fn find_line(text: &str, needle: &str) -> (usize, usize) {
-    text.lines()
-        .enumerate()
-        .find_map(|(i, l)| l.find(needle).map(|c| (i + 1, c + 1)))
-        .unwrap_or((0, 0))
 }
 
 fn toml_error(text: &str, e: &toml::de::Error) -> Diagnostic {
@@ -176,9 +179,13 @@ fn toml_error(text: &str, e: &toml::de::Error) -> Diagnostic {
         None => (0, 0, 1),
     };
     let message = e.message().trim().to_string();
+    let field = e
+        .span()
+        .and_then(|s| crate::source::toml_spans::TomlSpans::new(text).field_at(s.start));
     let mut d = Diagnostic::error(FILE, message.clone())
         .at(line, col)
-        .width(width);
+        .width(width)
+        .field(field.unwrap_or_default());
     // serde's "unknown field `x`, expected one of `a`, `b`" → allowed + did you mean.
     if let Some(rest) = message.strip_prefix("unknown field `") {
         if let Some((found, tail)) = rest.split_once('`') {

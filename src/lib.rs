@@ -34,6 +34,9 @@ pub(crate) mod sync;
 pub mod theme;
 pub mod timings;
 
+#[cfg(test)]
+mod fuzz_tests;
+
 use diag::{Diagnostic, Severity};
 pub use render::{Memo, Output};
 use std::path::PathBuf;
@@ -109,10 +112,15 @@ fn compile_into(opts: &Options, sink: Option<render::Sink>) -> Result<Compiled, 
     timer.phase("config+theme");
     let parsed = opts.memo.as_deref().map(|m| &m.content);
     let (content, mut diags) = parse::read_with(root, opts.drafts, parsed);
+    diags.extend(check::config::errors(
+        &config,
+        &theme,
+        opts.base_url.is_some(),
+    ));
     timer.phase("load+parse");
     // Checking and linking read the same content: side by side.
     let (checked, graph) = rayon::join(
-        || check::check(&content, &vocabs, &theme, opts.memo.as_deref()),
+        || check::check(&content, &config, &vocabs, &theme, opts.memo.as_deref()),
         || site::graph(&content, &vocabs),
     );
     diags.extend(checked);

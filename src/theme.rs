@@ -46,10 +46,7 @@ impl Theme {
         }
         let site_templates = root.join("templates");
         if site_templates.is_dir() {
-            for entry in walkdir::WalkDir::new(&site_templates)
-                .into_iter()
-                .filter_map(Result::ok)
-            {
+            for entry in walk(root, &site_templates, &mut diags) {
                 if !entry.file_type().is_file() {
                     continue;
                 }
@@ -79,10 +76,7 @@ impl Theme {
         }
         let site_static = root.join("static");
         if site_static.is_dir() {
-            for entry in walkdir::WalkDir::new(&site_static)
-                .into_iter()
-                .filter_map(Result::ok)
-            {
+            for entry in walk(root, &site_static, &mut diags) {
                 if entry.file_type().is_file() {
                     let rel = slash(
                         entry
@@ -115,6 +109,27 @@ impl Theme {
     pub(crate) fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
         self.tera.render(name, ctx).map_err(|e| template_error(&e))
     }
+}
+
+/// The entries under `dir`, symlinks followed (a symlinked file or folder
+/// is read like any other); what cannot be read (a broken link, a loop)
+/// becomes an error.
+fn walk(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<walkdir::DirEntry> {
+    walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .into_iter()
+        .filter_map(|e| match e {
+            Ok(e) => Some(e),
+            Err(err) => {
+                let shown = err
+                    .path()
+                    .map(|p| slash(p.strip_prefix(root).unwrap_or(p)))
+                    .unwrap_or_default();
+                diags.push(Diagnostic::error(shown, format!("cannot read: {err}")));
+                None
+            }
+        })
+        .collect()
 }
 
 /// What `handout theme eject` wrote.

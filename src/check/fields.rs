@@ -66,7 +66,11 @@ fn check_terms(
                 .field(field)
                 .allowed(names.join(", "))
                 .suggest(term, names.iter().copied());
+            let undashed = term.trim_start_matches('-');
             let d = match d.help {
+                _ if undashed != term && vocab.label(undashed).is_some() => d.help(format!(
+                    "put a space after `-` to start a list item: `- {undashed}`"
+                )),
                 Some(_) => d,
                 None => d.help(format!(
                     "to add a term, list it in handout.toml under [vocabulary.{field}]"

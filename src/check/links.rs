@@ -17,6 +17,9 @@ pub(crate) struct Targets<'a> {
     pub(crate) pages: HashMap<&'a str, (String, &'a HashSet<String>)>,
     /// Every output file (pages and static files).
     pub(crate) outputs: HashSet<String>,
+    /// The content paths "did you mean" may name: pages whose address is
+    /// valid (a file rejected for its name is never suggested).
+    pub(crate) suggestable: Vec<&'a str>,
 }
 
 /// Checks every link of every page; `scans` are the pages' bodies scanned,
@@ -36,6 +39,14 @@ pub(crate) fn check(
             })
             .collect(),
         outputs,
+        suggestable: pages
+            .iter()
+            .filter(|(_, out)| {
+                let stem = out.rsplit('/').next().unwrap_or("");
+                out == "index.html" || super::names::slug_ok(stem.trim_end_matches(".html"))
+            })
+            .map(|(src, _)| content.files[*src].rel.as_str())
+            .collect(),
     };
     pages
         .par_iter()
@@ -50,6 +61,18 @@ pub(crate) fn check(
         .collect()
 }
 
+/// The file line and column of byte `offset` of `f`'s body.
+pub(crate) fn body_position(f: &SourceFile, offset: usize) -> (usize, usize) {
+    let body = f.body();
+    let before = body.get(..offset.min(body.len())).unwrap_or("");
+    let line = f.body_line + before.matches('\n').count();
+    let col = before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count()
+        + 1;
+    (line, col)
+}
+
 /// The problem with one link of file `f` (whose page is `out`), if any.
 fn link(
     f: &SourceFile,
@@ -59,10 +82,7 @@ fn link(
     targets: &Targets,
 ) -> Option<Diagnostic> {
     let error = |message: String, help: Option<String>| {
-        let body = f.body();
-        let before = &body[..offset.min(body.len())];
-        let line = f.body_line + before.matches('\n').count();
-        let col = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+        let (line, col) = body_position(f, offset);
         let mut d = Diagnostic::error(&f.display, message)
             .at(line, col)
             .width(url.len() + 4)
@@ -94,7 +114,7 @@ fn link(
                 }
                 None => {
                     let wanted = wanted.unwrap_or_default();
-                    let help = did_you_mean(&wanted, targets.pages.keys().copied())
+                    let help = suggest_page(&wanted, &targets.suggestable)
                         .map(|best| format!("did you mean `{}`?", relative(&f.rel, best)));
                     error(
                         format!("link `{url}` points to a page that does not exist (content/{wanted})"),
@@ -122,6 +142,21 @@ fn link(
             ),
         },
     }
+}
+
+/// The page of `pages` whose file name is closest to that of `wanted`, in
+/// the same folder (the shared folder name would make any two paths alike).
+fn suggest_page<'a>(wanted: &str, pages: &[&'a str]) -> Option<&'a str> {
+    let split = |p: &'a str| p.rsplit_once('/').unwrap_or(("", p));
+    let (folder, name) = wanted.rsplit_once('/').unwrap_or(("", wanted));
+    let same: Vec<(&str, &str)> = pages
+        .iter()
+        .map(|p| (*p, split(p)))
+        .filter(|(_, (f, _))| *f == folder)
+        .map(|(p, (_, n))| (p, n))
+        .collect();
+    let best = did_you_mean(name, same.iter().map(|(_, n)| *n))?;
+    same.iter().find(|(_, n)| *n == best).map(|(p, _)| *p)
 }
 
 fn suggest_id(f: &str, ids: &HashSet<String>) -> Option<String> {

@@ -2,11 +2,15 @@
 //! anything is rendered: fields and vocabularies, slugs, images, references
 //! between pages, and links and anchors in the bodies.
 
+pub(crate) mod blank;
+pub(crate) mod body;
 pub(crate) mod config;
 pub(crate) mod fields;
 pub(crate) mod links;
+pub(crate) mod names;
 pub(crate) mod refs;
 
+use crate::config::Config;
 use crate::diag::Diagnostic;
 use crate::markdown::{self, Scan};
 use crate::model::taxonomy::Vocabularies;
@@ -21,11 +25,14 @@ use std::sync::Arc;
 /// Every problem of `content`: errors and warnings, in no particular order.
 pub(crate) fn check(
     content: &Content,
+    config: &Config,
     vocabs: &Vocabularies,
     theme: &Theme,
     memo: Option<&Memo>,
 ) -> Vec<Diagnostic> {
     let mut diags = fields::check(content, vocabs, theme);
+    diags.extend(blank::check(content));
+    diags.extend(names::check(content, vocabs, theme));
     diags.extend(refs::check(content));
     let sources: Vec<(usize, String)> = pages::sources(content)
         .into_iter()
@@ -46,6 +53,11 @@ pub(crate) fn check(
         .iter()
         .map(|p| p.route(content, vocabs).path())
         .collect();
+    for (src, _) in &sources {
+        if let Some(scan) = scans.get(src) {
+            diags.extend(body::check(&content.files[*src], scan, &config.markdown));
+        }
+    }
     diags.extend(links::check(content, &sources, &scans, outputs));
     diags
 }

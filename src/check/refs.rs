@@ -9,6 +9,11 @@ use std::collections::HashSet;
 pub(crate) fn check(content: &Content) -> Vec<Diagnostic> {
     let slugs: Vec<&str> = content.exercises.iter().map(|e| e.slug.as_str()).collect();
     let known: HashSet<&str> = slugs.iter().copied().collect();
+    // Never suggest a slug that is itself rejected.
+    let slugs: Vec<&str> = slugs
+        .into_iter()
+        .filter(|s| super::names::slug_ok(s))
+        .collect();
     let mut diags = Vec::new();
     let mut unknown = |file: usize, field: &str, slug: &str| {
         if known.contains(slug) {

@@ -4,6 +4,7 @@
 //! a page has code). Bodies are never passed through the template engine.
 
 mod highlight;
+pub(crate) mod safety;
 
 use pulldown_cmark::{
     html, CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
@@ -46,6 +47,8 @@ pub(crate) struct LinkContext<'a> {
     pub(crate) output_path: &'a str,
     /// Content path → output path, of every page.
     pub(crate) pages: &'a HashMap<String, String>,
+    /// Raw HTML is written into the page (`[markdown] raw_html`); left out otherwise.
+    pub(crate) raw_html: bool,
 }
 
 /// What a body has that links elsewhere can point to or need: its heading
@@ -55,6 +58,12 @@ pub(crate) struct Scan {
     pub(crate) ids: HashSet<String>,
     /// (byte offset in the body, link destination).
     pub(crate) links: Vec<(usize, String)>,
+    /// Links and images whose address would run a script or open a
+    /// document that is not a picture: (byte offset, address, is an image).
+    pub(crate) unsafe_urls: Vec<(usize, String, bool)>,
+    /// Raw HTML blocks and inline tags (comments left aside): (byte
+    /// offset, the HTML as written).
+    pub(crate) raw_html: Vec<(usize, String)>,
 }
 
 /// What a link or image destination points to.
@@ -110,8 +119,29 @@ pub(crate) fn scan(body: &str) -> Scan {
                 in_heading = false;
                 out.ids.insert(ids.next(&text));
             }
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if safety::is_unsafe_url(&dest_url, false) {
+                    out.unsafe_urls
+                        .push((range.start, dest_url.to_string(), false));
+                }
                 out.links.push((range.start, dest_url.into_string()));
+            }
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                if safety::is_unsafe_url(&dest_url, true) {
+                    out.unsafe_urls
+                        .push((range.start, dest_url.to_string(), true));
+                }
+                out.links.push((range.start, dest_url.into_string()));
+            }
+            // A block's range spans all of it; its lines follow as `Html` events.
+            Event::Start(Tag::HtmlBlock) => {
+                let html = body.get(range.clone()).unwrap_or("");
+                if !safety::is_comment(html) {
+                    out.raw_html.push((range.start, html.to_string()));
+                }
+            }
+            Event::InlineHtml(html) if !safety::is_comment(&html) => {
+                out.raw_html.push((range.start, html.into_string()));
             }
             Event::Text(t) | Event::Code(t) if in_heading => text.push_str(&t),
             _ => {}
@@ -154,6 +184,12 @@ pub(crate) fn render(body: &str, ctx: &LinkContext) -> Rendered {
     let mut item: Option<Vec<Event>> = None;
     let mut para: Option<Vec<Event>> = None;
     for ev in Parser::new_ext(body, options()) {
+        // Raw HTML only when the site asks for it; comments never.
+        if let Event::Html(html) | Event::InlineHtml(html) = &ev {
+            if !ctx.raw_html || safety::is_comment(html) {
+                continue;
+            }
+        }
         // Links and images: `.md` links become links to the built page.
         let ev = match ev {
             Event::Start(mut tag @ (Tag::Link { .. } | Tag::Image { .. })) => {
@@ -346,72 +382,4 @@ pub(crate) fn html_escape(s: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn ctx(pages: &HashMap<String, String>) -> LinkContext<'_> {
-        LinkContext {
-            content_path: "guides/a.md",
-            output_path: "guides/a.html",
-            pages,
-        }
-    }
-
-    #[test]
-    fn rewrites_md_links_to_the_built_pages() {
-        let pages = HashMap::from([(
-            "exercises/wall-angels.md".to_string(),
-            "exercises/wall-angels.html".to_string(),
-        )]);
-        let body = "See [WA](../exercises/wall-angels.md#steps), [x](../exercises/x.md) and [s](style.css).\n";
-        let r = render(body, &ctx(&pages));
-        assert!(
-            r.html
-                .contains("href=\"../exercises/wall-angels.html#steps\""),
-            "{}",
-            r.html
-        );
-        assert!(r.html.contains("href=\"../exercises/x.md\""), "{}", r.html);
-        assert!(r.html.contains("href=\"style.css\""), "{}", r.html);
-    }
-
-    #[test]
-    fn heading_ids_steps_intro_and_literal_braces() {
-        let pages = HashMap::new();
-        let body = "Lie on your back.\n\n## Steps\n\n1. Breathe {{ in }}.\n2. Lift.\n\n## Steps\n";
-        let r = render(body, &ctx(&pages));
-        assert!(r.html.contains("<h2 id=\"steps\">Steps</h2>"));
-        assert!(r.html.contains("<h2 id=\"steps-1\">Steps</h2>"));
-        assert!(r.html.contains("{{ in }}"));
-        assert_eq!(r.steps, vec!["Breathe {{ in }}.", "Lift."]);
-        assert_eq!(r.intro, "Lie on your back.");
-        let scan = scan(body);
-        let ids: HashSet<String> = r.headings.iter().map(|h| h.id.clone()).collect();
-        assert_eq!(scan.ids, ids);
-    }
-
-    #[test]
-    fn scans_links_with_offsets_and_sorts_targets() {
-        let body = "A [b](b.md#c) and ![i](img.png).\n";
-        let s = scan(body);
-        assert_eq!(
-            s.links,
-            vec![(2, "b.md#c".to_string()), (18, "img.png".to_string())]
-        );
-        assert_eq!(target("b.md#c"), Target::Page("b.md", Some("c")));
-        assert_eq!(target("#top"), Target::SamePage(Some("top")));
-        assert_eq!(target("https://x.example/a.md"), Target::Outside);
-        assert_eq!(target("/abs.html"), Target::Outside);
-        assert_eq!(target("mailto:a@b"), Target::Outside);
-        assert_eq!(target("img.png?x=1"), Target::File("img.png"));
-    }
-
-    #[test]
-    fn joins_content_paths() {
-        assert_eq!(
-            join("guides/a.md", "../exercises/b.md").as_deref(),
-            Some("exercises/b.md")
-        );
-        assert_eq!(join("index.md", "../x.md"), None);
-    }
-}
+mod tests;

@@ -92,14 +92,26 @@ pub(crate) fn parse(
     let value = match yaml::parse(fm_text) {
         Ok(v) => v,
         Err(e) => {
-            diags.push(
-                Diagnostic::error(
-                    &file.display,
-                    format!("front-matter is not valid YAML: {}", e.message),
-                )
-                .at(e.line + file.fm_line - 1, e.col)
-                .with_snippet(&file.text),
+            let mut d = Diagnostic::error(
+                &file.display,
+                format!("front-matter is not valid YAML: {}", e.message),
             );
+            // A common slip gets its fix, at the line where it was made.
+            let (line, col) = match crate::source::yaml_hints::hint(fm_text, e.line, &e.message) {
+                Some(h) => {
+                    let field = match h.field.is_empty() {
+                        true => crate::source::yaml_hints::field_at(fm_text, h.line),
+                        false => h.field,
+                    };
+                    d = d.field(field).help(h.help);
+                    (h.line, h.col)
+                }
+                None => {
+                    d = d.field(crate::source::yaml_hints::field_at(fm_text, e.line));
+                    (e.line, e.col)
+                }
+            };
+            diags.push(d.at(line + file.fm_line - 1, col).with_snippet(&file.text));
             return None;
         }
     };
@@ -173,7 +185,7 @@ fn exercise(r: &mut Reader, map: &Mapping, src: usize, stem: String) -> Option<E
         category: r.required_string(map, "category"),
         position: r.required_string(map, "position"),
         dosage,
-        cautions: r.list(map, "cautions"),
+        cautions: r.given_list(map, "cautions"),
         progression: r.list(map, "progression"),
         regression: r.list(map, "regression"),
         related: r.list(map, "related"),
@@ -234,7 +246,7 @@ fn routine(r: &mut Reader, map: &Mapping, src: usize, stem: String) -> Option<Ro
         goal,
         frequency,
         sections,
-        cautions: r.list(map, "cautions"),
+        cautions: r.given_list(map, "cautions"),
         tags: r.list(map, "tags"),
         draft: r.bool(map, "draft"),
     };

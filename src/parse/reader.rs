@@ -98,23 +98,42 @@ impl Reader<'_> {
     }
 
     pub(super) fn required_string(&mut self, map: &Mapping, key: &str) -> String {
-        match self.string(map, key) {
+        let value = self.string(map, key);
+        match value {
             Some(s) if !s.is_empty() => s,
-            Some(_) => {
+            // `key: ""`, `key: "  "` and `key: ~` (nothing) alike.
+            _ if map.get(key).is_some_and(|v| v.is_null() || v.is_string()) => {
                 let pos = self.loc.key(&[key]).unwrap_or_else(|| self.loc.start());
                 self.push(
                     Diagnostic::error(&self.file.display, format!("field `{key}` is empty"))
-                        .field(key),
+                        .field(key)
+                        .help(format!("write the {key} after `{key}: `; it is required")),
                     pos,
                 );
                 String::new()
             }
+            Some(_) => String::new(),
             None if map.contains_key(key) => String::new(),
             None => {
                 self.missing(key, "it is required");
                 String::new()
             }
         }
+    }
+
+    /// A list that the file must give even when empty (`cautions: []`):
+    /// nothing (`cautions:` or `cautions: ~`) is an error.
+    pub(super) fn given_list(&mut self, map: &Mapping, key: &str) -> Vec<String> {
+        if map.get(key).is_some_and(Value::is_null) {
+            let pos = self.loc.key(&[key]).unwrap_or_else(|| self.loc.start());
+            self.push(
+                Diagnostic::error(&self.file.display, format!("field `{key}` is empty"))
+                    .field(key)
+                    .help(format!("list them, e.g. `{key}: [Stop if it hurts.]`, or write `{key}: []` if there are none")),
+                pos,
+            );
+        }
+        self.list(map, key)
     }
 
     /// A list of text values; a single value is accepted as a list of one.
@@ -175,7 +194,12 @@ impl Reader<'_> {
         };
         if !crate::model::is_slug(&slug) {
             let allowed = "lower-case letters a–z, digits 0–9 and '-' (e.g. `wall-angels`)";
-            let suggestion = crate::model::slugify(&slug);
+            let mut suggestion = crate::model::slugify(&slug);
+            // Never suggest a name that is rejected in turn (`CON` → `con`).
+            if suggestion.is_empty() || crate::check::names::windows_problem(&suggestion).is_some()
+            {
+                suggestion.push_str(if suggestion.is_empty() { "page" } else { "-1" });
+            }
             let d = if from_field {
                 Diagnostic::error(
                     &self.file.display,

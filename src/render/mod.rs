@@ -70,10 +70,11 @@ pub(crate) fn bodies(site: &Site, memo: Option<&Memo>) -> HashMap<usize, Arc<Ren
                 content_path: &f.rel,
                 output_path: out,
                 pages: &pages,
+                raw_html: site.config.markdown.raw_html,
             };
             let body = match (memo, targets) {
                 (Some(m), Some(t)) => {
-                    let print = memo::print_of((t, &f.text, out));
+                    let print = memo::print_of((t, &f.text, out, ctx.raw_html));
                     m.body(&f.rel, print, || markdown::render(f.body(), &ctx))
                 }
                 _ => Arc::new(markdown::render(f.body(), &ctx)),

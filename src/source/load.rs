@@ -95,7 +95,10 @@ pub(crate) fn load_all_with(
 ) -> (Vec<Arc<SourceFile>>, Vec<Diagnostic>) {
     let mut files = Vec::new();
     let mut diags = Vec::new();
+    let mut skips = Vec::new();
+    // Symlinked files and folders are read like any other (a loop is an error).
     let mut paths: Vec<PathBuf> = WalkDir::new(content_dir)
+        .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| !e.file_name().to_string_lossy().starts_with('.'))
@@ -112,8 +115,15 @@ pub(crate) fn load_all_with(
         })
         .filter(|e| e.file_type().is_file())
         .map(|e| e.into_path())
-        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .filter(|p| {
+            let keep = p.extension().is_some_and(|x| x == "md");
+            if !keep {
+                skips.extend(skipped(root, p));
+            }
+            keep
+        })
         .collect();
+    diags.append(&mut skips);
     paths.sort();
     // Read and split in parallel; the order (and so every message) stays sorted.
     let loaded: Vec<Result<Arc<SourceFile>, Diagnostic>> = paths
@@ -148,6 +158,41 @@ pub(crate) fn load_all_with(
         }
     }
     (files, diags)
+}
+
+/// Why a file under content/ that is not read deserves a word: a name
+/// ending in a dot or space (an error: Windows cannot store it), or an
+/// extension that is `.md` in another letter case or spelling (a warning).
+fn skipped(root: &Path, path: &Path) -> Option<Diagnostic> {
+    let name = path.file_name()?.to_string_lossy();
+    let shown = display_path(root, path);
+    let trimmed = name.trim_end_matches(['.', ' ']);
+    if trimmed != name {
+        return Some(
+            Diagnostic::error(
+                shown,
+                format!("file name `{name}` ends with a dot or a space, which Windows drops"),
+            )
+            .help(format!("rename it to `{trimmed}`")),
+        );
+    }
+    let (stem, ext) = name.rsplit_once('.')?;
+    if !["md", "markdown", "mdown", "mkd"].contains(&ext.to_ascii_lowercase().as_str()) {
+        return None;
+    }
+    // Suggest a name that is read and is a valid page address.
+    let stem = match crate::model::is_slug(stem) {
+        true => stem.to_string(),
+        false => crate::model::slugify(stem),
+    };
+    Some(
+        Diagnostic::warning(
+            shown,
+            format!("file `{name}` was skipped: only names ending in `.md` (lower case) are read"),
+        )
+        .kind("file_skipped")
+        .help(format!("rename it to `{stem}.md` to publish it")),
+    )
 }
 
 fn load_one(root: &Path, content_dir: &Path, path: &Path) -> Result<SourceFile, Diagnostic> {
@@ -215,6 +260,14 @@ pub(crate) fn split(
         }
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // NUL is never text (CommonMark: U+FFFD instead), wherever it stands.
+    let nul_free;
+    let text = if text.contains('\0') {
+        nul_free = text.replace('\0', "\u{FFFD}");
+        nul_free.as_str()
+    } else {
+        text
+    };
     let text = if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {

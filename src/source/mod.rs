@@ -3,4 +3,6 @@
 
 pub(crate) mod load;
 pub(crate) mod positions;
+pub(crate) mod toml_spans;
 pub(crate) mod yaml;
+pub(crate) mod yaml_hints;
