@@ -261,8 +261,12 @@ impl Prints {
             Job::RoutineIndex => print_of(&self.routines),
             Job::Term(id) => print_of(ex(site.with_term(*id))),
             Job::ExerciseSheet(i) => print_of(self.exercises[i.index()]),
-            Job::SearchIndex | Job::SearchMore | Job::Sitemap => all(),
-            Job::Taxonomy(_) | Job::Search | Job::NotFound | Job::Robots => 0,
+            Job::SearchIndex
+            | Job::SearchMore
+            | Job::Sitemap
+            | Job::BuilderData
+            | Job::BuilderPart(_) => all(),
+            Job::Taxonomy(_) | Job::Search | Job::NotFound | Job::Robots | Job::Builder => 0,
         };
         Some(print_of((self.global, job, inputs)))
     }

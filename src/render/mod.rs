@@ -2,6 +2,7 @@
 //! no disk access, run in parallel with rayon. `build`, `serve` and the tests
 //! all use this same result.
 
+mod builder_data;
 mod contexts;
 mod jobs;
 mod media;
@@ -16,6 +17,7 @@ use crate::markdown::{self, LinkContext, Rendered};
 use crate::site::pages;
 use crate::site::Site;
 use crate::theme::Theme;
+pub(crate) use builder_data::BUILDER_PART;
 use jobs::run;
 pub use memo::Memo;
 use rayon::prelude::*;

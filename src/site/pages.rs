@@ -28,6 +28,9 @@ pub(crate) enum Page {
     SearchMore,
     Sitemap,
     Robots,
+    Builder,
+    BuilderData,
+    BuilderPart(usize),
     Static(String),
 }
 
@@ -50,6 +53,8 @@ impl Page {
             Page::SearchIndex | Page::SearchMore => "search index",
             Page::Sitemap => "sitemap",
             Page::Robots => "robots.txt",
+            Page::Builder => "programme builder",
+            Page::BuilderData | Page::BuilderPart(_) => "programme builder data",
             Page::Static(_) => "static",
         }
     }
@@ -73,6 +78,9 @@ impl Page {
             Page::SearchMore => Route::SearchMore,
             Page::Sitemap => Route::Sitemap,
             Page::Robots => Route::Robots,
+            Page::Builder => Route::Builder,
+            Page::BuilderData => Route::BuilderData,
+            Page::BuilderPart(n) => Route::BuilderPart(*n),
             Page::Static(p) => Route::Static(p),
         }
     }
@@ -95,7 +103,11 @@ pub(crate) fn all<'a>(
         Page::SearchIndex,
         Page::SearchMore,
         Page::Sitemap,
+        Page::Builder,
+        Page::BuilderData,
     ];
+    let parts = c.exercises.len().div_ceil(crate::render::BUILDER_PART);
+    jobs.extend((0..parts).map(Page::BuilderPart));
     for vocab in vocabs.iter() {
         jobs.push(Page::Taxonomy(vocab.taxonomy));
         jobs.extend(vocab.ids().map(|(id, _)| Page::Term(id)));

@@ -40,6 +40,12 @@ pub(crate) enum Route<'a> {
     ExerciseSheet(&'a str),
     /// `print/routines/<slug>.html` (large print at its `#large`)
     RoutineSheet(&'a str),
+    /// `builder.html`: the programme builder.
+    Builder,
+    /// `builder-data.js`: what the builder lists and searches (every exercise, routine and term).
+    BuilderData,
+    /// `builder/part-<n>.js`: the steps and cautions of one run of exercises, loaded when needed.
+    BuilderPart(usize),
     /// A file of the theme's `static/` folder, at the same path.
     Static(&'a str),
 }
@@ -64,6 +70,9 @@ impl Route<'_> {
             Route::Term(t, term) => format!("{}/{term}.html", t.name()),
             Route::ExerciseSheet(slug) => format!("print/exercises/{slug}.html"),
             Route::RoutineSheet(slug) => format!("print/routines/{slug}.html"),
+            Route::Builder => "builder.html".into(),
+            Route::BuilderData => "builder-data.js".into(),
+            Route::BuilderPart(n) => format!("builder/part-{n}.js"),
             Route::Static(path) => path.to_string(),
         }
     }
@@ -138,6 +147,8 @@ mod tests {
             "print/routines/desk.html"
         );
         assert_eq!(Route::Static("style.css").path(), "style.css");
+        assert_eq!(Route::Builder.path(), "builder.html");
+        assert_eq!(Route::BuilderPart(3).path(), "builder/part-3.js");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! printed sheets, the messages and the exit code.
 
 mod build;
+mod builder;
 mod cli;
 mod cli_output;
 mod common;

@@ -3,10 +3,12 @@
 //! template gets (`site`, `root`, `url`, `canonical`, `title`,
 //! `description`).
 
+mod builder;
 mod lists;
 mod pages;
 mod sheets;
 
+pub(super) use builder::BuilderPage;
 pub(super) use lists::{ExercisesPage, HomePage, RoutinesPage, TaxonomyPage, TermPage};
 pub(super) use pages::{ExercisePage, GuidePage, RoutinePage};
 pub(super) use sheets::{ExerciseSheet, RoutineSheet};
