@@ -244,7 +244,10 @@ fn check_links(public: &Path) -> Vec<String> {
                 } else if let Some(f) = frag {
                     // `builder.html#add=slug` is the builder's state, not an anchor.
                     let state = target == "builder.html" && f.contains('=');
-                    if !f.is_empty() && !state && !ids.get(target.as_str()).is_some_and(|l| l.contains(&f)) {
+                    if !f.is_empty()
+                        && !state
+                        && !ids.get(target.as_str()).is_some_and(|l| l.contains(&f))
+                    {
                         broken.push(format!("{path}: {url} → no id {f} in {target}"));
                     }
                 }
