@@ -21,7 +21,7 @@ mod paginate;
 mod red_flags;
 mod style;
 mod text;
-mod texts;
+pub(crate) mod texts;
 mod view;
 mod words;
 
