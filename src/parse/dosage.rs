@@ -3,7 +3,9 @@
 //! values of `model::dosage`. Numbers are read as written: decimal digits
 //! only, within sensible bounds.
 
-use crate::model::dosage::{Effort, Frequency, Limb, Load, Mass, Range, Reps, Side, Time, Unit};
+pub(crate) use super::effort_load::{parse_effort, parse_load};
+pub(crate) use super::frequency::parse_frequency;
+use crate::model::dosage::{Limb, Range, Reps, Side, Time, Unit};
 
 /// Why a dosage value was rejected, and what would have been accepted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,51 +39,34 @@ pub(crate) const REPS: Bound = Bound {
     max: 1000,
     noun: "reps",
 };
-const PER_DAY: Bound = Bound {
+pub(super) const PER_DAY: Bound = Bound {
     max: 24,
     noun: "times a day",
 };
-const PER_WEEK: Bound = Bound {
+pub(super) const PER_WEEK: Bound = Bound {
     max: 100,
     noun: "times a week",
-};
-const LEVEL: Bound = Bound {
-    max: 10,
-    noun: "band levels",
 };
 /// The longest time a hold, a duration or a rest may be: 24 hours.
 const MAX_SECONDS: u64 = 24 * 3600;
 
-/// Band colours and strengths a load may name.
-const BANDS: [&str; 14] = [
-    "tan", "yellow", "red", "green", "blue", "black", "silver", "gold", "grey", "purple", "pink",
-    "light", "medium", "heavy",
-];
-const EFFORT_WORDS: [&str; 6] = [
-    "easy",
-    "light",
-    "moderate",
-    "somewhat hard",
-    "hard",
-    "very hard",
-];
-const NUMBER_WORDS: [&str; 10] = [
+pub(super) const NUMBER_WORDS: [&str; 10] = [
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 ];
 
-fn err(message: String, allowed: &'static str) -> DosageError {
+pub(super) fn err(message: String, allowed: &'static str) -> DosageError {
     DosageError { message, allowed }
 }
 
 /// Lower case, single spaces, no trailing full stop.
-fn norm(text: &str) -> String {
+pub(super) fn norm(text: &str) -> String {
     let lower = text.trim().trim_end_matches('.').to_lowercase();
     lower.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// One whole number written in decimal digits: `+5`, `0x10`, `1e3`, `1.5`
 /// are refused with a message naming the value as written.
-fn number(s: &str, whole: &str, allowed: &'static str) -> Result<u32, DosageError> {
+pub(super) fn number(s: &str, whole: &str, allowed: &'static str) -> Result<u32, DosageError> {
     let s = s.trim();
     if s.is_empty() {
         return Err(err(format!("`{whole}` is missing a number"), allowed));
@@ -119,7 +104,7 @@ fn number(s: &str, whole: &str, allowed: &'static str) -> Result<u32, DosageErro
 }
 
 /// Splits `a-b`, `a–b`, `a to b` into its two ends (the second `None` for one count).
-fn ends(t: &str) -> (&str, Option<&str>) {
+pub(super) fn ends(t: &str) -> (&str, Option<&str>) {
     if let Some((a, b)) = t.split_once(" to ") {
         (a, Some(b))
     } else if let Some((a, b)) = t.get(1..).and_then(|rest| rest.split_once(['-', '–', '—'])) {
@@ -129,7 +114,7 @@ fn ends(t: &str) -> (&str, Option<&str>) {
     }
 }
 
-fn range_with(
+pub(super) fn range_with(
     text: &str,
     bound: Bound,
     allowed: &'static str,
@@ -356,119 +341,6 @@ fn a_unit(u: Unit) -> &'static str {
     }
 }
 
-/// A count in a frequency: digits, a range, or a word from one to ten.
-fn frequency_count(text: &str, whole: &str, bound: Bound) -> Result<Range, DosageError> {
-    let num = |s: &str, t: &str| match NUMBER_WORDS.iter().position(|w| *w == s.trim()) {
-        Some(i) => Ok(i as u32 + 1),
-        None => number(s, t, FREQ_FORMS),
-    };
-    range_with(text, bound, FREQ_FORMS, num).map_err(|e| {
-        err(
-            format!("in the frequency `{whole}`: {}", e.message),
-            FREQ_FORMS,
-        )
-    })
-}
-
-fn weekday(word: &str) -> Option<usize> {
-    const NAMES: [&[&str]; 7] = [
-        &["mon", "monday", "mondays"],
-        &["tue", "tues", "tuesday", "tuesdays"],
-        &["wed", "weds", "wednesday", "wednesdays"],
-        &["thu", "thur", "thurs", "thursday", "thursdays"],
-        &["fri", "friday", "fridays"],
-        &["sat", "saturday", "saturdays"],
-        &["sun", "sunday", "sundays"],
-    ];
-    NAMES.iter().position(|names| names.contains(&word))
-}
-
-/// Weekdays such as `Mon, Wed and Fri`, `Mon/Thu` or `Mon-Fri`, as bits.
-fn weekdays(lower: &str, whole: &str) -> Option<Result<Frequency, DosageError>> {
-    let list = lower
-        .strip_prefix("on ")
-        .or_else(|| lower.strip_prefix("every "))
-        .unwrap_or(lower);
-    let spaced = list
-        .replace([',', '/', '&', '+'], " ")
-        .replace(" and ", " ");
-    let mut bits = 0u8;
-    for word in spaced.split_whitespace() {
-        let span = word.split_once(['-', '–']);
-        let (first, last) = match span {
-            Some((a, b)) => (weekday(a)?, weekday(b)?),
-            None => (weekday(word)?, weekday(word)?),
-        };
-        if first > last {
-            return Some(Err(err(
-                format!("the days `{word}` go backwards; write them Monday first"),
-                FREQ_FORMS,
-            )));
-        }
-        for day in first..=last {
-            if bits & (1 << day) != 0 {
-                return Some(Err(err(format!("`{whole}` names a day twice"), FREQ_FORMS)));
-            }
-            bits |= 1 << day;
-        }
-    }
-    (bits != 0).then_some(Ok(Frequency::Days(bits)))
-}
-
-/// Parses a frequency: every form of `FREQ_FORMS`, in any letter case.
-pub(crate) fn parse_frequency(text: &str) -> Result<Frequency, DosageError> {
-    let whole = text.trim();
-    let lower = norm(text);
-    match lower.as_str() {
-        "daily" | "every day" | "each day" => return Ok(Frequency::Daily),
-        "every other day" | "every second day" | "alternate days" | "on alternate days" => {
-            return Ok(Frequency::EveryOtherDay)
-        }
-        "weekly" | "every week" | "each week" => return Ok(Frequency::PerWeek(Range::one(1))),
-        _ => {}
-    }
-    if let Some(days) = weekdays(&lower, whole) {
-        return days;
-    }
-    let bad = || err(format!("cannot read the frequency `{whole}`"), FREQ_FORMS);
-    const PERIODS: [(&str, bool); 8] = [
-        (" a day", true),
-        (" per day", true),
-        (" each day", true),
-        (" daily", true),
-        (" a week", false),
-        (" per week", false),
-        (" each week", false),
-        (" weekly", false),
-    ];
-    // "3x daily": the period may follow the `x` without a space.
-    let spaced = lower
-        .replace("xdaily", "x daily")
-        .replace("xweekly", "x weekly");
-    let Some((count, per_day)) = PERIODS
-        .iter()
-        .find_map(|(p, day)| spaced.strip_suffix(p).map(|c| (c.trim(), *day)))
-    else {
-        return Err(bad());
-    };
-    let n = match count {
-        "once" => Range::one(1),
-        "twice" => Range::one(2),
-        _ => {
-            let c = ["times", "time", "x", "×"]
-                .iter()
-                .find_map(|m| count.strip_suffix(m))
-                .ok_or_else(bad)?;
-            frequency_count(c.trim(), whole, if per_day { PER_DAY } else { PER_WEEK })?
-        }
-    };
-    Ok(if per_day {
-        Frequency::PerDay(n)
-    } else {
-        Frequency::PerWeek(n)
-    })
-}
-
 /// Parses `side`.
 pub(crate) fn parse_side(text: &str) -> Result<Side, DosageError> {
     match norm(text).as_str() {
@@ -479,112 +351,6 @@ pub(crate) fn parse_side(text: &str) -> Result<Side, DosageError> {
             _ => Err(err(format!("`{}` is not a side", text.trim()), SIDE_FORMS)),
         },
     }
-}
-
-/// A weight in tenths: `2`, `2.5`.
-fn tenths(s: &str, whole: &str) -> Result<u32, DosageError> {
-    let s = s.trim();
-    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
-    if frac.len() > 1
-        || !frac.bytes().all(|b| b.is_ascii_digit())
-        || (int.is_empty() && frac.is_empty())
-    {
-        return Err(err(
-            format!("`{s}` is not a weight like `2` or `2.5`"),
-            LOAD_FORMS,
-        ));
-    }
-    let whole_part = match int {
-        "" | "0" if !frac.is_empty() => 0,
-        _ => number(int, whole, LOAD_FORMS)?,
-    };
-    let value = whole_part as u64 * 10 + frac.parse::<u64>().unwrap_or(0);
-    if value == 0 || value > 5000 {
-        return Err(err(
-            format!("`{whole}` is not a weight between 0.1 and 500"),
-            LOAD_FORMS,
-        ));
-    }
-    Ok(value as u32)
-}
-
-/// Parses `load`: a weight in kg or lb, a band colour or a band level.
-pub(crate) fn parse_load(text: &str) -> Result<Load, DosageError> {
-    let whole = text.trim();
-    let lower = norm(text);
-    let band = lower
-        .strip_suffix(" band")
-        .or_else(|| lower.strip_prefix("band: "))
-        .or_else(|| lower.strip_prefix("band "))
-        .unwrap_or(&lower);
-    if let Some(b) = BANDS.iter().find(|b| **b == band) {
-        return Ok(Load::Band(b));
-    }
-    if band == "gray" {
-        return Ok(Load::Band("grey"));
-    }
-    if let Some(n) = band.strip_prefix("level ") {
-        return range_with(n, LEVEL, LOAD_FORMS, |s, t| number(s, t, LOAD_FORMS)).map(Load::Level);
-    }
-    let spaced = lower.replace("kg", " kg").replace("lb", " lb");
-    let mut words = spaced.rsplitn(2, ' ');
-    let (unit, amount) = (
-        words.next().unwrap_or(""),
-        words.next().unwrap_or("").trim(),
-    );
-    let mass = match unit {
-        "kg" | "kgs" | "kilo" | "kilos" | "kilograms" => Mass::Kg,
-        "lb" | "lbs" | "pound" | "pounds" => Mass::Lb,
-        _ => return Err(err(format!("cannot read the load `{whole}`"), LOAD_FORMS)),
-    };
-    let (a, b) = ends(amount);
-    let lo = tenths(a, whole)?;
-    let hi = match b {
-        Some(b) => tenths(b, whole)?,
-        None => lo,
-    };
-    if lo > hi {
-        return Err(err(
-            format!("the range `{amount}` goes down; write the smaller weight first"),
-            LOAD_FORMS,
-        ));
-    }
-    Ok(Load::Weight(Range { lo, hi }, mass))
-}
-
-/// Parses `effort`: RPE 0–10 (`RPE 5`, `5/10`, `RPE 5-6`) or words.
-pub(crate) fn parse_effort(text: &str) -> Result<Effort, DosageError> {
-    let whole = text.trim();
-    let lower = norm(text);
-    if let Some(w) = EFFORT_WORDS.iter().find(|w| **w == lower) {
-        return Ok(Effort::Words(w));
-    }
-    let rating = lower.strip_prefix("rpe").unwrap_or(&lower).trim();
-    let rating = rating
-        .strip_suffix("/10")
-        .or_else(|| rating.strip_suffix("out of 10"))
-        .unwrap_or(rating)
-        .trim();
-    if rating.is_empty() || !rating.starts_with(|c: char| c.is_ascii_digit()) {
-        return Err(err(
-            format!("cannot read the effort `{whole}`"),
-            EFFORT_FORMS,
-        ));
-    }
-    let num = |s: &str, t: &str| match s.trim() {
-        "0" => Ok(0),
-        s => number(s, t, EFFORT_FORMS),
-    };
-    let r = range_with(
-        rating,
-        Bound {
-            max: 10,
-            noun: "an effort rating",
-        },
-        EFFORT_FORMS,
-        num,
-    )?;
-    Ok(Effort::Rpe(r))
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! patient wording it gets, and every rejection with its message.
 
 use super::*;
-use crate::model::dosage::Dosage;
+use crate::model::dosage::{Dosage, Effort, Frequency, Load, Mass};
 
 fn r(lo: u32, hi: u32) -> Range {
     Range { lo, hi }

@@ -1,6 +1,8 @@
 //! Parse: the loaded content files → the typed model ([`Content`]).
 
 pub(crate) mod dosage;
+mod effort_load;
+mod frequency;
 pub(crate) mod front_matter;
 mod media;
 mod reader;

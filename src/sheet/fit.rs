@@ -14,62 +14,17 @@
 use super::height::{CardParts, Geometry, Layout};
 use super::model::SheetModel;
 use super::paginate::{self, Pages};
-use super::style::{SheetStyle, Sizes};
+use super::style::SheetStyle;
+
+mod compact;
+mod large;
+mod plan;
+
+pub(crate) use large::large;
+pub(crate) use plan::{classes, Fitted, Paper, Plan};
 
 /// Room left free at the foot of each page for rounding in browsers, mm.
 const SLACK_MM: f32 = 3.0;
-
-/// A page size, mm.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Paper {
-    pub width: f32,
-    pub height: f32,
-}
-
-impl Paper {
-    pub(crate) fn of(p: crate::config::Paper) -> Paper {
-        match p {
-            crate::config::Paper::A4 => Paper {
-                width: 210.0,
-                height: 297.0,
-            },
-            crate::config::Paper::Letter => Paper {
-                width: 215.9,
-                height: 279.4,
-            },
-        }
-    }
-}
-
-/// How one mode of a sheet prints.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Plan {
-    pub layout: Layout,
-    pub sizes: Sizes,
-    /// Steps printed of each card (all of them unless compact).
-    pub shown: Vec<usize>,
-    pub pages: Pages,
-    /// How many of each page's parts each column takes.
-    pub columns: Vec<Vec<usize>>,
-}
-
-impl Plan {
-    pub(crate) fn pages(&self) -> usize {
-        self.pages.len()
-    }
-}
-
-/// Both modes of a sheet.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Fitted {
-    pub regular: Plan,
-    pub large: Plan,
-}
-
-/// The classes of a mode's element, which pick its sizes in `sheet.css`.
-pub(crate) fn classes(l: &Layout, single: bool) -> Vec<&'static str> {
-    super::style::mode_classes(l.density, single)
-}
 
 /// Measures a sheet in many layouts, keeping each layout's card parts.
 struct Fitter<'a> {
@@ -149,59 +104,6 @@ impl<'a> Fitter<'a> {
             sizes: g.s,
             shown: shown.to_vec(),
             columns: columns(&g, &pages, &hs),
-            pages,
-        })
-    }
-
-    /// As many whole steps of each card as fit one page with `l`,
-    /// a step at a time to each card in turn.
-    fn compact(&mut self, l: Layout) -> Option<Plan> {
-        let g = self.geometry(l);
-        let at = self.parts_at(&g);
-        let room = self.room(&g);
-        let cards = &self.m.cards;
-        let parts = &self.parts[at].1;
-        let fixed = g.top_first(1) + g.end();
-        let mut shown = vec![0; cards.len()];
-        let mut hs: Vec<f32> = cards
-            .iter()
-            .zip(parts)
-            .map(|(c, p)| g.card(c, p, 0))
-            .collect();
-        if fixed + g.rows(&hs) > room {
-            if std::env::var("HANDOUT_SHEET_DEBUG").is_ok() {
-                eprintln!(
-                    "compact {l:?}: fixed {fixed:.1} rows {:.1} room {room:.1} cards {hs:.1?}",
-                    g.rows(&hs)
-                );
-            }
-            return None;
-        }
-        loop {
-            let mut more = false;
-            for i in 0..cards.len() {
-                if shown[i] >= cards[i].steps.len() {
-                    continue;
-                }
-                let before = hs[i];
-                hs[i] = g.card(&cards[i], &parts[i], shown[i] + 1);
-                if fixed + g.rows(&hs) <= room {
-                    shown[i] += 1;
-                    more = true;
-                } else {
-                    hs[i] = before;
-                }
-            }
-            if !more {
-                break;
-            }
-        }
-        let pages = paginate::one_page(&g, &hs, &shown, room)?;
-        Some(Plan {
-            layout: l,
-            sizes: g.s,
-            columns: columns(&g, &pages, &hs),
-            shown,
             pages,
         })
     }
@@ -325,26 +227,7 @@ fn one_page(f: &mut Fitter, candidates: &[Layout]) -> Option<Plan> {
     if m.single || !(11..=15).contains(&n) {
         return None;
     }
-    let mut best: Option<Plan> = None;
-    for density in [3, 4] {
-        for columns in [2, 3] {
-            let l = Layout {
-                density,
-                columns,
-                roomy: false,
-                images: false,
-                notes: false,
-                weeks: 1,
-            };
-            if let Some(p) = f.compact(l) {
-                let steps: usize = p.shown.iter().sum();
-                if best.as_ref().is_none_or(|b| steps > b.shown.iter().sum()) {
-                    best = Some(p);
-                }
-            }
-        }
-    }
-    best
+    compact::best(f)
 }
 
 fn is_lean(l: &Layout) -> bool {
@@ -413,56 +296,6 @@ pub(crate) fn regular(m: &SheetModel, style: &SheetStyle, paper: Paper) -> Plan 
                 last: true,
             })
             .collect()],
-    }
-}
-
-/// The large-print plan of a sheet.
-pub(crate) fn large(m: &SheetModel, style: &SheetStyle, paper: Paper) -> Plan {
-    let mut f = Fitter {
-        m,
-        style,
-        paper,
-        parts: Vec::new(),
-    };
-    let all = f.all_steps();
-    let any_image = m.cards.iter().any(|c| c.image);
-    let weeks: &[usize] = if m.single { &[2, 1] } else { &[1] };
-    let mut candidates = Vec::new();
-    for images in [true, false] {
-        if images && !any_image {
-            continue;
-        }
-        for roomy in [true, false] {
-            for &w in weeks {
-                candidates.push(Layout {
-                    density: 0,
-                    columns: 1,
-                    roomy,
-                    images,
-                    notes: true,
-                    weeks: w,
-                });
-            }
-        }
-    }
-    candidates.sort_by(|a, b| score(b, 16.0).total_cmp(&score(a, 16.0)));
-    // The best layout that takes the fewest pages (one page ends the search).
-    let mut best: Option<Plan> = None;
-    for l in candidates {
-        let Some(p) = f.paged(l, &all) else {
-            continue;
-        };
-        if best.as_ref().is_none_or(|b| p.pages() < b.pages()) {
-            let one = p.pages() == 1;
-            best = Some(p);
-            if one {
-                break;
-            }
-        }
-    }
-    match best {
-        Some(p) => p,
-        None => regular(m, style, paper),
     }
 }
 
