@@ -51,8 +51,13 @@ pub struct SearchDoc<'a> {
 }
 
 impl SearchDoc<'_> {
-    /// The indices (in `facet.terms`) of this page's terms of a facet.
-    fn terms(&self, facet: &Facet) -> Vec<usize> {
+    /// The indices (in `facet.terms`) of this page's terms of a facet,
+    /// found through `at` (term → index).
+    fn terms(
+        &self,
+        facet: &Facet,
+        at: &HashMap<&str, usize, foldhash::fast::FixedState>,
+    ) -> Vec<usize> {
         let mine = match facet.name.as_str() {
             "region" => &self.region,
             "equipment" => &self.equipment,
@@ -61,7 +66,7 @@ impl SearchDoc<'_> {
             _ => return Vec::new(),
         };
         mine.iter()
-            .filter_map(|t| facet.terms.iter().position(|(term, _)| term == t))
+            .filter_map(|t| at.get(t.as_str()).copied())
             .collect()
     }
 }
@@ -103,9 +108,10 @@ pub(crate) fn files(
     config: &crate::config::SearchConfig,
     cache: Option<&EntryCache>,
 ) -> Files {
+    let mut timer = crate::timings::Timer::start();
     let lang = lang::Language::get(language);
     let groups = synonyms::groups(&lang, config);
-    let analyzer = Analyzer::new(&lang, &groups);
+    let analyzer = Analyzer::new(&lang, &groups, facets);
     let setup_print = cache.map(|_| {
         let mut h = crate::fingerprint::hasher();
         for f in facets {
@@ -117,16 +123,24 @@ pub(crate) fn files(
     });
     let pages: Vec<Arc<Analyzed>> = docs
         .par_iter()
-        .map(|d| match (cache, setup_print) {
-            (Some(cache), Some(fp)) => {
-                let print = crate::fingerprint::of((fp, d));
-                cache.get_or_make(&d.url, print, || Arc::new(analyzer.analyze(d, facets)))
+        .map(|d| {
+            let make = || {
+                let mut page = analyzer.analyze(d);
+                page.passage = cap(&strip_headings(&d.body, &d.headings), TEXT_CAP);
+                Arc::new(page)
+            };
+            match (cache, setup_print) {
+                (Some(cache), Some(fp)) => {
+                    cache.get_or_make(&d.url, crate::fingerprint::of((fp, d)), make)
+                }
+                _ => make(),
             }
-            _ => Arc::new(analyzer.analyze(d, facets)),
         })
         .collect();
+    timer.phase("  pages read");
     let refs: Vec<&Analyzed> = pages.iter().map(Arc::as_ref).collect();
     let (terms, passing, passing_ends) = index::terms(&refs, groups.len());
+    timer.phase("  terms");
     let mut dosages: Vec<&str> = vec![""];
     let mut dosage_ids: HashMap<&str, u64> = HashMap::from([("", 0)]);
     let dosage = encode::pack(docs.iter().map(|d| {
@@ -170,16 +184,12 @@ pub(crate) fn files(
         docs: columns,
         terms,
     };
-    let text: Vec<String> = docs
-        .par_iter()
-        .map(|d| cap(&strip_headings(&d.body, &d.headings), TEXT_CAP))
-        .collect();
     let more = schema::More {
         format: schema::FORMAT,
         postings: passing,
         ends: passing_ends,
         summary: schema::column(docs.iter().map(|d| d.summary.as_str())),
-        text: schema::column(text.iter().map(String::as_str)),
+        text: schema::column(pages.iter().map(|p| p.passage.as_str())),
     };
     Files {
         index: script("HANDOUT_SEARCH", &index),

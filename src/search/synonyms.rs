@@ -109,13 +109,14 @@ pub(crate) fn check(config: &SearchConfig, language: &str, text: &str) -> Vec<Di
 /// phrase at a place wins and its words are not looked at again.
 pub(crate) struct Phrases {
     /// By first key: (keys, group), longest first.
-    by_first: HashMap<String, Vec<(Vec<String>, u32)>>,
+    by_first: HashMap<String, Vec<(Vec<String>, u32)>, foldhash::fast::FixedState>,
     fillers: Vec<String>,
 }
 
 impl Phrases {
     pub(crate) fn new(lang: &Language, groups: &[Vec<String>]) -> Phrases {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, u32)>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<(Vec<String>, u32)>, foldhash::fast::FixedState> =
+            HashMap::default();
         let fillers = lang.words.fillers.clone();
         for (g, group) in groups.iter().enumerate() {
             for phrase in group {
