@@ -29,25 +29,25 @@ pub(crate) use synonyms::check as check_config;
 
 /// One searchable page.
 #[derive(Debug, Clone, Default, Hash)]
-pub struct SearchDoc<'a> {
+pub(crate) struct SearchDoc<'a> {
     /// `exercise`, `routine` or `guide`.
-    pub kind: &'static str,
+    pub(crate) kind: &'static str,
     /// Site-relative URL; its file name's words are searchable too.
-    pub url: String,
-    pub title: String,
-    pub summary: String,
+    pub(crate) url: String,
+    pub(crate) title: String,
+    pub(crate) summary: String,
     /// Patient wording of the dosage (exercises) or frequency (routines).
-    pub dosage: String,
-    pub tags: Vec<String>,
+    pub(crate) dosage: String,
+    pub(crate) tags: Vec<String>,
     /// Vocabulary terms (not labels) per facet: region, equipment, category, position.
-    pub region: Vec<String>,
-    pub equipment: Vec<String>,
-    pub category: Vec<String>,
-    pub position: Vec<String>,
-    pub headings: Vec<String>,
+    pub(crate) region: Vec<String>,
+    pub(crate) equipment: Vec<String>,
+    pub(crate) category: Vec<String>,
+    pub(crate) position: Vec<String>,
+    pub(crate) headings: Vec<String>,
     /// The body as plain text, borrowed from the rendered page (a site's
     /// bodies together are big).
-    pub body: std::borrow::Cow<'a, str>,
+    pub(crate) body: std::borrow::Cow<'a, str>,
 }
 
 impl SearchDoc<'_> {
@@ -73,17 +73,17 @@ impl SearchDoc<'_> {
 
 /// A vocabulary offered as a filter: its terms, in order, with display labels.
 #[derive(Debug, Clone, Serialize)]
-pub struct Facet {
+pub(crate) struct Facet {
     /// `region`, `equipment`, `category` or `position` (the URL parameter).
-    pub name: String,
+    pub(crate) name: String,
     /// Heading for people, e.g. "Body region".
-    pub title: String,
-    pub terms: Vec<(String, String)>,
+    pub(crate) title: String,
+    pub(crate) terms: Vec<(String, String)>,
 }
 
 /// Body characters kept per page for the passage shown under a result.
 /// Matching reads much more of the body (`analyze::MATCH_CAP`).
-pub const TEXT_CAP: usize = 240;
+pub(crate) const TEXT_CAP: usize = 240;
 
 /// Each page's analysed words by address, kept between builds (by `serve`)
 /// with a fingerprint of everything that went into them.

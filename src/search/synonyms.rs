@@ -20,7 +20,8 @@ fn normal(phrase: &str) -> String {
 /// The groups in force for a site: built-in (unless turned off), without the
 /// removed words, plus the site's, with groups that share a phrase merged.
 pub(crate) fn groups(lang: &Language, config: &SearchConfig) -> Vec<Vec<String>> {
-    let removed: Vec<String> = config.remove_synonyms.iter().map(|w| normal(w)).collect();
+    let removed: std::collections::HashSet<String> =
+        config.remove_synonyms.iter().map(|w| normal(w)).collect();
     let builtin = lang
         .words
         .synonyms
@@ -43,32 +44,50 @@ pub(crate) fn groups(lang: &Language, config: &SearchConfig) -> Vec<Vec<String>>
 }
 
 /// Merges groups that share a phrase, keeping first-seen order; drops
-/// empty phrases and groups left with fewer than two.
+/// empty phrases and groups left with fewer than two. A group that shares
+/// a phrase with earlier ones takes them in (the earliest first, each
+/// followed by the phrases it adds) and moves to the end. Each phrase is
+/// looked up once in a map of the groups so far, so many groups cost
+/// little more than few.
 fn merge(groups: impl Iterator<Item = Vec<String>>) -> Vec<Vec<String>> {
-    let mut merged: Vec<Vec<String>> = Vec::new();
+    type Set<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
+    // Groups by the order they were made in; `None` once taken in by a later one.
+    let mut made: Vec<Option<Vec<String>>> = Vec::new();
+    let mut group_of: HashMap<String, usize, foldhash::fast::FixedState> = HashMap::default();
     for group in groups {
         let mut words: Vec<String> = Vec::new();
-        for w in group {
-            if !w.is_empty() && !words.contains(&w) {
-                words.push(w);
+        let mut seen: Set<&str> = Set::default();
+        for w in &group {
+            if !w.is_empty() && seen.insert(w) {
+                words.push(w.clone());
             }
         }
-        // Absorb every earlier group that shares a phrase with this one.
-        let mut i = 0;
-        while i < merged.len() {
-            if merged[i].iter().any(|w| words.contains(w)) {
-                let old = merged.remove(i);
-                let new: Vec<String> = words.drain(..).filter(|w| !old.contains(w)).collect();
-                words = old.into_iter().chain(new).collect();
-            } else {
-                i += 1;
-            }
+        drop(seen);
+        // The earlier groups that share a phrase with this one, oldest first.
+        let mut sharing: Vec<usize> = words
+            .iter()
+            .filter_map(|w| group_of.get(w).copied())
+            .collect();
+        sharing.sort_unstable();
+        sharing.dedup();
+        for i in sharing {
+            let Some(old) = made[i].take() else { continue };
+            let had: Set<&str> = old.iter().map(String::as_str).collect();
+            let new: Vec<String> = words
+                .drain(..)
+                .filter(|w| !had.contains(w.as_str()))
+                .collect();
+            drop(had);
+            words = old.into_iter().chain(new).collect();
         }
         if words.len() > 1 {
-            merged.push(words);
+            for w in &words {
+                group_of.insert(w.clone(), made.len());
+            }
+            made.push(Some(words));
         }
     }
-    merged
+    made.into_iter().flatten().collect()
 }
 
 /// Problems with `[search]` in `handout.toml`: a removed word that is in
@@ -82,10 +101,11 @@ pub(crate) fn check(config: &SearchConfig, language: &str, text: &str) -> Vec<Di
         .flatten()
         .map(|w| normal(w))
         .collect();
+    let known_set: std::collections::HashSet<&str> = known.iter().map(String::as_str).collect();
     config
         .remove_synonyms
         .iter()
-        .filter(|w| !known.contains(&normal(w)))
+        .filter(|w| !known_set.contains(normal(w).as_str()))
         .map(|w| {
             let (line, col) = text
                 .lines()
