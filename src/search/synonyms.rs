@@ -45,15 +45,25 @@ pub(crate) fn groups(lang: &Language, config: &SearchConfig) -> Vec<Vec<String>>
 
 /// Merges groups that share a phrase, keeping first-seen order; drops
 /// empty phrases and groups left with fewer than two. A group that shares
-/// a phrase with earlier ones takes them in (the earliest first, each
-/// followed by the phrases it adds) and moves to the end. Each phrase is
-/// looked up once in a map of the groups so far, so many groups cost
-/// little more than few.
+/// phrases with earlier ones takes them in and moves to the end: the
+/// latest of them first, then the others back to the earliest, then its
+/// own new phrases. Each phrase is looked up once in a map of the groups
+/// so far (a group taken in points to the one that took it), so many
+/// groups cost little more than few.
 fn merge(groups: impl Iterator<Item = Vec<String>>) -> Vec<Vec<String>> {
     type Set<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
     // Groups by the order they were made in; `None` once taken in by a later one.
     let mut made: Vec<Option<Vec<String>>> = Vec::new();
+    // The group that took each one in (itself while it stands).
+    let mut taken_by: Vec<usize> = Vec::new();
     let mut group_of: HashMap<String, usize, foldhash::fast::FixedState> = HashMap::default();
+    let find = |taken_by: &mut Vec<usize>, mut g: usize| {
+        while taken_by[g] != g {
+            taken_by[g] = taken_by[taken_by[g]];
+            g = taken_by[g];
+        }
+        g
+    };
     for group in groups {
         let mut words: Vec<String> = Vec::new();
         let mut seen: Set<&str> = Set::default();
@@ -63,28 +73,44 @@ fn merge(groups: impl Iterator<Item = Vec<String>>) -> Vec<Vec<String>> {
             }
         }
         drop(seen);
-        // The earlier groups that share a phrase with this one, oldest first.
+        // The earlier groups that share a phrase with this one, latest first.
         let mut sharing: Vec<usize> = words
             .iter()
             .filter_map(|w| group_of.get(w).copied())
+            .map(|g| find(&mut taken_by, g))
             .collect();
-        sharing.sort_unstable();
+        sharing.sort_unstable_by(|a, b| b.cmp(a));
         sharing.dedup();
-        for i in sharing {
-            let Some(old) = made[i].take() else { continue };
-            let had: Set<&str> = old.iter().map(String::as_str).collect();
-            let new: Vec<String> = words
-                .drain(..)
-                .filter(|w| !had.contains(w.as_str()))
-                .collect();
-            drop(had);
-            words = old.into_iter().chain(new).collect();
-        }
-        if words.len() > 1 {
-            for w in &words {
-                group_of.insert(w.clone(), made.len());
+        let fresh: Vec<String> = words
+            .into_iter()
+            .filter(|w| !group_of.contains_key(w))
+            .collect();
+        let mut merged: Vec<String> = Vec::new();
+        for &g in &sharing {
+            if let Some(old) = made[g].take() {
+                if merged.is_empty() {
+                    merged = old;
+                } else {
+                    merged.extend(old);
+                }
             }
-            made.push(Some(words));
+        }
+        let id = made.len();
+        for w in &fresh {
+            group_of.insert(w.clone(), id);
+        }
+        merged.extend(fresh);
+        if merged.len() > 1 {
+            for g in sharing {
+                taken_by[g] = id;
+            }
+            taken_by.push(id);
+            made.push(Some(merged));
+        } else {
+            // A lone phrase sharing nothing: no group, and nothing to find.
+            for w in &merged {
+                group_of.remove(w);
+            }
         }
     }
     made.into_iter().flatten().collect()
