@@ -241,11 +241,6 @@ pub(crate) fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
         }
     }
     diags.extend(crate::sheet::check_config(text, &config));
-    diags.extend(crate::search::check_config(
-        &config.search,
-        &config.language,
-        text,
-    ));
     if diags.is_empty() {
         Ok(config)
     } else {

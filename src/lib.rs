@@ -23,9 +23,6 @@ pub mod progress;
 pub(crate) mod qr;
 pub(crate) mod render;
 pub mod scaffold;
-// Still `pub` inside, with code only its tests use: not yet held to the
-// crate's `unreachable_pub` and `dead_code` lints.
-#[allow(unreachable_pub, dead_code)]
 pub(crate) mod search;
 pub mod serve;
 // Still `pub` inside: not yet held to the crate's `unreachable_pub` lint.

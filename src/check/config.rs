@@ -1,6 +1,7 @@
 //! The settings of `handout.toml` that need more than their type: the
 //! `base_url` (a web address with a host, or a path), the clinic logo (a
-//! file under static/), and the warnings about settings that are legal but
+//! file under static/), the synonyms a site removes (each in a built-in
+//! group), and the warnings about settings that are legal but
 //! leave something out of the built site.
 
 use crate::config::{Config, FILE};
@@ -46,6 +47,12 @@ pub(crate) fn errors(config: &Config, theme: &Theme, from_command_line: bool) ->
             ));
         }
     }
+    // `[search] remove_synonyms`: each word must be in a built-in group.
+    out.extend(crate::search::check_config(
+        &config.search,
+        &config.language,
+        &config.text,
+    ));
     out
 }
 

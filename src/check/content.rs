@@ -6,21 +6,46 @@ use super::readability;
 use crate::diag::Diagnostic;
 use crate::model::dosage::{Range, Reps};
 use crate::model::{Content, Exercise};
+use crate::render::Memo;
 use crate::source::load::SourceFile;
+use std::sync::Arc;
 
 /// The content warnings of every page, with `max_grade` the highest reading grade.
-pub(crate) fn check(content: &Content, sources: &[usize], max_grade: f64) -> Vec<Diagnostic> {
+/// With a `memo` (kept by `serve`), a page whose file is unchanged is not
+/// read again.
+pub(crate) fn check(
+    content: &Content,
+    sources: &[usize],
+    max_grade: f64,
+    memo: Option<&Memo>,
+) -> Vec<Diagnostic> {
     use rayon::prelude::*;
     let mut out: Vec<Diagnostic> = sources
         .par_iter()
-        .filter_map(|&src| reading_grade(&content.files[src], max_grade))
+        .flat_map_iter(|&src| {
+            let f = &content.files[src];
+            let make = || reading_grade(f, max_grade).into_iter().collect();
+            match memo {
+                Some(m) => m.warnings(f, "reading grade", max_grade.to_bits(), make),
+                None => Arc::new(make()),
+            }
+            .to_vec()
+        })
         .collect();
-    out.par_extend(
-        content
-            .exercises
-            .par_iter()
-            .flat_map_iter(|ex| steps(content, ex)),
-    );
+    out.par_extend(content.exercises.par_iter().flat_map_iter(|ex| {
+        let f = &content.files[ex.src];
+        let make = || steps(content, ex);
+        match memo {
+            Some(m) => m.warnings(
+                f,
+                "steps",
+                crate::fingerprint::of(format!("{:?}", ex.dosage.reps)),
+                make,
+            ),
+            None => Arc::new(make()),
+        }
+        .to_vec()
+    }));
     out
 }
 

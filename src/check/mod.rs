@@ -77,6 +77,11 @@ pub(crate) fn check(inputs: &Inputs, memo: Option<&Memo>) -> Vec<Diagnostic> {
     }
     diags.extend(links::check(content, &sources, &scans, outputs));
     let pages: Vec<usize> = sources.iter().map(|(src, _)| *src).collect();
-    diags.extend(content::check(content, &pages, limits.max_reading_grade));
+    diags.extend(content::check(
+        content,
+        &pages,
+        limits.max_reading_grade,
+        memo,
+    ));
     diags
 }

@@ -25,6 +25,9 @@ pub struct Memo {
     pub(crate) content: crate::parse::ParseMemo,
     /// Each body's heading ids and links, by content path (fingerprint of the body).
     scans: Kept<Arc<Scan>>,
+    /// Each file's content warnings of one kind (reading grade, steps), by
+    /// kind and content path (fingerprint of the file and the check's setting).
+    warnings: Kept<Arc<Vec<crate::diag::Diagnostic>>, (&'static str, String)>,
     /// Each rendered body, by content path (fingerprint of the file and the
     /// pages its links can point to).
     bodies: Kept<Arc<Rendered>>,
@@ -72,6 +75,26 @@ impl Memo {
     pub(crate) fn scan(&self, rel: &str, body: &str, make: impl FnOnce() -> Scan) -> Arc<Scan> {
         self.scans
             .get_or_make(rel, print_of(body), || Arc::new(make()))
+    }
+
+    /// The warnings of kind `kind` about `file` (with `setting`, what else
+    /// the check reads), found by `make` unless the file is unchanged.
+    pub(crate) fn warnings(
+        &self,
+        file: &crate::source::load::SourceFile,
+        kind: &'static str,
+        setting: u64,
+        make: impl FnOnce() -> Vec<crate::diag::Diagnostic>,
+    ) -> Arc<Vec<crate::diag::Diagnostic>> {
+        let print = print_of((
+            &file.text,
+            &file.display,
+            file.fm_line,
+            file.body_line,
+            setting,
+        ));
+        let key = (kind, file.rel.clone());
+        self.warnings.get_or_make(&key, print, || Arc::new(make()))
     }
 
     /// `rel`'s rendered body, made by `make` unless `print` is unchanged.
@@ -135,6 +158,8 @@ impl Memo {
     ) {
         self.files.retain(|path| outputs.contains(path.as_str()));
         self.scans.retain(|rel| sources.contains(rel.as_str()));
+        self.warnings
+            .retain(|(_, rel)| sources.contains(rel.as_str()));
         self.bodies.retain(|rel| sources.contains(rel.as_str()));
         self.fits.retain(|rel| sources.contains(rel.as_str()));
         self.content.retain(|rel| sources.contains(rel));

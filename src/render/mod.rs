@@ -156,8 +156,9 @@ fn render_shared(
     views.fits = fits;
     timer.phase("sheet layouts");
     // Both search files come from one analysis of every page.
+    let docs = views.search_docs(site, &bodies);
     views.search = crate::search::files(
-        &views.search_docs(site, &bodies),
+        &docs,
         &views.search_facets(),
         &site.config.language,
         &site.config.search,

@@ -21,6 +21,9 @@ pub(crate) struct Views {
     pub(super) site_value: tera::Value,
     pub(super) exercise_values: Vec<tera::Value>,
     pub(super) routine_values: Vec<tera::Value>,
+    /// Each vocabulary (`site.taxonomies`) as a template value: a term page
+    /// shows its vocabulary, and there may be thousands of term pages.
+    pub(super) taxonomy_values: Vec<tera::Value>,
     /// Each routine's sheet layouts, once worked out (`fit_routines`).
     pub(crate) fits: Vec<Arc<crate::sheet::Fitted>>,
     /// The search files, once worked out (`search::files`).
@@ -98,6 +101,11 @@ impl Views {
             .collect();
         Views {
             site_value: tera::Value::from_serializable(&site_view),
+            taxonomy_values: site_view
+                .taxonomies
+                .iter()
+                .map(tera::Value::from_serializable)
+                .collect(),
             routine_values: routines
                 .par_iter()
                 .map(|r| routine_value(site, r, &exercise_values))

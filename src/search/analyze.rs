@@ -6,7 +6,7 @@ use super::lang::Language;
 use super::synonyms::Phrases;
 use super::text;
 use super::{Facet, SearchDoc};
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::HashSet;
 
 /// The fields of a page that search reads, and how much a word counts in each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,49 +72,137 @@ impl Field {
 /// Body characters read for matching (a long guide is cut here).
 pub(crate) const MATCH_CAP: usize = 6000;
 
-/// What the index keeps of one page.
+/// A stem or synonym group of a page, with its count per field.
+#[derive(Debug, Clone)]
+pub(crate) struct Counted<K> {
+    pub(crate) key: K,
+    pub(crate) counts: [u16; NF],
+    /// A core match (`Field::core`): in a core field, but not only as part
+    /// of a synonym phrase of a vocabulary label ("knees" in "On hands and
+    /// knees" says how to kneel, not that the page is about knees).
+    pub(crate) core: bool,
+}
+
+/// What the index keeps of one page (compact: `serve` keeps one per page).
 #[derive(Debug, Default)]
 pub(crate) struct Analyzed {
     /// Words counted per field.
     pub(crate) lengths: [u32; NF],
-    /// Stem → count per field.
-    pub(crate) stems: BTreeMap<String, [u16; NF]>,
-    /// The stems that are core matches (`Field::core`): in a core field,
-    /// but not only as part of a synonym phrase of a vocabulary label
-    /// ("knees" in "On hands and knees" says how to kneel, not that the
-    /// page is about knees).
-    pub(crate) core: BTreeSet<String>,
-    /// The synonym groups that are core matches.
-    pub(crate) core_groups: BTreeSet<u32>,
-    /// Synonym group → count per field.
-    pub(crate) groups: BTreeMap<u32, [u16; NF]>,
-    /// Each word as written (folded) with its stem.
-    pub(crate) words: BTreeMap<String, String>,
+    /// Every stem of the page, sorted.
+    pub(crate) stems: Vec<Counted<Box<str>>>,
+    /// Every synonym group of the page, sorted.
+    pub(crate) groups: Vec<Counted<u32>>,
+    /// Each word as written (folded), sorted, with its stem's place in `stems`.
+    pub(crate) words: Vec<(Box<str>, u32)>,
     /// Term indices per facet.
     pub(crate) facets: Vec<Vec<usize>>,
+    /// The passage shown under a result (`super::TEXT_CAP`).
+    pub(crate) passage: String,
+}
+
+type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+
+/// A page's counts while it is read.
+#[derive(Default)]
+struct Tally {
+    lengths: [u32; NF],
+    /// Stem → its place in `stems`.
+    stem_at: Map<String, u32>,
+    stems: Vec<Counted<String>>,
+    groups: Map<u32, Counted<u32>>,
+    /// Word as written → its stem's place in `stems`.
+    words: Map<String, u32>,
+}
+
+impl Tally {
+    /// Sorted, with each word pointing at its stem's new place.
+    fn finish(self, facets: Vec<Vec<usize>>) -> Analyzed {
+        let mut order: Vec<u32> = (0..self.stems.len() as u32).collect();
+        order
+            .sort_unstable_by(|&a, &b| self.stems[a as usize].key.cmp(&self.stems[b as usize].key));
+        let mut rank = vec![0u32; order.len()];
+        for (r, &i) in order.iter().enumerate() {
+            rank[i as usize] = r as u32;
+        }
+        let mut stems: Vec<Option<Counted<String>>> = self.stems.into_iter().map(Some).collect();
+        let stems = order
+            .iter()
+            .filter_map(|&i| stems[i as usize].take())
+            .map(|c| Counted {
+                key: c.key.into_boxed_str(),
+                counts: c.counts,
+                core: c.core,
+            })
+            .collect();
+        let mut groups: Vec<Counted<u32>> = self.groups.into_values().collect();
+        groups.sort_unstable_by_key(|g| g.key);
+        let mut words: Vec<(Box<str>, u32)> = self
+            .words
+            .into_iter()
+            .map(|(w, s)| (w.into_boxed_str(), rank[s as usize]))
+            .collect();
+        words.sort_unstable();
+        Analyzed {
+            lengths: self.lengths,
+            stems,
+            groups,
+            words,
+            facets,
+            passage: String::new(),
+        }
+    }
 }
 
 /// Reads pages with one language's rules and one set of synonym groups.
 pub(crate) struct Analyzer<'a> {
     pub(crate) lang: &'a Language,
-    stop: HashSet<&'a str>,
+    stop: HashSet<&'a str, foldhash::fast::FixedState>,
     phrases: Phrases,
+    facets: &'a [Facet],
+    /// Per facet: term → its place in the facet's terms.
+    facet_terms: Vec<Map<&'a str, usize>>,
 }
 
 impl<'a> Analyzer<'a> {
-    pub(crate) fn new(lang: &'a Language, groups: &[Vec<String>]) -> Analyzer<'a> {
+    pub(crate) fn new(
+        lang: &'a Language,
+        groups: &[Vec<String>],
+        facets: &'a [Facet],
+    ) -> Analyzer<'a> {
+        let facet_terms = facets
+            .iter()
+            .map(|f| {
+                let mut at = Map::default();
+                for (i, (term, _)) in f.terms.iter().enumerate() {
+                    at.entry(term.as_str()).or_insert(i);
+                }
+                at
+            })
+            .collect();
         Analyzer {
             lang,
             stop: lang.words.stop.iter().map(String::as_str).collect(),
             phrases: Phrases::new(lang, groups),
+            facets,
+            facet_terms,
         }
     }
 
-    pub(crate) fn analyze(&self, doc: &SearchDoc, facets: &[Facet]) -> Analyzed {
-        let mut out = Analyzed {
-            facets: facets.iter().map(|f| doc.terms(f)).collect(),
-            ..Analyzed::default()
+    pub(crate) fn analyze(&self, doc: &SearchDoc) -> Analyzed {
+        let facets = self.facets;
+        // About how many different words a page has: fewer regrowths.
+        let size = (doc.body.len() / 16).clamp(16, 512);
+        let mut out = Tally {
+            stem_at: Map::with_capacity_and_hasher(size, Default::default()),
+            words: Map::with_capacity_and_hasher(size, Default::default()),
+            stems: Vec::with_capacity(size),
+            ..Tally::default()
         };
+        let doc_facets: Vec<Vec<usize>> = facets
+            .iter()
+            .zip(&self.facet_terms)
+            .map(|(f, at)| doc.terms(f, at))
+            .collect();
         let slug = doc.url.rsplit('/').next().unwrap_or("");
         let slug = slug.strip_suffix(".html").unwrap_or(slug);
         self.field(&mut out, Field::Title, &doc.title);
@@ -122,7 +210,7 @@ impl<'a> Analyzer<'a> {
         for tag in &doc.tags {
             self.field(&mut out, Field::Tags, tag);
         }
-        for (facet, terms) in facets.iter().zip(&out.facets.clone()) {
+        for (facet, terms) in facets.iter().zip(&doc_facets) {
             let field = if facet.name == "region" {
                 Field::Region
             } else {
@@ -148,16 +236,16 @@ impl<'a> Analyzer<'a> {
             None => &doc.body,
         };
         self.field(&mut out, Field::Body, body);
-        out
+        out.finish(doc_facets)
     }
 
     /// Counts the words and synonym phrases of one piece of a field.
-    fn field(&self, out: &mut Analyzed, field: Field, text: &str) {
+    fn field(&self, out: &mut Tally, field: Field, text: &str) {
         self.field_as(out, field, text, field.core());
     }
 
     /// `field`, with its words core matches or not.
-    fn field_as(&self, out: &mut Analyzed, field: Field, text: &str, core: bool) {
+    fn field_as(&self, out: &mut Tally, field: Field, text: &str, core: bool) {
         let f = field as usize;
         let words = text::words(text);
         let stems: Vec<String> = words.iter().map(|w| (self.lang.stem)(w)).collect();
@@ -173,7 +261,7 @@ impl<'a> Analyzer<'a> {
                 in_phrase[span.clone()].iter_mut().for_each(|p| *p = true);
             }
         }
-        for (i, (w, s)) in words.iter().zip(&stems).enumerate() {
+        for (i, (w, s)) in words.into_iter().zip(stems).enumerate() {
             // Stop words count only in titles and file names, where they
             // may be all a page's name has ("When to stop").
             let stop =
@@ -182,21 +270,34 @@ impl<'a> Analyzer<'a> {
                 continue;
             }
             out.lengths[f] += 1;
-            let counts = out.stems.entry(s.clone()).or_default();
-            counts[f] = counts[f].saturating_add(1);
-            if core && !in_phrase[i] && !out.core.contains(s) {
-                out.core.insert(s.clone());
-            }
-            if !out.words.contains_key(w) {
-                out.words.insert(w.clone(), s.clone());
+            let at = match out.stem_at.get(s.as_str()) {
+                Some(&at) => at,
+                None => {
+                    let at = out.stems.len() as u32;
+                    out.stems.push(Counted {
+                        key: s.clone(),
+                        counts: [0; NF],
+                        core: false,
+                    });
+                    out.stem_at.insert(s, at);
+                    at
+                }
+            };
+            let counted = &mut out.stems[at as usize];
+            counted.counts[f] = counted.counts[f].saturating_add(1);
+            counted.core |= core && !in_phrase[i];
+            if !out.words.contains_key(w.as_str()) {
+                out.words.insert(w, at);
             }
         }
         for (g, _) in spans {
-            if core {
-                out.core_groups.insert(g);
-            }
-            let counts = out.groups.entry(g).or_default();
-            counts[f] = counts[f].saturating_add(1);
+            let counted = out.groups.entry(g).or_insert(Counted {
+                key: g,
+                counts: [0; NF],
+                core: false,
+            });
+            counted.core |= core;
+            counted.counts[f] = counted.counts[f].saturating_add(1);
         }
     }
 }

@@ -7,7 +7,7 @@
 use super::analyze::{Analyzed, FIELDS, NF};
 use super::encode;
 use super::schema::Terms;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
 /// BM25's saturation: how fast repeats of a word stop counting more.
 const K1: f64 = 1.2;
@@ -17,32 +17,73 @@ const K1: f64 = 1.2;
 /// and their ends), which the browser loads after the first results.
 pub(crate) fn terms(pages: &[&Analyzed], groups: usize) -> (Terms, String, String) {
     // Every stem in sorted order (so the browser can binary-search), then
-    // the synonym groups.
-    let mut stems: BTreeMap<&str, usize> = BTreeMap::new();
-    let mut words: BTreeMap<&str, &str> = BTreeMap::new();
-    for p in pages {
-        for s in p.stems.keys() {
-            stems.insert(s, 0);
-        }
+    // the synonym groups. Each page's stems get a number as they are first
+    // met (`ids`: per page, by its own stem order), then the numbers are
+    // put in sorted order (`rank`).
+    let mut first: HashMap<&str, u32, foldhash::fast::FixedState> = HashMap::default();
+    let mut found: Vec<&str> = Vec::new();
+    let ids: Vec<Vec<u32>> = pages
+        .iter()
+        .map(|p| {
+            p.stems
+                .iter()
+                .map(|s| {
+                    *first.entry(&s.key).or_insert_with(|| {
+                        found.push(&s.key);
+                        found.len() as u32 - 1
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    drop(first);
+    let mut order: Vec<u32> = (0..found.len() as u32).collect();
+    order.sort_unstable_by_key(|&i| found[i as usize]);
+    let mut rank = vec![0u32; found.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i as usize] = r as u32;
+    }
+    let n_stems = found.len();
+    let n_terms = n_stems + groups;
+    // Every word as written with its term, sorted.
+    let mut seen: HashMap<&str, u32, foldhash::fast::FixedState> = HashMap::default();
+    for (p, ids) in pages.iter().zip(&ids) {
         for (w, s) in &p.words {
-            words.insert(w, s);
+            seen.entry(w)
+                .or_insert_with(|| rank[ids[*s as usize] as usize]);
         }
     }
-    for (i, id) in stems.values_mut().enumerate() {
-        *id = i;
-    }
-    let n_terms = stems.len() + groups;
-    // Per term: (page, counts per field, a core match).
-    let mut postings: Vec<Vec<(u32, [u16; NF], bool)>> = vec![Vec::new(); n_terms];
-    for (doc, p) in pages.iter().enumerate() {
-        for (s, counts) in &p.stems {
-            postings[stems[s.as_str()]].push((doc as u32, *counts, p.core.contains(s)));
+    let mut words: Vec<(&str, u32)> = seen.into_iter().collect();
+    words.sort_unstable();
+    // Per term: its postings (page, counts per field, a core match), in
+    // page order, in one flat list.
+    let mut starts = vec![0usize; n_terms + 1];
+    for (p, ids) in pages.iter().zip(&ids) {
+        for &id in ids {
+            starts[rank[id as usize] as usize + 1] += 1;
         }
-        for (g, counts) in &p.groups {
-            let core = p.core_groups.contains(g);
-            postings[stems.len() + *g as usize].push((doc as u32, *counts, core));
+        for g in &p.groups {
+            starts[n_stems + g.key as usize + 1] += 1;
         }
     }
+    for t in 0..n_terms {
+        starts[t + 1] += starts[t];
+    }
+    let mut next = starts.clone();
+    let mut postings: Vec<(u32, [u16; NF], bool)> = vec![(0, [0; NF], false); starts[n_terms]];
+    for (doc, (p, ids)) in pages.iter().zip(&ids).enumerate() {
+        for (s, &id) in p.stems.iter().zip(ids) {
+            let t = rank[id as usize] as usize;
+            postings[next[t]] = (doc as u32, s.counts, s.core);
+            next[t] += 1;
+        }
+        for g in &p.groups {
+            let t = n_stems + g.key as usize;
+            postings[next[t]] = (doc as u32, g.counts, g.core);
+            next[t] += 1;
+        }
+    }
+    drop(next);
     let n = pages.len().max(1) as f64;
     let mut avg = [0f64; NF];
     for p in pages {
@@ -53,7 +94,8 @@ pub(crate) fn terms(pages: &[&Analyzed], groups: usize) -> (Terms, String, Strin
     let mut strong = Postings::default();
     let mut passing = Postings::default();
     let mut idfs = Vec::with_capacity(n_terms);
-    for list in &postings {
+    for t in 0..n_terms {
+        let list = &postings[starts[t]..starts[t + 1]];
         let df = list.len() as f64;
         idfs.push(encode::rarity((1.0 + (n - df + 0.5) / (df + 0.5)).ln()));
         for (doc, counts, is_core) in list {
@@ -81,15 +123,16 @@ pub(crate) fn terms(pages: &[&Analyzed], groups: usize) -> (Terms, String, Strin
     }
     let mut word_list = String::new();
     let mut word_terms = Vec::with_capacity(words.len());
-    for (w, s) in &words {
+    for (w, t) in &words {
         if !word_list.is_empty() {
             word_list.push(' ');
         }
         word_list.push_str(w);
-        word_terms.push(stems[s] as u64);
+        word_terms.push(*t as u64);
     }
+    let sorted: Vec<&str> = order.iter().map(|&i| found[i as usize]).collect();
     let terms = Terms {
-        stems: stems.keys().copied().collect::<Vec<_>>().join(" "),
+        stems: sorted.join(" "),
         words: word_list,
         word_terms: encode::pack(word_terms),
         idf: encode::pack(idfs),

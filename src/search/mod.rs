@@ -29,30 +29,35 @@ pub(crate) use synonyms::check as check_config;
 
 /// One searchable page.
 #[derive(Debug, Clone, Default, Hash)]
-pub struct SearchDoc<'a> {
+pub(crate) struct SearchDoc<'a> {
     /// `exercise`, `routine` or `guide`.
-    pub kind: &'static str,
+    pub(crate) kind: &'static str,
     /// Site-relative URL; its file name's words are searchable too.
-    pub url: String,
-    pub title: String,
-    pub summary: String,
+    pub(crate) url: String,
+    pub(crate) title: String,
+    pub(crate) summary: String,
     /// Patient wording of the dosage (exercises) or frequency (routines).
-    pub dosage: String,
-    pub tags: Vec<String>,
+    pub(crate) dosage: String,
+    pub(crate) tags: Vec<String>,
     /// Vocabulary terms (not labels) per facet: region, equipment, category, position.
-    pub region: Vec<String>,
-    pub equipment: Vec<String>,
-    pub category: Vec<String>,
-    pub position: Vec<String>,
-    pub headings: Vec<String>,
+    pub(crate) region: Vec<String>,
+    pub(crate) equipment: Vec<String>,
+    pub(crate) category: Vec<String>,
+    pub(crate) position: Vec<String>,
+    pub(crate) headings: Vec<String>,
     /// The body as plain text, borrowed from the rendered page (a site's
     /// bodies together are big).
-    pub body: std::borrow::Cow<'a, str>,
+    pub(crate) body: std::borrow::Cow<'a, str>,
 }
 
 impl SearchDoc<'_> {
-    /// The indices (in `facet.terms`) of this page's terms of a facet.
-    fn terms(&self, facet: &Facet) -> Vec<usize> {
+    /// The indices (in `facet.terms`) of this page's terms of a facet,
+    /// found through `at` (term → index).
+    fn terms(
+        &self,
+        facet: &Facet,
+        at: &HashMap<&str, usize, foldhash::fast::FixedState>,
+    ) -> Vec<usize> {
         let mine = match facet.name.as_str() {
             "region" => &self.region,
             "equipment" => &self.equipment,
@@ -61,24 +66,24 @@ impl SearchDoc<'_> {
             _ => return Vec::new(),
         };
         mine.iter()
-            .filter_map(|t| facet.terms.iter().position(|(term, _)| term == t))
+            .filter_map(|t| at.get(t.as_str()).copied())
             .collect()
     }
 }
 
 /// A vocabulary offered as a filter: its terms, in order, with display labels.
 #[derive(Debug, Clone, Serialize)]
-pub struct Facet {
+pub(crate) struct Facet {
     /// `region`, `equipment`, `category` or `position` (the URL parameter).
-    pub name: String,
+    pub(crate) name: String,
     /// Heading for people, e.g. "Body region".
-    pub title: String,
-    pub terms: Vec<(String, String)>,
+    pub(crate) title: String,
+    pub(crate) terms: Vec<(String, String)>,
 }
 
 /// Body characters kept per page for the passage shown under a result.
 /// Matching reads much more of the body (`analyze::MATCH_CAP`).
-pub const TEXT_CAP: usize = 240;
+pub(crate) const TEXT_CAP: usize = 240;
 
 /// Each page's analysed words by address, kept between builds (by `serve`)
 /// with a fingerprint of everything that went into them.
@@ -103,9 +108,10 @@ pub(crate) fn files(
     config: &crate::config::SearchConfig,
     cache: Option<&EntryCache>,
 ) -> Files {
+    let mut timer = crate::timings::Timer::start();
     let lang = lang::Language::get(language);
     let groups = synonyms::groups(&lang, config);
-    let analyzer = Analyzer::new(&lang, &groups);
+    let analyzer = Analyzer::new(&lang, &groups, facets);
     let setup_print = cache.map(|_| {
         let mut h = crate::fingerprint::hasher();
         for f in facets {
@@ -117,16 +123,24 @@ pub(crate) fn files(
     });
     let pages: Vec<Arc<Analyzed>> = docs
         .par_iter()
-        .map(|d| match (cache, setup_print) {
-            (Some(cache), Some(fp)) => {
-                let print = crate::fingerprint::of((fp, d));
-                cache.get_or_make(&d.url, print, || Arc::new(analyzer.analyze(d, facets)))
+        .map(|d| {
+            let make = || {
+                let mut page = analyzer.analyze(d);
+                page.passage = cap(&strip_headings(&d.body, &d.headings), TEXT_CAP);
+                Arc::new(page)
+            };
+            match (cache, setup_print) {
+                (Some(cache), Some(fp)) => {
+                    cache.get_or_make(&d.url, crate::fingerprint::of((fp, d)), make)
+                }
+                _ => make(),
             }
-            _ => Arc::new(analyzer.analyze(d, facets)),
         })
         .collect();
+    timer.phase("  pages read");
     let refs: Vec<&Analyzed> = pages.iter().map(Arc::as_ref).collect();
     let (terms, passing, passing_ends) = index::terms(&refs, groups.len());
+    timer.phase("  terms");
     let mut dosages: Vec<&str> = vec![""];
     let mut dosage_ids: HashMap<&str, u64> = HashMap::from([("", 0)]);
     let dosage = encode::pack(docs.iter().map(|d| {
@@ -170,16 +184,12 @@ pub(crate) fn files(
         docs: columns,
         terms,
     };
-    let text: Vec<String> = docs
-        .par_iter()
-        .map(|d| cap(&strip_headings(&d.body, &d.headings), TEXT_CAP))
-        .collect();
     let more = schema::More {
         format: schema::FORMAT,
         postings: passing,
         ends: passing_ends,
         summary: schema::column(docs.iter().map(|d| d.summary.as_str())),
-        text: schema::column(text.iter().map(String::as_str)),
+        text: schema::column(pages.iter().map(|p| p.passage.as_str())),
     };
     Files {
         index: script("HANDOUT_SEARCH", &index),

@@ -20,7 +20,8 @@ fn normal(phrase: &str) -> String {
 /// The groups in force for a site: built-in (unless turned off), without the
 /// removed words, plus the site's, with groups that share a phrase merged.
 pub(crate) fn groups(lang: &Language, config: &SearchConfig) -> Vec<Vec<String>> {
-    let removed: Vec<String> = config.remove_synonyms.iter().map(|w| normal(w)).collect();
+    let removed: std::collections::HashSet<String> =
+        config.remove_synonyms.iter().map(|w| normal(w)).collect();
     let builtin = lang
         .words
         .synonyms
@@ -43,32 +44,76 @@ pub(crate) fn groups(lang: &Language, config: &SearchConfig) -> Vec<Vec<String>>
 }
 
 /// Merges groups that share a phrase, keeping first-seen order; drops
-/// empty phrases and groups left with fewer than two.
+/// empty phrases and groups left with fewer than two. A group that shares
+/// phrases with earlier ones takes them in and moves to the end: the
+/// latest of them first, then the others back to the earliest, then its
+/// own new phrases. Each phrase is looked up once in a map of the groups
+/// so far (a group taken in points to the one that took it), so many
+/// groups cost little more than few.
 fn merge(groups: impl Iterator<Item = Vec<String>>) -> Vec<Vec<String>> {
-    let mut merged: Vec<Vec<String>> = Vec::new();
+    type Set<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
+    // Groups by the order they were made in; `None` once taken in by a later one.
+    let mut made: Vec<Option<Vec<String>>> = Vec::new();
+    // The group that took each one in (itself while it stands).
+    let mut taken_by: Vec<usize> = Vec::new();
+    let mut group_of: HashMap<String, usize, foldhash::fast::FixedState> = HashMap::default();
+    let find = |taken_by: &mut Vec<usize>, mut g: usize| {
+        while taken_by[g] != g {
+            taken_by[g] = taken_by[taken_by[g]];
+            g = taken_by[g];
+        }
+        g
+    };
     for group in groups {
         let mut words: Vec<String> = Vec::new();
-        for w in group {
-            if !w.is_empty() && !words.contains(&w) {
-                words.push(w);
+        let mut seen: Set<&str> = Set::default();
+        for w in &group {
+            if !w.is_empty() && seen.insert(w) {
+                words.push(w.clone());
             }
         }
-        // Absorb every earlier group that shares a phrase with this one.
-        let mut i = 0;
-        while i < merged.len() {
-            if merged[i].iter().any(|w| words.contains(w)) {
-                let old = merged.remove(i);
-                let new: Vec<String> = words.drain(..).filter(|w| !old.contains(w)).collect();
-                words = old.into_iter().chain(new).collect();
-            } else {
-                i += 1;
+        drop(seen);
+        // The earlier groups that share a phrase with this one, latest first.
+        let mut sharing: Vec<usize> = words
+            .iter()
+            .filter_map(|w| group_of.get(w).copied())
+            .map(|g| find(&mut taken_by, g))
+            .collect();
+        sharing.sort_unstable_by(|a, b| b.cmp(a));
+        sharing.dedup();
+        let fresh: Vec<String> = words
+            .into_iter()
+            .filter(|w| !group_of.contains_key(w))
+            .collect();
+        let mut merged: Vec<String> = Vec::new();
+        for &g in &sharing {
+            if let Some(old) = made[g].take() {
+                if merged.is_empty() {
+                    merged = old;
+                } else {
+                    merged.extend(old);
+                }
             }
         }
-        if words.len() > 1 {
-            merged.push(words);
+        let id = made.len();
+        for w in &fresh {
+            group_of.insert(w.clone(), id);
+        }
+        merged.extend(fresh);
+        if merged.len() > 1 {
+            for g in sharing {
+                taken_by[g] = id;
+            }
+            taken_by.push(id);
+            made.push(Some(merged));
+        } else {
+            // A lone phrase sharing nothing: no group, and nothing to find.
+            for w in &merged {
+                group_of.remove(w);
+            }
         }
     }
-    merged
+    made.into_iter().flatten().collect()
 }
 
 /// Problems with `[search]` in `handout.toml`: a removed word that is in
@@ -82,10 +127,11 @@ pub(crate) fn check(config: &SearchConfig, language: &str, text: &str) -> Vec<Di
         .flatten()
         .map(|w| normal(w))
         .collect();
+    let known_set: std::collections::HashSet<&str> = known.iter().map(String::as_str).collect();
     config
         .remove_synonyms
         .iter()
-        .filter(|w| !known.contains(&normal(w)))
+        .filter(|w| !known_set.contains(normal(w).as_str()))
         .map(|w| {
             let (line, col) = text
                 .lines()
@@ -109,13 +155,14 @@ pub(crate) fn check(config: &SearchConfig, language: &str, text: &str) -> Vec<Di
 /// phrase at a place wins and its words are not looked at again.
 pub(crate) struct Phrases {
     /// By first key: (keys, group), longest first.
-    by_first: HashMap<String, Vec<(Vec<String>, u32)>>,
+    by_first: HashMap<String, Vec<(Vec<String>, u32)>, foldhash::fast::FixedState>,
     fillers: Vec<String>,
 }
 
 impl Phrases {
     pub(crate) fn new(lang: &Language, groups: &[Vec<String>]) -> Phrases {
-        let mut by_first: HashMap<String, Vec<(Vec<String>, u32)>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<(Vec<String>, u32)>, foldhash::fast::FixedState> =
+            HashMap::default();
         let fillers = lang.words.fillers.clone();
         for (g, group) in groups.iter().enumerate() {
             for phrase in group {

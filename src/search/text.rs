@@ -10,6 +10,14 @@ use unicode_normalization::UnicodeNormalization;
 /// Lower case, accents and apostrophes removed (as JavaScript's
 /// `toLowerCase().normalize("NFKD")` with the combining marks dropped).
 pub(crate) fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        // The same result, without Unicode tables (most text is plain ASCII).
+        return s
+            .bytes()
+            .filter(|&b| b != b'\'')
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
     s.to_lowercase()
         .nfkd()
         .filter(|c| !('\u{300}'..='\u{36f}').contains(c) && !matches!(c, '\'' | '‘' | '’'))

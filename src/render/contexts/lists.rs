@@ -58,17 +58,19 @@ pub(in crate::render) struct ExercisesPage {
 
 impl ExercisesPage {
     pub(in crate::render) fn new(views: &Views) -> Self {
+        // Each category's exercises, in order, from one pass over them.
+        let mut by_term: HashMap<&str, Vec<tera::Value>> = HashMap::new();
+        for (e, v) in views.exercises.iter().zip(&views.exercise_values) {
+            by_term
+                .entry(e.category.term.as_str())
+                .or_default()
+                .push(v.clone());
+        }
         let groups: Vec<tera::Value> = views.site.taxonomies[Taxonomy::Category.index()]
             .terms
             .iter()
             .filter_map(|t| {
-                let list: Vec<tera::Value> = views
-                    .exercises
-                    .iter()
-                    .zip(&views.exercise_values)
-                    .filter(|(e, _)| e.category.term == t.term)
-                    .map(|(_, v)| v.clone())
-                    .collect();
+                let list = by_term.remove(t.term.as_str()).unwrap_or_default();
                 (!list.is_empty()).then(|| {
                     tera::Value::from(std::collections::BTreeMap::from([
                         ("term", tera::Value::from_serializable(t)),
@@ -119,31 +121,35 @@ impl Template for RoutinesPage {
 }
 
 /// `taxonomy.html`: one vocabulary with its terms.
-pub(in crate::render) struct TaxonomyPage<'a> {
-    taxonomy: &'a TaxonomyView,
+pub(in crate::render) struct TaxonomyPage {
+    title: String,
+    taxonomy: tera::Value,
 }
 
-impl<'a> TaxonomyPage<'a> {
-    pub(in crate::render) fn new(views: &'a Views, t: Taxonomy) -> Self {
+impl TaxonomyPage {
+    pub(in crate::render) fn new(views: &Views, t: Taxonomy) -> Self {
         TaxonomyPage {
-            taxonomy: &views.site.taxonomies[t.index()],
+            title: views.site.taxonomies[t.index()].title.clone(),
+            taxonomy: views.taxonomy_values[t.index()].clone(),
         }
     }
 }
 
-impl Template for TaxonomyPage<'_> {
+impl Template for TaxonomyPage {
     const NAME: &'static str = "taxonomy.html";
     fn head(&self) -> (String, String) {
-        (self.taxonomy.title.clone(), String::new())
+        (self.title.clone(), String::new())
     }
     fn fill(self, ctx: &mut tera::Context) {
-        ctx.insert("taxonomy", self.taxonomy);
+        ctx.insert_value("taxonomy", self.taxonomy);
     }
 }
 
 /// `term.html`: the exercises with one term.
 pub(in crate::render) struct TermPage<'a> {
     taxonomy: &'a TaxonomyView,
+    /// `taxonomy` as a template value, shared by all its term pages.
+    taxonomy_value: tera::Value,
     term: TermView,
     exercises: tera::Value,
 }
@@ -157,6 +163,7 @@ impl<'a> TermPage<'a> {
             .collect();
         TermPage {
             taxonomy: &views.site.taxonomies[id.taxonomy.index()],
+            taxonomy_value: views.taxonomy_values[id.taxonomy.index()].clone(),
             term: term(&views.site, id.taxonomy, site.vocabs.term(id).0),
             exercises: tera::Value::from(list),
         }
@@ -172,7 +179,7 @@ impl Template for TermPage<'_> {
         )
     }
     fn fill(self, ctx: &mut tera::Context) {
-        ctx.insert("taxonomy", self.taxonomy);
+        ctx.insert_value("taxonomy", self.taxonomy_value);
         ctx.insert("term", &self.term);
         ctx.insert_value("exercises", self.exercises);
     }
