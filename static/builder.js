@@ -349,13 +349,19 @@
     $("builder-link").value = address();
   }
 
+  var texts = $("builder-sheet-texts").dataset, T = null;
+  try {
+    T = { words: JSON.parse(texts.words), sheet: JSON.parse(texts.sheet), css: texts.css, logo: texts.logo || "",
+      startLabel: texts.start, qrLabel: texts.qrLabel };
+  } catch (e) { return; }
   function sheetModel() {
-    var cards = [], section = "";
+    var cards = [], section = "", regions = {};
     P.rows.forEach(function (r) {
       if (r.section !== undefined) return (section = r.section);
       var e = exercise(r.slug);
       if (!e) return;
       var x = detail(r.slug);
+      e.region.forEach(function (i) { regions[i] = true; });
       cards.push({
         section: section,
         title: e.title,
@@ -365,26 +371,31 @@
         note: r.note,
         intro: x.intro,
         steps: x.steps,
-        cautions: x.cautions.slice(0, 1)
+        cautions: x.cautions
       });
       section = "";
     });
+    var region = data.facets.find(function (f) { return f.name === "region"; });
     return {
       title: P.title || W.untitled, start: P.start, clinician: P.clinician, patient: patient, note: P.note,
       cards: cards, qr: page.dataset.absoluteUrl ? address() : "",
+      regions: Object.keys(regions).map(Number).sort(function (a, b) { return a - b; })
+        .map(function (i) { return region ? region.terms[i][0] : ""; }),
       paper: $("builder-paper").value, large: $("builder-large").checked
     };
   }
   function drawSheet(done) {
     details(P.rows.filter(function (r) { return r.slug; }).map(function (r) { return r.slug; }), function () {
-      lastFit = S.render($("builder-sheet"), sheetModel());
-      var m = $("builder-fit"), paper = lastFit.paper;
-      if ($("builder-large").checked) m.textContent = fill(W.fitsLarge, { pages: lastFit.pages });
-      else if (lastFit.pages > 1) m.textContent = W.tooLong;
-      else m.textContent = fill(lastFit.cut !== null ? W.fitsCut : W.fits, { paper: paper });
-      if (!sheets) window.HandoutBuilder.firstSheetAt = performance.now();
-      document.documentElement.dataset.builderSheet = String(++sheets);
-      if (done) done();
+      S.ready($("builder-sheet"), T, function () {
+        lastFit = S.render($("builder-sheet"), T, sheetModel());
+        var m = $("builder-fit"), paper = lastFit.paper;
+        if ($("builder-large").checked) m.textContent = fill(W.fitsLarge, { pages: lastFit.pages });
+        else if (lastFit.pages > 1) m.textContent = W.tooLong;
+        else m.textContent = fill(lastFit.cut !== null ? W.fitsCut : W.fits, { paper: paper });
+        if (!sheets) window.HandoutBuilder.firstSheetAt = performance.now();
+        document.documentElement.dataset.builderSheet = String(++sheets);
+        if (done) done();
+      });
     });
   }
   var sheets = 0, timer = 0;

@@ -214,11 +214,12 @@ await withBrowser(async (ctx) => {
   await bad.waitForSelector("html[data-builder-sheet]");
   const safety = await bad.evaluate(() => ({
     hacked: window.hacked,
-    imgs: document.querySelectorAll("#builder-sheet img:not(.sheet-logo), #builder-list img, #builder-sheet script").length,
-    title: document.querySelector("#builder-sheet .sheet-title").textContent,
+    imgs: document.getElementById("builder-sheet").shadowRoot.querySelectorAll("img:not(.sheet-logo), script").length +
+      document.querySelectorAll("#builder-list img").length,
+    title: document.getElementById("builder-sheet").shadowRoot.querySelector(".sheet-title").textContent,
     missing: document.querySelectorAll("#builder-list .is-missing").length,
-    cards: document.querySelectorAll("#builder-sheet .card").length,
-    dosage: document.querySelector("#builder-sheet .card-dosage").textContent,
+    cards: document.getElementById("builder-sheet").shadowRoot.querySelectorAll(".card").length,
+    dosage: document.getElementById("builder-sheet").shadowRoot.querySelector(".card-dosage").textContent,
     rows: window.HandoutBuilder.programme().rows.length,
     start: window.HandoutBuilder.programme().start
   }));
@@ -247,7 +248,7 @@ await withBrowser(async (ctx) => {
   const twelveAddress = await twelve.evaluate(() => window.HandoutBuilder.address());
   const t = await print(twelve, "twelve");
   const fit = await twelve.evaluate(() => window.HandoutBuilder.lastFit());
-  const qrSize = await twelve.evaluate(() => getComputedStyle(document.querySelector("#builder-sheet .sheet")).getPropertyValue("--qr"));
+  const qrSize = await twelve.evaluate(() => getComputedStyle(document.getElementById("builder-sheet").shadowRoot.querySelector(".sheet-mode")).getPropertyValue("--qr"));
   check(t.pages === 1, "twelve on one page", { pages: t.pages, fit, qrSize });
   check(t.qr === twelveAddress, "twelve: the QR code scans from the printed page", { qr: t.qr, twelveAddress });
   out.twelve = { address: twelveAddress.length, qr: fit.qr, size: qrSize.trim(), cut: fit.cut, layout: fit.layout };

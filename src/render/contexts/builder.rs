@@ -4,6 +4,7 @@
 
 use super::Template;
 use crate::render::BUILDER_PART;
+use crate::sheet::{self, Kit};
 use crate::site::routes::{self, Route};
 use crate::site::Site;
 
@@ -18,11 +19,16 @@ pub(in crate::render) struct BuilderPage {
     part_size: usize,
     /// The builder's absolute address (for QR codes), when `base_url` is absolute.
     absolute_url: Option<String>,
+    /// The sheet's words and the clinic's texts, as the built sheets print them.
+    words: tera::Value,
+    sheet: tera::Value,
 }
 
 impl BuilderPage {
-    pub(in crate::render) fn new(site: &Site) -> Self {
+    pub(in crate::render) fn new(site: &Site, kit: &Kit) -> Self {
         BuilderPage {
+            words: sheet::words(kit),
+            sheet: sheet::builder_texts(&site.config, kit, &Route::Builder.path()),
             exercise_url: Route::Exercise("{slug}").path(),
             sheet_url: Route::ExerciseSheet("{slug}").path(),
             routine_url: Route::Routine("{slug}").path(),
@@ -50,5 +56,8 @@ impl Template for BuilderPage {
         ctx.insert("part_url", &self.part_url);
         ctx.insert("part_size", &self.part_size);
         ctx.insert("absolute_url", &self.absolute_url);
+        ctx.insert("words_json", &self.words.to_string());
+        ctx.insert("sheet_json", &self.sheet.to_string());
+        ctx.insert_value("sheet", self.sheet);
     }
 }
