@@ -10,14 +10,30 @@
   var D = window.HandoutDosage, C = window.HandoutProgramme, S = window.HandoutSheet;
   var page = document.getElementById("builder");
   var data = window.HANDOUT_BUILDER;
-  if (!page || !D || !C || !S || !data || data.format !== 1) return;
+  if (!page || !D || !C || !S || !data || data.format !== 2) return;
   var W = document.getElementById("builder-words").dataset;
   var root = page.dataset.root || "";
   var $ = function (id) { return document.getElementById(id); };
   var fill = S.fill;
 
+  // Each exercise comes as a short array (builder-data.js `fields`); its dosage is read from its code when first needed.
+  function Exercise(row) {
+    this.slug = row[0];
+    this.title = row[1];
+    this.code = row[2];
+    this.region = row[3];
+    this.equipment = row[4];
+    this.category = row[5];
+    this.position = row[6];
+  }
+  Object.defineProperty(Exercise.prototype, "dosage", {
+    get: function () { return this._dosage || (this._dosage = D.merged({}, C.readCode(this.code))); }
+  });
   var bySlug = new Map();
-  data.exercises.forEach(function (e, i) { bySlug.set(e.slug, i); });
+  data.exercises = data.exercises.map(function (row, i) {
+    bySlug.set(row[0], i);
+    return Array.isArray(row) ? new Exercise(row) : row;
+  });
   var equipment = data.facets.find(function (f) { return f.name === "equipment"; });
   var routines = new Map();
   data.routines.forEach(function (r) { routines.set(r.slug, r); });
@@ -156,7 +172,7 @@
         t.textContent = e.title;
         var meta = document.createElement("span");
         meta.className = "builder-result-meta";
-        meta.textContent = e.text + " \u00b7 " + e.region.map(function (r) { return label("region", r); }).join(", ");
+        meta.textContent = D.describe(e.dosage) + " \u00b7 " + e.region.map(function (r) { return label("region", r); }).join(", ");
         li.appendChild(b);
         li.appendChild(t);
         li.appendChild(meta);
@@ -190,27 +206,100 @@
     var e = exercise(r.slug);
     return e ? e.title : r.slug;
   }
+  var TIMES = ["hold", "duration", "rest"];
+  function input(li, f, i) { return li.querySelector('[data-f="' + f + '"][data-i="' + i + '"]'); }
+  /** Shows dosage `d` in a row's inputs; what a choice makes pointless is switched off. */
   function doseInputs(li, d) {
-    li.querySelectorAll("[data-f]").forEach(function (input) {
-      var v = d[input.dataset.f], i = +input.dataset.i || 0;
-      if (input.dataset.f === "side") input.value = v || "";
-      else if (input.dataset.f === "frequency") input.value = v ? (i === 0 ? v[0] : v[0] === "daily" ? "" : v[i]) : "";
-      else if (input.tagName === "SELECT") input.value = v ? v[2] : "s";
-      else input.value = v ? v[i] : "";
+    var set = function (f, i, v) { var x = input(li, f, i); if (x) x.value = v == null ? "" : v; };
+    var pair = function (f, r, at) { set(f, at, r ? r[0] : ""); set(f, at + 1, r ? r[1] : ""); };
+    pair("sets", d.sets, 0);
+    var amrap = d.reps === "amrap";
+    input(li, "reps", "amrap").checked = amrap;
+    pair("reps", amrap ? null : d.reps, 0);
+    TIMES.forEach(function (f) {
+      var t = d[f];
+      pair(f, t, 0);
+      set(f, 2, t ? t[2] : "s");
+      set(f, 3, t && t[3] ? t[3] : "");
+      set(f, 4, t && t[4] ? t[4] : "s");
     });
+    li.querySelector('[data-f="side"]').value = d.side || "";
+    var l = d.load, weight = l && (l[0] === "kg" || l[0] === "lb");
+    set("load", 0, l ? l[0] : "");
+    set("load", 1, weight ? l[1] / 10 : l && l[0] === "level" ? l[1] : "");
+    set("load", 2, weight ? l[2] / 10 : l && l[0] === "level" ? l[2] : "");
+    set("load", 3, l && l[0] === "band" ? l[1] : D.BANDS[0]);
+    var e = d.effort;
+    set("effort", 0, e ? e[0] : "");
+    set("effort", 1, e && e[0] === "rpe" ? e[1] : "");
+    set("effort", 2, e && e[0] === "rpe" ? e[2] : "");
+    set("effort", 3, e && e[0] === "word" ? e[1] : D.EFFORTS[2]);
+    var f = d.frequency;
+    set("frequency", 0, f ? f[0] : "");
+    set("frequency", 1, f && (f[0] === "day" || f[0] === "week") ? f[1] : "");
+    set("frequency", 2, f && (f[0] === "day" || f[0] === "week") ? f[2] : "");
+    for (var k = 0; k < 7; k++) input(li, "frequency", "d" + k).checked = !!(f && f[0] === "days" && f[1] & (1 << k));
+    // Inputs a choice has no use for are switched off.
+    var off = function (f, i, yes) { var x = input(li, f, i); if (x) x.disabled = yes; };
+    off("reps", 0, amrap);
+    off("reps", 1, amrap);
+    TIMES.forEach(function (t) { var one = !d[t] || d[t][0] === d[t][1]; off(t, 3, !one); off(t, 4, !one); });
+    var kind = l ? l[0] : "";
+    off("load", 1, kind !== "kg" && kind !== "lb" && kind !== "level");
+    off("load", 2, kind !== "kg" && kind !== "lb" && kind !== "level");
+    off("load", 3, kind !== "band");
+    off("effort", 1, !e || e[0] !== "rpe");
+    off("effort", 2, !e || e[0] !== "rpe");
+    off("effort", 3, !e || e[0] !== "word");
+    var often = f ? f[0] : "";
+    off("frequency", 1, often !== "day" && often !== "week");
+    off("frequency", 2, often !== "day" && often !== "week");
+    for (k = 0; k < 7; k++) off("frequency", "d" + k, often !== "days");
   }
+  /**
+   * The dosage a row's inputs say, every field made valid (D.cleanField):
+   * whatever is typed, the result can be worded (a kind of load, effort or
+   * frequency chosen before its number starts from one that makes sense).
+   */
   function readDose(li) {
-    var get = function (f, i) { return li.querySelector('[data-f="' + f + '"][data-i="' + i + '"]').value; };
+    var get = function (f, i) { return input(li, f, i).value; };
     var want = {};
-    ["sets", "reps"].forEach(function (f) { want[f] = D.cleanRange(get(f, 0), get(f, 1), D.MAX[f]); });
-    ["hold", "duration"].forEach(function (f) {
+    want.sets = D.cleanRange(get("sets", 0), get("sets", 1), D.MAX.sets);
+    want.reps = input(li, "reps", "amrap").checked ? "amrap" : D.cleanRange(get("reps", 0), get("reps", 1), D.MAX.reps);
+    TIMES.forEach(function (f) {
       var r = D.cleanRange(get(f, 0), get(f, 1), D.MAX[f]);
-      want[f] = r && [r[0], r[1], get(f, 2)];
+      want[f] = r && D.cleanField(f, [r[0], r[1], get(f, 2), get(f, 3) || null, get(f, 4)]);
     });
     want.side = D.cleanField("side", li.querySelector('[data-f="side"]').value);
-    var kind = get("frequency", 0);
-    want.frequency = kind === "daily" ? ["daily"] : kind ? D.cleanField("frequency", [kind, get("frequency", 1) || 1, get("frequency", 2)]) : null;
+    var kind = get("load", 0), tenths = function (v) { return v === "" ? null : Math.round(parseFloat(v) * 10); };
+    if (kind === "band") want.load = ["band", get("load", 3)];
+    else if (kind === "kg" || kind === "lb") want.load = D.cleanField("load", [kind, tenths(get("load", 1)) || 10, tenths(get("load", 2))]);
+    else if (kind === "level") want.load = D.cleanField("load", [kind, get("load", 1) || 1, get("load", 2)]);
+    else want.load = null;
+    var effort = get("effort", 0);
+    if (effort === "word") want.effort = ["word", get("effort", 3)];
+    else if (effort === "rpe") want.effort = D.cleanField("effort", ["rpe", get("effort", 1) === "" ? 5 : get("effort", 1), get("effort", 2)]);
+    else want.effort = null;
+    var often = get("frequency", 0);
+    if (often === "daily" || often === "other") want.frequency = [often];
+    else if (often === "days") {
+      var bits = 0;
+      for (var k = 0; k < 7; k++) if (input(li, "frequency", "d" + k).checked) bits |= 1 << k;
+      want.frequency = ["days", bits || 1];
+    } else if (often) want.frequency = D.cleanField("frequency", [often, get("frequency", 1) || 1, get("frequency", 2)]);
+    else want.frequency = null;
+    D.FIELDS.forEach(function (f) { want[f] = D.cleanField(f, want[f]); });
     return want;
+  }
+  /** The band colours and effort words, from the list the dosage code uses. */
+  function options(li) {
+    li.querySelectorAll("select[data-options]").forEach(function (sel) {
+      (sel.dataset.options === "bands" ? D.BANDS : D.EFFORTS).forEach(function (w) {
+        var o = document.createElement("option");
+        o.value = o.textContent = w;
+        sel.appendChild(o);
+      });
+    });
   }
   function drawList(focus) {
     var list = $("builder-list");
@@ -238,6 +327,7 @@
           var d = D.merged(e.dosage, r.over);
           li.querySelector(".builder-item-dosage").textContent = D.describe(d);
           dose.querySelector("summary").textContent = W.change;
+          options(dose);
           dose.querySelectorAll("input, select").forEach(function (input, k) {
             input.id = "b-" + i + "-" + k;
           });

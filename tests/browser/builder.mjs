@@ -227,6 +227,51 @@ await withBrowser(async (ctx) => {
   check(safety.missing === 1 && safety.cards === 1 && safety.rows === 3 && safety.start === "", "missing exercise marked", safety);
   check(/^99 sets of /.test(safety.dosage), "a crafted dosage is made valid", safety.dosage);
 
+  // The other dosage fields: as many reps as they can, a compound hold, rest, load, effort, weekdays;
+  // the inputs only let through what can be worded, and the address carries it all.
+  const dose = await ctx.newPage();
+  await dose.goto(base + "#v1&t=Fields&e=" + one);
+  await dose.waitForSelector("html[data-builder-sheet]");
+  const r0 = '#builder-list li[data-row="0"]';
+  await dose.click(r0 + " summary");
+  const put = async (f, i, v) => {
+    const sel = `${r0} [data-f="${f}"][data-i="${i}"]`;
+    const tag = await dose.$eval(sel, (e) => e.tagName + (e.type === "checkbox" ? ":box" : ""));
+    if (tag === "SELECT") await dose.selectOption(sel, v);
+    else if (tag.endsWith(":box")) await dose.setChecked(sel, v);
+    else { await dose.fill(sel, v); await dose.dispatchEvent(sel, "change"); }
+  };
+  const words = () => dose.$eval(r0 + " .builder-item-dosage", (e) => e.textContent);
+  await put("sets", 0, "3"); await put("sets", 1, "");
+  await put("reps", "amrap", true);
+  for (const f of ["hold", "duration"]) await put(f, 0, "");
+  await put("rest", 0, "90"); await put("rest", 2, "s");
+  await put("load", 0, "kg"); await put("load", 1, "2.5"); await put("load", 2, "5");
+  await put("effort", 0, "word"); await put("effort", 3, "moderate");
+  await put("frequency", 0, "days");
+  for (const d of [0, 2, 4]) await put("frequency", "d" + d, true);
+  const amrap = await words();
+  check(/^3 sets of as many reps as you can/.test(amrap) && amrap.includes("using 2.5\u20135 kg") &&
+    amrap.includes("moderate effort") && amrap.includes("rest 90 seconds between sets") && amrap.endsWith("Mon, Wed and Fri"),
+  "AMRAP, load, effort, rest and weekdays worded", amrap);
+  // Nonsense is made valid: effort 14 out of 10 becomes 10, a weight below zero is refused.
+  await put("effort", 0, "rpe"); await put("effort", 1, "14");
+  check((await words()).includes("effort 10 out of 10"), "effort at most 10", await words());
+  await put("hold", 0, "1"); await put("hold", 2, "min"); await put("hold", 3, "30"); await put("hold", 4, "s");
+  await put("reps", "amrap", false); await put("reps", 0, "8");
+  await put("frequency", 0, "other");
+  const compound = await words();
+  check(compound.startsWith("3 sets of 8 reps") && compound.includes("hold 1 minute 30 seconds") && compound.endsWith("every other day"),
+    "compound hold and every other day", compound);
+  const fieldsAddress = await dose.evaluate(() => window.HandoutBuilder.address());
+  const back = await ctx.newPage();
+  await back.goto(base + "#" + fieldsAddress.split("#")[1]);
+  await back.waitForSelector("html[data-builder-sheet]");
+  check(await back.$eval(r0 + " .builder-item-dosage", (e) => e.textContent) === compound, "the address carries every field");
+  out.fields = { amrap, compound, code: fieldsAddress.split("&e=")[1] };
+  await back.close();
+  await dose.close();
+
   // Twelve exercises, each with its own dosage and a sentence of notes: the QR code still scans.
   const twelve = await ctx.newPage();
   await twelve.goto(base);
