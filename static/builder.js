@@ -35,8 +35,9 @@
     return Array.isArray(row) ? new Exercise(row) : row;
   });
   var equipment = data.facets.find(function (f) { return f.name === "equipment"; });
+  // Routines come as [slug, title]; their sections in runs, loaded when one is opened.
   var routines = new Map();
-  data.routines.forEach(function (r) { routines.set(r.slug, r); });
+  data.routines.forEach(function (r, i) { routines.set(r[0], { slug: r[0], title: r[1], at: i }); });
 
   var P = C.empty();
   var patient = "";
@@ -53,29 +54,35 @@
   // ---- Details (steps, cautions) come in parts, loaded when needed ------
 
   var parts = window.HANDOUT_BUILDER_PARTS = window.HANDOUT_BUILDER_PARTS || {};
+  var runs = window.HANDOUT_BUILDER_ROUTINES = window.HANDOUT_BUILDER_ROUTINES || {};
   var loading = {};
-  function details(slugs, done) {
-    var want = {};
-    slugs.forEach(function (s) {
-      var i = bySlug.get(s);
-      if (i !== undefined) want[Math.floor(i / data.part)] = true;
-    });
-    var missing = Object.keys(want).filter(function (n) { return !parts[n]; });
+  /** Loads the files `pattern` names for numbers `ns` (plain scripts: this works from file://), then `done`. */
+  function load(pattern, have, ns, done) {
+    var missing = ns.filter(function (n, i) { return !have[n] && ns.indexOf(n) === i; });
     var left = missing.length;
     if (!left) return done();
     missing.forEach(function (n) {
+      var src = root + pattern.replace("{n}", n);
       var finish = function () { if (--left === 0) done(); };
-      if (loading[n]) return loading[n].push(finish);
-      loading[n] = [finish];
+      if (loading[src]) return loading[src].push(finish);
+      loading[src] = [finish];
       var s = document.createElement("script");
-      s.src = root + page.dataset.part.replace("{n}", n);
+      s.src = src;
       s.onload = s.onerror = function () {
-        var list = loading[n];
-        delete loading[n];
+        var list = loading[src];
+        delete loading[src];
         list.forEach(function (f) { f(); });
       };
       document.head.appendChild(s);
     });
+  }
+  function details(slugs, done) {
+    var ns = [];
+    slugs.forEach(function (s) {
+      var i = bySlug.get(s);
+      if (i !== undefined) ns.push(Math.floor(i / data.part));
+    });
+    load(page.dataset.part, parts, ns, done);
   }
   function detail(slug) {
     var i = bySlug.get(slug);
@@ -506,22 +513,28 @@
     changed();
     if (msg) status(msg);
   }
+  /** Opens routine `slug` as a programme, once its sections are loaded; false when there is no such routine. */
   function fromRoutine(slug) {
     var r = routines.get(slug);
-    if (!r) return null;
-    var p = C.empty();
-    p.title = r.title;
-    r.sections.forEach(function (s) {
-      if (s.name) p.rows.push({ section: s.name });
-      s.items.forEach(function (item) { p.rows.push({ slug: item.slug, over: item.over, note: item.note }); });
+    if (!r) return false;
+    var n = Math.floor(r.at / data.part);
+    load(page.dataset.routines, runs, [n], function () {
+      var run = runs[n], found = run && run[r.at % data.part];
+      if (!found) return;
+      var p = C.empty();
+      p.title = r.title;
+      found.sections.forEach(function (s) {
+        if (s.name) p.rows.push({ section: s.name });
+        s.items.forEach(function (item) { p.rows.push({ slug: item.slug, over: C.readCode(item.over), note: item.note }); });
+      });
+      use(p, fill(W.loaded, { title: p.title, n: p.rows.filter(function (x) { return x.slug; }).length }));
     });
-    return p;
+    return true;
   }
   function fromAddress() {
     var h = location.hash, m;
     if ((m = /^#routine=([a-z0-9-]+)$/.exec(h))) {
-      var p = fromRoutine(m[1]);
-      if (p) return use(p, fill(W.loaded, { title: p.title, n: p.rows.filter(function (r) { return r.slug; }).length }));
+      if (fromRoutine(m[1])) return;
     }
     if ((m = /^#add=([a-z0-9-]+)$/.exec(h))) {
       var draft = null;
@@ -541,16 +554,13 @@
   // ---- Wiring --------------------------------------------------------------
 
   var routineSelect = $("builder-routine");
-  data.routines.forEach(function (r) {
+  routines.forEach(function (r) {
     var o = document.createElement("option");
     o.value = r.slug;
     o.textContent = r.title;
     routineSelect.appendChild(o);
   });
-  $("builder-load-routine").addEventListener("click", function () {
-    var p = fromRoutine(routineSelect.value);
-    if (p) use(p, fill(W.loaded, { title: p.title, n: p.rows.filter(function (r) { return r.slug; }).length }));
-  });
+  $("builder-load-routine").addEventListener("click", function () { fromRoutine(routineSelect.value); });
   var typing = 0;
   $("builder-q").addEventListener("input", function () {
     clearTimeout(typing);

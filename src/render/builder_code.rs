@@ -1,33 +1,13 @@
-//! A dosage as the programme builder reads it, in two forms that
-//! `static/builder-dosage.js` and `static/builder-code.js` read back:
-//! [`value`], JSON with only the fields given (a routine's overrides), and
-//! [`code`], the short code the builder also puts in a programme's address
+//! A dosage as the programme builder reads it: the short code that
+//! `static/builder-code.js` also puts in a programme's address
 //! ("s2-3r10h5sf2t": 2–3 sets of 10 reps, hold 5 seconds, twice a day),
-//! used for every exercise of `builder-data.js` so that it stays small.
+//! used for every exercise and routine item of the builder's data so that
+//! it stays small.
 
 use crate::model::dosage::{
     Dosage, Effort, Frequency, Limb, Load, Mass, Range, Reps, Side, Time, Unit,
 };
 use crate::parse::dosage::{BANDS, EFFORT_WORDS};
-use serde_json::{json, Value};
-
-fn unit(u: Unit) -> &'static str {
-    match u {
-        Unit::Seconds => "s",
-        Unit::Minutes => "min",
-        Unit::Hours => "h",
-    }
-}
-
-fn side(s: Side) -> &'static str {
-    match s {
-        Side::Both => "both",
-        Side::Each(Limb::Side) => "each",
-        Side::Each(Limb::Leg) => "leg",
-        Side::Each(Limb::Arm) => "arm",
-        Side::Alternating => "alternating",
-    }
-}
 
 fn band(b: &str) -> usize {
     BANDS.iter().position(|x| *x == b).unwrap_or(0)
@@ -35,73 +15,6 @@ fn band(b: &str) -> usize {
 
 fn effort_word(w: &str) -> usize {
     EFFORT_WORDS.iter().position(|x| *x == w).unwrap_or(0)
-}
-
-/// A dosage as JSON: only the fields given, e.g.
-/// `{"sets":[2,3],"hold":[30,30,"s"],"side":"each","frequency":["day",2,2]}`.
-pub(crate) fn value(d: &Dosage) -> Value {
-    let range = |r: Range| json!([r.lo, r.hi]);
-    let time = |t: Time| match t.then {
-        Some((n, small)) => json!([t.amount.lo, t.amount.hi, unit(t.unit), n, unit(small)]),
-        None => json!([t.amount.lo, t.amount.hi, unit(t.unit)]),
-    };
-    let mut map = serde_json::Map::new();
-    let mut put = |k: &str, v: Value| {
-        map.insert(k.into(), v);
-    };
-    if let Some(r) = d.sets {
-        put("sets", range(r));
-    }
-    match d.reps {
-        Some(Reps::Count(r)) => put("reps", range(r)),
-        Some(Reps::AsManyAsYouCan) => put("reps", "amrap".into()),
-        None => {}
-    }
-    if let Some(t) = d.hold {
-        put("hold", time(t));
-    }
-    if let Some(t) = d.duration {
-        put("duration", time(t));
-    }
-    if let Some(s) = d.side {
-        put("side", side(s).into());
-    }
-    if let Some(t) = d.rest {
-        put("rest", time(t));
-    }
-    if let Some(l) = d.load {
-        put(
-            "load",
-            match l {
-                Load::Weight(r, Mass::Kg) => json!(["kg", r.lo, r.hi]),
-                Load::Weight(r, Mass::Lb) => json!(["lb", r.lo, r.hi]),
-                Load::Band(b) => json!(["band", b]),
-                Load::Level(r) => json!(["level", r.lo, r.hi]),
-            },
-        );
-    }
-    if let Some(e) = d.effort {
-        put(
-            "effort",
-            match e {
-                Effort::Rpe(r) => json!(["rpe", r.lo, r.hi]),
-                Effort::Words(w) => json!(["word", w]),
-            },
-        );
-    }
-    if let Some(f) = d.frequency {
-        put(
-            "frequency",
-            match f {
-                Frequency::Daily => json!(["daily"]),
-                Frequency::EveryOtherDay => json!(["other"]),
-                Frequency::PerDay(r) => json!(["day", r.lo, r.hi]),
-                Frequency::PerWeek(r) => json!(["week", r.lo, r.hi]),
-                Frequency::Days(bits) => json!(["days", bits]),
-            },
-        );
-    }
-    Value::Object(map)
 }
 
 fn range_code(r: Range) -> String {
@@ -183,17 +96,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fields_only_when_given() {
+    fn fields_in_order() {
         let d = Dosage {
             sets: Some(Range { lo: 2, hi: 3 }),
             hold: Some(Time::new(Range::one(30), Unit::Seconds)),
             frequency: Some(Frequency::PerWeek(Range::one(3))),
             ..Default::default()
         };
-        assert_eq!(
-            value(&d).to_string(),
-            r#"{"frequency":["week",3,3],"hold":[30,30,"s"],"sets":[2,3]}"#
-        );
         assert_eq!(code(&d), "s2-3h30sf3w");
     }
 
@@ -221,10 +130,6 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(code(&band), "lb2e5-6fo");
-        assert_eq!(
-            value(&band).to_string(),
-            r#"{"effort":["rpe",5,6],"frequency":["other"],"load":["band","red"]}"#
-        );
     }
 
     #[test]

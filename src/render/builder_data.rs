@@ -3,13 +3,15 @@
 //! vocabularies: what the builder lists, filters and opens with) and
 //! `builder/part-<n>.js` (the steps, cautions and dosage wording of
 //! [`BUILDER_PART`] exercises at a time, loaded only for the exercises a
-//! programme holds, so a large handbook opens at once).
+//! programme holds, so a large handbook opens at once), and
+//! `builder/routines-<n>.js` (the sections of as many routines, loaded when
+//! one is opened).
 //!
 //! Both are plain `<script>` files setting a global, so the builder works
 //! from `file://`. Every text is plain text (steps have their markup taken
 //! out): the builder shows them as text, never as HTML.
 
-use super::builder_code::{code, value as dosage};
+use super::builder_code::code;
 use super::values::Views;
 use crate::model::taxonomy::Taxonomy;
 use crate::site::Site;
@@ -61,46 +63,12 @@ pub(crate) fn data_js(site: &Site, views: &Views) -> String {
             ])
         })
         .collect();
+    // Only what the list of routines shows; their sections come in runs (`routines_js`).
     let routines: Vec<Value> = site
         .content
         .routines
         .iter()
-        .map(|r| {
-            let sections: Vec<Value> = r
-                .sections
-                .iter()
-                .map(|s| {
-                    let items: Vec<Value> = s
-                        .items
-                        .iter()
-                        .map(|item| {
-                            // The wording after the override, as the routine's pages show it.
-                            let text = site.exercise_id(&item.exercise).map(|i| {
-                                site.content
-                                    .exercise(i)
-                                    .dosage
-                                    .merged(&item.dosage)
-                                    .describe()
-                            });
-                            json!({
-                                "slug": item.exercise,
-                                "over": dosage(&item.dosage),
-                                "note": item.note.clone().unwrap_or_default(),
-                                "text": text,
-                            })
-                        })
-                        .collect();
-                    json!({ "name": s.name, "items": items })
-                })
-                .collect();
-            json!({
-                "slug": r.slug,
-                "title": r.title,
-                "summary": r.summary,
-                "cautions": r.cautions,
-                "sections": sections,
-            })
-        })
+        .map(|r| json!([r.slug, r.title]))
         .collect();
     let data = json!({
         "format": FORMAT,
@@ -113,6 +81,52 @@ pub(crate) fn data_js(site: &Site, views: &Views) -> String {
     format!(
         "window.HANDOUT_BUILDER = {};\n",
         script_safe(&data.to_string())
+    )
+}
+
+/// `builder/routines-<n>.js`: the sections of routines `n * BUILDER_PART ..`,
+/// each item's dosage changes as a code, with the wording the routine's pages
+/// show after them (which the builder's must match).
+pub(crate) fn routines_js(site: &Site, n: usize) -> String {
+    let routines: Vec<Value> = site
+        .content
+        .routines
+        .iter()
+        .skip(n * BUILDER_PART)
+        .take(BUILDER_PART)
+        .map(|r| {
+            let sections: Vec<Value> = r
+                .sections
+                .iter()
+                .map(|s| {
+                    let items: Vec<Value> = s
+                        .items
+                        .iter()
+                        .map(|item| {
+                            let text = site.exercise_id(&item.exercise).map(|i| {
+                                site.content
+                                    .exercise(i)
+                                    .dosage
+                                    .merged(&item.dosage)
+                                    .describe()
+                            });
+                            json!({
+                                "slug": item.exercise,
+                                "over": code(&item.dosage),
+                                "note": item.note.clone().unwrap_or_default(),
+                                "text": text,
+                            })
+                        })
+                        .collect();
+                    json!({ "name": s.name, "items": items })
+                })
+                .collect();
+            json!({ "slug": r.slug, "sections": sections })
+        })
+        .collect();
+    format!(
+        "(window.HANDOUT_BUILDER_ROUTINES = window.HANDOUT_BUILDER_ROUTINES || {{}})[{n}] = {};\n",
+        script_safe(&Value::from(routines).to_string())
     )
 }
 

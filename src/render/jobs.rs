@@ -42,6 +42,7 @@ pub(super) fn run(
         Job::SearchMore => views.search.more.clone().into_bytes(),
         Job::BuilderData => super::builder_data::data_js(site, views).into_bytes(),
         Job::BuilderPart(n) => super::builder_data::part_js(views, n).into_bytes(),
+        Job::BuilderRoutines(n) => super::builder_data::routines_js(site, n).into_bytes(),
         Job::Builder => page!(c::BuilderPage::new(site, &theme.sheet)),
         Job::Sitemap => super::sitemap::sitemap(site, views).into_bytes(),
         Job::Home => page!(c::HomePage::new(site, views, bodies)),

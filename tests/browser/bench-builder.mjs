@@ -11,7 +11,8 @@ vm.runInNewContext(readFileSync(join(site, "builder-data.js"), "utf8"), sandbox)
 const data = sandbox.window.HANDOUT_BUILDER;
 // Twelve exercises spread over the handbook (so several parts load), each with a note.
 const step = Math.floor(data.exercises.length / 12);
-const rows = Array.from({ length: 12 }, (_, i) => "e=" + data.exercises[i * step].slug + "~s3r" + (8 + i) + "~Go+slowly+and+stop+if+it+hurts.");
+const slug = (e) => (Array.isArray(e) ? e[data.fields.indexOf("slug")] : e.slug);
+const rows = Array.from({ length: 12 }, (_, i) => "e=" + slug(data.exercises[i * step]) + "~s3r" + (8 + i) + "~Go+slowly+and+stop+if+it+hurts.");
 const url = "file://" + site + "/builder.html#v1&t=Bench&" + rows.join("&");
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

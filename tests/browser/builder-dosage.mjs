@@ -22,7 +22,12 @@ const field = (name) => data.fields.indexOf(name);
 for (let n = 0; n * data.part < data.exercises.length; n++) {
   vm.runInNewContext(readFileSync(join(site, "builder", `part-${n}.js`), "utf8"), sandbox);
 }
+for (let n = 0; n * data.part < data.routines.length; n++) {
+  vm.runInNewContext(readFileSync(join(site, "builder", `routines-${n}.js`), "utf8"), sandbox);
+}
 const parts = sandbox.window.HANDOUT_BUILDER_PARTS;
+const runs = sandbox.window.HANDOUT_BUILDER_ROUTINES;
+const routines = data.routines.map((r, i) => runs[Math.floor(i / data.part)][i % data.part]);
 const exercises = data.exercises.map((row, i) => ({
   slug: row[field("slug")],
   code: row[field("code")],
@@ -45,13 +50,13 @@ for (const e of exercises) {
     wrong.push({ exercise: e.slug, code: C.overCode(e.dosage), back });
   }
 }
-for (const r of data.routines) {
+for (const r of routines) {
   for (const s of r.sections) {
     for (const item of s.items) {
       const e = bySlug.get(item.slug);
       if (!e || item.text === null) continue;
       compared++;
-      const mine = D.describe(D.merged(e.dosage, item.over));
+      const mine = D.describe(D.merged(e.dosage, C.readCode(item.over)));
       if (mine !== item.text) wrong.push({ routine: r.slug, exercise: item.slug, rust: item.text, js: mine });
     }
   }

@@ -178,7 +178,7 @@ await withBrowser(async (ctx) => {
   check(violations.length === 0, "axe", violations);
 
   // Every routine of the site: "Make a sheet from this routine" prints one page.
-  const routines = await page.evaluate(() => window.HANDOUT_BUILDER.routines.map((r) => r.slug));
+  const routines = await page.evaluate(() => window.HANDOUT_BUILDER.routines.map((r) => r[0]));
   out.routines = {};
   for (const slug of routines) {
     const rp = await ctx.newPage();

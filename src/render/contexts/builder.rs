@@ -16,6 +16,7 @@ pub(in crate::render) struct BuilderPage {
     routine_url: String,
     data_url: String,
     part_url: String,
+    routines_url: String,
     part_size: usize,
     /// The builder's absolute address (for QR codes), when `base_url` is absolute.
     absolute_url: Option<String>,
@@ -34,6 +35,7 @@ impl BuilderPage {
             routine_url: Route::Routine("{slug}").path(),
             data_url: Route::BuilderData.path(),
             part_url: Route::BuilderPart(0).path().replace('0', "{n}"),
+            routines_url: Route::BuilderRoutines(0).path().replace('0', "{n}"),
             part_size: BUILDER_PART,
             absolute_url: routes::canonical(&site.config, &Route::Builder.path()),
         }
@@ -54,6 +56,7 @@ impl Template for BuilderPage {
         ctx.insert("routine_url", &self.routine_url);
         ctx.insert("data_url", &self.data_url);
         ctx.insert("part_url", &self.part_url);
+        ctx.insert("routines_url", &self.routines_url);
         ctx.insert("part_size", &self.part_size);
         ctx.insert("absolute_url", &self.absolute_url);
         ctx.insert("words_json", &self.words.to_string());
