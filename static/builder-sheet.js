@@ -237,20 +237,45 @@
     return bodyHeight(mode) <= room;
   }
   /**
-   * The most readable layout that fits, starting from the one that fitted
-   * last time (a change usually keeps it, so few layouts are measured);
-   * -1 when none does.
+   * Fits the sheet: the most readable of every (steps cut, layout), in
+   * that order, that fits, starting from the one that fitted last time (a
+   * change usually keeps it or moves it by one, so few are measured);
+   * steps are cut only beyond six exercises. Returns [cut index, layout
+   * index], or null when nothing fits.
    */
-  function firstFit(mode, cards, room, from) {
-    var i = Math.max(0, Math.min(from, LAYOUTS.length - 1));
-    if (fits(mode, cards, LAYOUTS[i], room)) {
-      while (i > 0 && fits(mode, cards, LAYOUTS[i - 1], room)) i--;
+  function search(mode, cards, room, n, more) {
+    var cuts = n > ALL_STEPS_UP_TO ? STEP_CUTS.length + 1 : 1, total = cuts * LAYOUTS.length;
+    var shown = -1;
+    var at = function (k) {
+      var c = Math.floor(k / LAYOUTS.length);
+      if (c !== shown) cutSteps(mode, c === 0 ? null : STEP_CUTS[c - 1], more);
+      shown = c;
+      return fits(mode, cards, LAYOUTS[k % LAYOUTS.length], room);
+    };
+    var k;
+    if (last < 0) {
+      // The first time: a binary search (each is about as long as the one before or shorter).
+      if (!at(total - 1)) return null;
+      var lo = 0, hi = total - 1;
+      while (lo < hi) {
+        var mid = (lo + hi) >> 1;
+        if (at(mid)) hi = mid; else lo = mid + 1;
+      }
+      k = lo;
+      at(k);
     } else {
-      do i++; while (i < LAYOUTS.length && !fits(mode, cards, LAYOUTS[i], room));
-      if (i === LAYOUTS.length) return -1;
+      // Then from last time's: one more readable first, then that one, then on down.
+      k = Math.max(0, Math.min(last - 1, total - 1));
+      if (at(k)) {
+        while (k > 0 && at(k - 1)) k--;
+        if (k > 0) at(k);
+      } else {
+        do k++; while (k < total && !at(k));
+        if (k === total) return null;
+      }
     }
-    fits(mode, cards, LAYOUTS[i], room);
-    return i;
+    last = k;
+    return [Math.floor(k / LAYOUTS.length), k % LAYOUTS.length];
   }
   function cutSteps(mode, keep, more) {
     mode.querySelectorAll(".card").forEach(function (li) {
@@ -269,9 +294,10 @@
 
   // ---- The sheet ---------------------------------------------------------
 
-  var shadow = null, styled = null, last = 0;
+  var shadow = null, styled = null, isReady = false, last = -1;
   /** The shadow tree of `host` with sheet.css in it, once sheet.css and the fonts are loaded. */
   function ready(host, t, done) {
+    if (isReady) return done();
     if (styled) return styled.then(done);
     shadow = host.attachShadow({ mode: "open" });
     var style = el("style");
@@ -286,7 +312,7 @@
     var fonts = document.fonts && document.fonts.load
       ? Promise.all(faces.map(function (f) { return document.fonts.load(f).catch(function () {}); }))
       : Promise.resolve();
-    styled = Promise.all([css, fonts]);
+    styled = Promise.all([css, fonts]).then(function () { isReady = true; });
     styled.then(done);
   }
 
@@ -299,8 +325,16 @@
    */
   function render(host, t, m) {
     var t0 = performance.now();
-    var q0 = performance.now();
-    var qr = m.qr ? qrPath(m.qr) : null;
+    var q0 = performance.now(), qr = null, pending = false;
+    if (m.qr) {
+      // A new address's code takes a while to make: unless asked for now, the sheet is first drawn and
+      // fitted with a blank of the last code's size, and finishQr() puts the code in when the typing stops.
+      if (qrCache.data === m.qr || m.qrNow || !qrCache.value) qr = qrPath(m.qr);
+      else {
+        qr = { d: "", modules: qrCache.value.modules, version: qrCache.value.version };
+        pending = true;
+      }
+    }
     var qrMs = performance.now() - q0;
     var paper = PAPER[m.paper] ? m.paper : "A4";
     var wrap = el("div", "sheet-body paper-" + paper.toLowerCase());
@@ -330,26 +364,22 @@
     var margin = parseFloat(getComputedStyle(mode).getPropertyValue("--page-margin")) || t.sheet.margin_mm || 10;
     // Kept a little short of the page, as the build does (src/sheet/fit.rs): printing rounds differently.
     var room = (PAPER[paper][1] - 2 * margin - SLACK_MM) * MM;
-    var result = { pages: 1, cut: null, layout: null, qr: qr && { modules: qr.modules, version: qr.version }, paper: paper, margin: margin };
+    var result = { pages: 1, cut: null, layout: null, qr: qr && { modules: qr.modules, version: qr.version }, paper: paper, margin: margin,
+      qrPending: pending ? m.qr : "" };
     if (m.large) {
       result.pages = Math.max(1, Math.ceil(bodyHeight(mode) / ((PAPER[paper][1] - 2 * margin) * MM)));
       result.layout = [1, 0];
     } else {
-      var found = firstFit(mode, cards, room, last);
       var more = qr ? t.words.more_steps : t.words.more_steps_online;
-      if (found < 0 && m.cards.length > ALL_STEPS_UP_TO) {
-        for (var k = 0; k < STEP_CUTS.length && found < 0; k++) {
-          cutSteps(mode, STEP_CUTS[k], more);
-          found = firstFit(mode, cards, room, LAYOUTS.length - 1);
-          if (found >= 0) result.cut = STEP_CUTS[k];
-        }
-      }
-      if (found < 0) {
-        found = LAYOUTS.length - 1;
-        fits(mode, cards, LAYOUTS[found], room);
+      var found = search(mode, cards, room, m.cards.length, more);
+      if (found) {
+        result.cut = found[0] === 0 ? null : STEP_CUTS[found[0] - 1];
+        result.layout = LAYOUTS[found[1]].slice(0, 2);
+      } else {
+        fits(mode, cards, LAYOUTS[LAYOUTS.length - 1], room);
         result.pages = Math.ceil(bodyHeight(mode) / room);
-      } else if (result.cut === null) last = found;
-      result.layout = LAYOUTS[found].slice(0, 2);
+        result.layout = LAYOUTS[LAYOUTS.length - 1].slice(0, 2);
+      }
     }
     var size = document.getElementById("builder-page-size");
     if (size) size.textContent = "@page { size: " + paper + "; margin: " + margin + "mm; }";
@@ -358,5 +388,18 @@
     return result;
   }
 
-  window.HandoutSheet = { ready: ready, render: render, fill: fill, plural: plural };
+  /**
+   * Puts the code of `data` into the sheet drawn with a blank for it: true
+   * when it is the blank's size (nothing moves), false when the sheet must
+   * be drawn again.
+   */
+  function finishQr(t, data) {
+    var blank = shadow && shadow.querySelector(".sheet-qr");
+    var q = qrPath(data);
+    if (!blank || !q || blank.firstChild.getAttribute("viewBox") !== "0 0 " + (q.modules + 8) + " " + (q.modules + 8)) return false;
+    blank.replaceChild(qrSvg(q, t.qrLabel), blank.firstChild);
+    return true;
+  }
+
+  window.HandoutSheet = { ready: ready, render: render, finishQr: finishQr, fill: fill, plural: plural };
 })();

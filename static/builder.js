@@ -481,10 +481,24 @@
       paper: $("builder-paper").value, large: $("builder-large").checked
     };
   }
-  function drawSheet(done) {
+  var qrTimer = 0;
+  /** Draws and fits the sheet; `now`: with its QR code made at once (to print), else a moment after the last change. */
+  function drawSheet(done, now) {
     details(P.rows.filter(function (r) { return r.slug; }).map(function (r) { return r.slug; }), function () {
       S.ready($("builder-sheet"), T, function () {
-        lastFit = S.render($("builder-sheet"), T, sheetModel());
+        var model = sheetModel();
+        model.qrNow = !!now;
+        lastFit = S.render($("builder-sheet"), T, model);
+        clearTimeout(qrTimer);
+        if (lastFit.qrPending) {
+          var want = lastFit.qrPending;
+          qrTimer = setTimeout(function () {
+            var t0 = performance.now(), same = S.finishQr(T, want);
+            window.HandoutBuilder.lastQrMs = performance.now() - t0;
+            if (!same) drawSheet();
+            else document.documentElement.dataset.builderQr = String(++codes);
+          }, 400);
+        } else document.documentElement.dataset.builderQr = String(++codes);
         var m = $("builder-fit"), paper = lastFit.paper;
         if ($("builder-large").checked) m.textContent = fill(W.fitsLarge, { pages: lastFit.pages });
         else if (lastFit.pages > 1) m.textContent = W.tooLong;
@@ -495,7 +509,7 @@
       });
     });
   }
-  var sheets = 0, timer = 0;
+  var sheets = 0, codes = 0, timer = 0;
   /** After every change: the list (unless only a text changed), the address, the sheet. */
   function changed(focus, textOnly) {
     if (!textOnly) drawList(focus);
@@ -597,9 +611,11 @@
   $("builder-paper").value = page.dataset.paper === "Letter" ? "Letter" : "A4";
   $("builder-paper").addEventListener("change", function () { drawSheet(); });
   $("builder-large").addEventListener("change", function () { drawSheet(); });
+  // The browser's own Print: the sheet with its QR code made now.
+  window.addEventListener("beforeprint", function () { if (lastFit && lastFit.qrPending) drawSheet(null, true); });
   $("builder-print").addEventListener("click", function () {
     if (window.HandoutKeep) window.HandoutKeep.remember(P);
-    drawSheet(function () { window.print(); });
+    drawSheet(function () { window.print(); }, true);
   });
 
   /** For the page's own tests and the benchmark. */
@@ -608,7 +624,7 @@
     fragment: fragment,
     address: address,
     lastFit: function () { return lastFit; },
-    draw: drawSheet,
+    draw: function (done) { drawSheet(done, true); },
     use: use,
     describe: function (r) {
       var e = exercise(r.slug);
