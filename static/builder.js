@@ -387,6 +387,55 @@
       status(fill(W.moved, { title: title, n: i + by + 1, total: P.rows.length }));
     }
   });
+  // Dragging a row by its handle (pointer: mouse, pen or touch); the move is announced as the buttons' are.
+  var drag = null;
+  function dropTarget(ev) {
+    var over = document.elementFromPoint(ev.clientX, ev.clientY);
+    var li = over && over.closest("#builder-list > [data-row]");
+    if (!li) return null;
+    var box = li.getBoundingClientRect();
+    return { li: li, row: +li.dataset.row, after: ev.clientY > box.top + box.height / 2 };
+  }
+  function clearDrop() {
+    $("builder-list").querySelectorAll(".is-drop-before, .is-drop-after").forEach(function (x) {
+      x.classList.remove("is-drop-before", "is-drop-after");
+    });
+  }
+  $("builder-list").addEventListener("pointerdown", function (ev) {
+    var handle = ev.target.closest(".builder-drag");
+    if (!handle || ev.button !== 0) return;
+    ev.preventDefault();
+    var li = handle.closest("[data-row]");
+    drag = { from: +li.dataset.row, li: li, id: ev.pointerId, to: null };
+    try { handle.setPointerCapture(ev.pointerId); } catch (e) { /* not captured: moves still reach the list */ }
+    li.classList.add("is-dragging");
+    document.body.classList.add("is-dragging-row");
+  });
+  $("builder-list").addEventListener("pointermove", function (ev) {
+    if (!drag || ev.pointerId !== drag.id) return;
+    var t = dropTarget(ev);
+    clearDrop();
+    if (!t) return (drag.to = null);
+    t.li.classList.add(t.after ? "is-drop-after" : "is-drop-before");
+    // Where the row lands once the others close up behind it.
+    var to = t.row + (t.after ? 1 : 0);
+    drag.to = to > drag.from ? to - 1 : to;
+  });
+  function endDrag(ev) {
+    if (!drag || ev.pointerId !== drag.id) return;
+    var d = drag;
+    drag = null;
+    clearDrop();
+    d.li.classList.remove("is-dragging");
+    document.body.classList.remove("is-dragging-row");
+    if (ev.type !== "pointerup" || d.to === null || d.to === d.from) return;
+    var row = P.rows.splice(d.from, 1)[0], title = rowTitle(row);
+    P.rows.splice(d.to, 0, row);
+    changed({ row: d.to, act: d.to < d.from ? "up" : "down" });
+    status(fill(W.moved, { title: title, n: d.to + 1, total: P.rows.length }));
+  }
+  $("builder-list").addEventListener("pointerup", endDrag);
+  $("builder-list").addEventListener("pointercancel", endDrag);
   $("builder-list").addEventListener("change", function (ev) {
     var li = ev.target.closest("[data-row]");
     if (!li || !ev.target.dataset.f) return;
@@ -513,11 +562,94 @@
   /** After every change: the list (unless only a text changed), the address, the sheet. */
   function changed(focus, textOnly) {
     if (!textOnly) drawList(focus);
+    if (viewing) drawView();
     keepAddress();
     clearTimeout(timer);
     if (textOnly) timer = setTimeout(drawSheet, 150);
     else drawSheet();
   }
+
+  // ---- The patient's view -------------------------------------------------
+  //
+  // A programme's address opened anew (its QR code on a phone, a link in an
+  // email) shows the programme as a page to read, with the sheet maker out of
+  // the way; "Change this programme" opens the sheet maker, and from then on
+  // this tab edits (sessionStorage), as it does when the builder is opened
+  // empty, from a routine or by "Add to a sheet".
+
+  var EDITING = "handout-builder-editing", viewing = false;
+  function isEditing() {
+    try { return sessionStorage.getItem(EDITING) === "1"; } catch (e) { return true; }
+  }
+  function startEditing() {
+    try { sessionStorage.setItem(EDITING, "1"); } catch (e) { /* private mode: this page edits until closed */ }
+  }
+  function showView(on) {
+    viewing = on;
+    $("builder-view").hidden = !on;
+    page.hidden = on;
+    document.body.classList.toggle("is-viewing", on);
+    if (on) drawView();
+  }
+  function drawView() {
+    var V = $("view-meta").dataset, list = $("view-list"), n = count();
+    $("view-title").textContent = P.title || W.untitled;
+    var meta = [];
+    if (P.start) meta.push(fill(V.start, { date: P.start }));
+    if (P.clinician) meta.push(fill(V.from, { clinician: P.clinician }));
+    meta.push(n === 1 ? V.one : fill(V.count, { n: n }));
+    $("view-meta").textContent = meta.join(" \u00b7 ");
+    $("view-note").textContent = P.note;
+    $("view-note").hidden = !P.note;
+    list.textContent = "";
+    P.rows.forEach(function (r) {
+      var li = document.createElement("li"), h = document.createElement("h2");
+      if (r.section !== undefined) {
+        li.className = "builder-view-section";
+        h.className = "builder-view-heading";
+        h.textContent = r.section || W.section;
+        li.appendChild(h);
+        return list.appendChild(li);
+      }
+      var e = exercise(r.slug);
+      if (!e) {
+        h.textContent = list.dataset.missing + ": " + r.slug;
+        li.appendChild(h);
+        return list.appendChild(li);
+      }
+      var a = document.createElement("a");
+      a.href = exerciseUrl(r.slug);
+      a.textContent = e.title;
+      h.appendChild(a);
+      li.appendChild(h);
+      var d = document.createElement("p");
+      d.className = "builder-view-dosage";
+      d.textContent = D.describe(D.merged(e.dosage, r.over));
+      li.appendChild(d);
+      if (r.note) {
+        var note = document.createElement("p");
+        note.className = "builder-view-item-note";
+        note.textContent = r.note;
+        li.appendChild(note);
+      }
+      list.appendChild(li);
+    });
+    var stop = $("view-stop");
+    stop.textContent = "";
+    var b = document.createElement("strong");
+    b.textContent = T.sheet.red_call;
+    stop.appendChild(b);
+    stop.appendChild(document.createTextNode(" " + T.sheet.red_flags.join("; ") + ". "));
+    var em = document.createElement("strong");
+    em.textContent = T.sheet.emergency;
+    stop.appendChild(em);
+  }
+  $("view-edit").addEventListener("click", function () {
+    startEditing();
+    showView(false);
+    $("builder-title").focus();
+  });
+  $("view-print").addEventListener("click", function () { drawSheet(function () { window.print(); }, true); });
 
   // ---- Opening a programme -----------------------------------------------
 
@@ -547,6 +679,9 @@
   }
   function fromAddress() {
     var h = location.hash, m;
+    var programme = C.fromFragment(h);
+    if (!programme || isEditing()) startEditing();
+    showView(!!programme && !isEditing());
     if ((m = /^#routine=([a-z0-9-]+)$/.exec(h))) {
       if (fromRoutine(m[1])) return;
     }
@@ -557,8 +692,7 @@
       drawFields();
       return add(m[1]);
     }
-    var q = C.fromFragment(h);
-    if (q) return use(q);
+    if (programme) return use(programme);
     use(C.empty());
   }
   window.addEventListener("hashchange", function () {

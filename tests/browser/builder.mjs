@@ -109,6 +109,24 @@ await withBrowser(async (ctx) => {
   check(p.rows[1].slug === moved, "moved up", p.rows.map((r) => r.slug));
   check(await page.evaluate(() => document.activeElement.closest("[data-row]").dataset.row) === "3", "focus follows the row");
 
+  // Drag with the pointer: the fifth row by its handle to above the first; the move is announced.
+  const order = (await page.evaluate(() => window.HandoutBuilder.programme())).rows.map((r) => r.slug);
+  await page.setViewportSize({ width: 1280, height: 2400 });
+  await page.$eval("#builder-list", (e) => e.scrollIntoView());
+  const handle = await page.$('#builder-list li[data-row="4"] .builder-drag');
+  const hb = await handle.boundingBox();
+  const top = await (await page.$('#builder-list li[data-row="0"]')).boundingBox();
+  await page.mouse.move(hb.x + hb.width / 2, hb.y + hb.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(top.x + 40, top.y + top.height * 0.6, { steps: 6 });
+  await page.mouse.move(top.x + 40, top.y + 4, { steps: 4 });
+  await page.mouse.up();
+  const dragged = (await page.evaluate(() => window.HandoutBuilder.programme())).rows.map((r) => r.slug);
+  check(dragged[0] === order[4] && dragged.slice(1).join() === order.slice(0, 4).join(), "dragged to the top", { order, dragged });
+  const said = await page.$eval("#builder-status", (e) => e.textContent);
+  check(/now 1 of 5/.test(said), "the drag is announced", said);
+  out.drag = said;
+
   // A note on the first exercise, the programme's title and note.
   await page.fill('#builder-list li[data-row="0"] .builder-item-note input', "Keep your chin level and breathe out as you squeeze.");
   await page.fill("#builder-title", "Shoulder blades at home");
@@ -147,13 +165,37 @@ await withBrowser(async (ctx) => {
   check(sheet.qr === address, "the QR code is the address", { qr: sheet.qr, address });
   out.programme = { pages: 1, layout: await page.evaluate(() => window.HandoutBuilder.lastFit().layout), qr: sheet.qr.length };
 
-  // The same programme from its address in a new page.
+  await page.locator("#builder-sheet-wrap").screenshot({ path: join(work, "builder-sheet.png") });
+
+  // The same programme from its address in a new page, as a patient opens it on a phone: a page
+  // to read, the sheet maker out of the way, with a link to each exercise's page.
   const again = await ctx.newPage();
+  await again.setViewportSize({ width: 390, height: 844 });
   await again.goto(base + "#" + address.split("#")[1]);
   await again.waitForSelector("html[data-builder-sheet]");
   const p2 = await again.evaluate(() => window.HandoutBuilder.programme());
   check(JSON.stringify(p2) === JSON.stringify(p), "same programme from the address", { p, p2 });
   check(await again.$eval("#builder-patient", (e) => e.value) === "", "the name is not carried");
+  const view = await again.evaluate(() => ({
+    shown: !document.getElementById("builder-view").hidden && document.getElementById("builder").hidden,
+    title: document.getElementById("view-title").textContent,
+    items: Array.from(document.querySelectorAll("#view-list > li:not(.builder-view-section)")).map((li) => ({
+      href: li.querySelector("a").getAttribute("href"), text: li.textContent })),
+    width: document.documentElement.scrollWidth
+  }));
+  check(view.shown && view.title === "Shoulder blades at home", "the patient's view", view);
+  check(view.items.length === 5 && view.items.every((x, i) => x.href.endsWith("exercises/" + p.rows[i].slug + ".html")), "a link to each exercise", view.items);
+  check(view.items.some((x) => x.text.includes(changed)) && view.items[0].text.includes("chin level"), "dosage and note shown", view.items);
+  check(view.width <= 390, "fits a phone's width", view.width);
+  await again.screenshot({ path: join(work, "patient-view.png"), fullPage: true });
+  const viewAxe = await axe(again);
+  check(viewAxe.length === 0, "axe on the patient's view", viewAxe);
+  await again.click("#view-edit");
+  check(await again.evaluate(() => !document.getElementById("builder").hidden && document.getElementById("builder-view").hidden), "the clinician can edit");
+  await again.reload();
+  await again.waitForSelector("html[data-builder-sheet]");
+  check(await again.evaluate(() => !document.getElementById("builder").hidden), "and this tab keeps editing");
+  out.view = { items: view.items.length, width: view.width };
 
   // The recent list keeps titles, dates and exercises, never a name or a note.
   const recent = await page.evaluate(() => localStorage.getItem("handout-builder-recent"));
@@ -232,6 +274,7 @@ await withBrowser(async (ctx) => {
   const dose = await ctx.newPage();
   await dose.goto(base + "#v1&t=Fields&e=" + one);
   await dose.waitForSelector("html[data-builder-sheet]");
+  await dose.click("#view-edit");
   const r0 = '#builder-list li[data-row="0"]';
   await dose.click(r0 + " summary");
   const put = async (f, i, v) => {
