@@ -292,6 +292,28 @@
     });
   }
 
+  /**
+   * How many pages large print takes: its blocks laid one after another,
+   * a card that does not fit in what is left of a page starting the next
+   * (cards are not split, as sheet.css says).
+   */
+  function largePages(mode, room) {
+    var body = mode.querySelector(".sheet-page-body"), top = body.getBoundingClientRect().top;
+    var blocks = body.querySelectorAll(".sheet-page-body > :not(.sheet-cards), .sheet-col > .card");
+    var pages = 1, start = 0;
+    Array.prototype.forEach.call(blocks, function (b) {
+      var r = b.getBoundingClientRect();
+      if (!r.height) return;
+      var t = r.top - top, end = r.bottom - top;
+      while (end - start > room) {
+        // A block taller than a page is split; otherwise it moves to the next page whole.
+        start = t > start && end - t <= room ? t : start + room;
+        pages++;
+      }
+    });
+    return pages;
+  }
+
   // ---- The sheet ---------------------------------------------------------
 
   var shadow = null, styled = null, isReady = false, last = -1;
@@ -367,7 +389,7 @@
     var result = { pages: 1, cut: null, layout: null, qr: qr && { modules: qr.modules, version: qr.version }, paper: paper, margin: margin,
       qrPending: pending ? m.qr : "" };
     if (m.large) {
-      result.pages = Math.max(1, Math.ceil(bodyHeight(mode) / ((PAPER[paper][1] - 2 * margin) * MM)));
+      result.pages = largePages(mode, (PAPER[paper][1] - 2 * margin) * MM);
       result.layout = [1, 0];
     } else {
       var more = qr ? t.words.more_steps : t.words.more_steps_online;

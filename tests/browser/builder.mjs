@@ -232,6 +232,22 @@ await withBrowser(async (ctx) => {
     const printed = await print(rp, "routine-" + slug);
     check(printed.pages === 1, "routine sheet on one page", { slug, pages: printed.pages });
     out.routines[slug] = await rp.evaluate(() => window.HandoutBuilder.lastFit().layout);
+    if (slug === routines[0]) {
+      // The paper switch and large print: Letter on one Letter page; large print on as many pages as it says.
+      out.paper = {};
+      for (const [paper, large] of [["Letter", false], ["A4", true], ["Letter", true]]) {
+        await rp.selectOption("#builder-paper", paper);
+        await rp.setChecked("#builder-large", large);
+        await rp.evaluate(() => new Promise((ok) => window.HandoutBuilder.draw(ok)));
+        const said = await rp.evaluate(() => window.HandoutBuilder.lastFit().pages);
+        const name = "routine-" + paper + (large ? "-large" : "");
+        const pdf = await print(rp, name);
+        const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(run("pdfinfo", [pdf.file]));
+        check(Math.round(+size[1]) === (paper === "A4" ? 595 : 612), "paper size", { paper, size: size[0] });
+        check(large ? pdf.pages === said : pdf.pages === 1, "pages as fitted", { paper, large, said, pages: pdf.pages });
+        out.paper[name] = pdf.pages;
+      }
+    }
     await rp.close();
   }
 
