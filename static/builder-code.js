@@ -8,10 +8,19 @@
 // The fragment is short so that a QR code of it scans from paper:
 //   #v1&t=Title&d=2026-12-01&c=Clinician&n=Note&s=Warm-up&e=slug~code~note&e=…
 // texts percent-encoded with "+" for a space; `code` is the dosage changes,
-// a letter per field: s sets, r reps, h hold, d time, i side (b, e, a),
-// f how often (d daily, 2t twice a day, 3w three times a week); ranges as
-// 2-3, times end in s or m; "_" takes a field out. "wall-angels~s2r10h5s"
-// is wall angels at 2 sets of 10 reps, holding 5 seconds.
+// a letter per field, then its value:
+//   s sets, r reps (or "ra": as many as you can), h hold, d time, p rest:
+//     counts and ranges as 10 or 8-12; a time ends in its unit, s, m or h,
+//     and a compound one goes on (1m30s);
+//   i side: b both, e each side, l each leg, m each arm, a alternating;
+//   l load: k2.5-5 as kg, p10 as lb (weights in tenths: k25-50), b2 a band
+//     colour (by its place in the list of colours), v2 a band level;
+//   e effort: 5-6 out of 10, or w2 the effort's word by its place;
+//   f how often: d daily, o every other day, 2t twice a day, 3w three
+//     times a week, x21 weekdays (bits, Monday 1 … Sunday 64).
+// "_" takes a field out. "wall-angels~s2r10h5s" is wall angels at 2 sets
+// of 10 reps, holding 5 seconds. The build writes each exercise's own
+// dosage in the same code (src/render/builder_code.rs).
 //
 // Decoding trusts nothing: every text is cut to its length and shown as
 // text by the page, slugs must be slugs, dosages are made valid.
@@ -23,8 +32,8 @@
   "use strict";
 
   var LIMIT = { title: 120, clinician: 80, note: 600, itemNote: 300, section: 60, rows: 80 };
-  var LETTER = { sets: "s", reps: "r", hold: "h", duration: "d", side: "i", frequency: "f" };
-  var FIELD = { s: "sets", r: "reps", h: "hold", d: "duration", i: "side", f: "frequency" };
+  var LETTER = { sets: "s", reps: "r", hold: "h", duration: "d", rest: "p", side: "i", load: "l", effort: "e", frequency: "f" };
+  var FIELD = { s: "sets", r: "reps", h: "hold", d: "duration", p: "rest", i: "side", l: "load", e: "effort", f: "frequency" };
   var SLUG = /^[a-z0-9][a-z0-9-]{0,99}$/;
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -76,36 +85,74 @@
   // ---- Dosage changes as a code ------------------------------------------
 
   function rangeCode(r) { return r[0] === r[1] ? String(r[0]) : r[0] + "-" + r[1]; }
+  var UNIT = { s: "s", min: "m", h: "h" }, UNIT_OF = { s: "s", m: "min", h: "h" };
+  var SIDE_CODE = { both: "b", each: "e", leg: "l", arm: "m", alternating: "a" };
+  var SIDE = { b: "both", e: "each", l: "leg", m: "arm", a: "alternating" };
+  function timeCode(t) { return rangeCode(t) + UNIT[t[2]] + (t[3] ? t[3] + UNIT[t[4]] : ""); }
 
-  /** The code of an override, e.g. {sets:[2,2], hold:[5,5,"s"]} → "s2h5s". */
+  /** The code of one field's value (not null). */
+  function valueCode(f, v) {
+    if (f === "sets") return rangeCode(v);
+    if (f === "reps") return v === "amrap" ? "a" : rangeCode(v);
+    if (f === "hold" || f === "duration" || f === "rest") return timeCode(v);
+    if (f === "side") return SIDE_CODE[v];
+    if (f === "load") {
+      if (v[0] === "band") return "b" + D.BANDS.indexOf(v[1]);
+      return (v[0] === "kg" ? "k" : v[0] === "lb" ? "p" : "v") + rangeCode([v[1], v[2]]);
+    }
+    if (f === "effort") return v[0] === "word" ? "w" + D.EFFORTS.indexOf(v[1]) : rangeCode([v[1], v[2]]);
+    if (v[0] === "daily") return "d";
+    if (v[0] === "other") return "o";
+    if (v[0] === "days") return "x" + v[1];
+    return rangeCode([v[1], v[2]]) + (v[0] === "day" ? "t" : "w");
+  }
+
+  /** The code of an override (or of a whole dosage), e.g. {sets:[2,2], hold:[5,5,"s"]} → "s2h5s". */
   function overCode(over) {
     var out = "";
     D.FIELDS.forEach(function (f) {
       if (!Object.prototype.hasOwnProperty.call(over, f)) return;
-      var v = over[f], c = LETTER[f];
-      if (v === null) return (out += c + "_");
-      if (f === "sets" || f === "reps") out += c + rangeCode(v);
-      else if (f === "hold" || f === "duration") out += c + rangeCode(v) + (v[2] === "min" ? "m" : "s");
-      else if (f === "side") out += c + v.charAt(0);
-      else if (v[0] === "daily") out += c + "d";
-      else out += c + rangeCode([v[1], v[2]]) + (v[0] === "day" ? "t" : "w");
+      out += LETTER[f] + (over[f] === null ? "_" : valueCode(f, over[f]));
     });
     return out;
   }
 
+  var RANGE = "(\\d{1,4})(?:-(\\d{1,4}))?";
+  var TIME = new RegExp("_|" + RANGE + "([smh])(?:(\\d{1,2})([smh]))?", "y");
   var VALUE = {
-    s: /_|(\d{1,3})(?:-(\d{1,3}))?/y,
-    r: /_|(\d{1,3})(?:-(\d{1,3}))?/y,
-    h: /_|(\d{1,3})(?:-(\d{1,3}))?([sm])/y,
-    d: /_|(\d{1,3})(?:-(\d{1,3}))?([sm])/y,
-    i: /[_bea]/y,
-    f: /_|d|(\d{1,2})(?:-(\d{1,2}))?([tw])/y
+    s: new RegExp("_|" + RANGE, "y"),
+    r: new RegExp("_|a|" + RANGE, "y"),
+    h: TIME, d: TIME, p: TIME,
+    i: /[_belma]/y,
+    l: new RegExp("_|b(\\d{1,2})|([kpv])" + RANGE, "y"),
+    e: new RegExp("_|w(\\d)|" + RANGE, "y"),
+    f: new RegExp("_|d|o|x(\\d{1,3})|" + RANGE + "([tw])", "y")
   };
-  var SIDE = { b: "both", e: "each", a: "alternating" };
+
+  /** The value of field letter `c` in its match `m`. */
+  function readValue(c, m) {
+    if (c === "i") return SIDE[m[0]];
+    if (c === "r" && m[0] === "a") return "amrap";
+    if (c === "s" || c === "r") return [+m[1], +(m[2] || m[1])];
+    if (c === "h" || c === "d" || c === "p") {
+      var t = [+m[1], +(m[2] || m[1]), UNIT_OF[m[3]]];
+      return m[4] ? t.concat([+m[4], UNIT_OF[m[5]]]) : t;
+    }
+    if (c === "l") {
+      if (m[1] !== undefined) return ["band", D.BANDS[+m[1]]];
+      return [m[2] === "k" ? "kg" : m[2] === "p" ? "lb" : "level", +m[3], +(m[4] || m[3])];
+    }
+    if (c === "e") return m[1] !== undefined ? ["word", D.EFFORTS[+m[1]]] : ["rpe", +m[2], +(m[3] || m[2])];
+    if (m[0] === "d") return ["daily"];
+    if (m[0] === "o") return ["other"];
+    if (m[1] !== undefined) return ["days", +m[1]];
+    return [m[4] === "t" ? "day" : "week", +m[2], +(m[3] || m[2])];
+  }
 
   /** The override of a code; what cannot be read is left out. */
   function readCode(code) {
     var over = {}, at = 0;
+    code = String(code || "");
     while (at < code.length) {
       var letter = code.charAt(at), re = VALUE[letter];
       if (!re) break;
@@ -113,13 +160,7 @@
       var m = re.exec(code);
       if (!m) break;
       at = re.lastIndex;
-      var f = FIELD[letter], v;
-      if (m[0] === "_") v = null;
-      else if (letter === "i") v = SIDE[m[0]];
-      else if (letter === "f") v = m[0] === "d" ? ["daily"] : [m[3] === "t" ? "day" : "week", +m[1], +(m[2] || m[1])];
-      else if (letter === "h" || letter === "d") v = [+m[1], +(m[2] || m[1]), m[3] === "m" ? "min" : "s"];
-      else v = [+m[1], +(m[2] || m[1])];
-      over[f] = v;
+      over[FIELD[letter]] = m[0] === "_" ? null : readValue(letter, m);
     }
     return D.cleanOver(over);
   }

@@ -10,17 +10,34 @@
   var D = window.HandoutDosage, C = window.HandoutProgramme, S = window.HandoutSheet;
   var page = document.getElementById("builder");
   var data = window.HANDOUT_BUILDER;
-  if (!page || !D || !C || !S || !data || data.format !== 1) return;
+  if (!page || !D || !C || !S || !data || data.format !== 2) return;
   var W = document.getElementById("builder-words").dataset;
   var root = page.dataset.root || "";
   var $ = function (id) { return document.getElementById(id); };
   var fill = S.fill;
 
+  // Each exercise comes as a short array (builder-data.js `fields`); its dosage is read from its code when first needed.
+  function Exercise(row) {
+    this.slug = row[0];
+    this.title = row[1];
+    this.code = row[2];
+    this.region = row[3];
+    this.equipment = row[4];
+    this.category = row[5];
+    this.position = row[6];
+  }
+  Object.defineProperty(Exercise.prototype, "dosage", {
+    get: function () { return this._dosage || (this._dosage = D.merged({}, C.readCode(this.code))); }
+  });
   var bySlug = new Map();
-  data.exercises.forEach(function (e, i) { bySlug.set(e.slug, i); });
+  data.exercises = data.exercises.map(function (row, i) {
+    bySlug.set(row[0], i);
+    return Array.isArray(row) ? new Exercise(row) : row;
+  });
   var equipment = data.facets.find(function (f) { return f.name === "equipment"; });
+  // Routines come as [slug, title]; their sections in runs, loaded when one is opened.
   var routines = new Map();
-  data.routines.forEach(function (r) { routines.set(r.slug, r); });
+  data.routines.forEach(function (r, i) { routines.set(r[0], { slug: r[0], title: r[1], at: i }); });
 
   var P = C.empty();
   var patient = "";
@@ -37,29 +54,35 @@
   // ---- Details (steps, cautions) come in parts, loaded when needed ------
 
   var parts = window.HANDOUT_BUILDER_PARTS = window.HANDOUT_BUILDER_PARTS || {};
+  var runs = window.HANDOUT_BUILDER_ROUTINES = window.HANDOUT_BUILDER_ROUTINES || {};
   var loading = {};
-  function details(slugs, done) {
-    var want = {};
-    slugs.forEach(function (s) {
-      var i = bySlug.get(s);
-      if (i !== undefined) want[Math.floor(i / data.part)] = true;
-    });
-    var missing = Object.keys(want).filter(function (n) { return !parts[n]; });
+  /** Loads the files `pattern` names for numbers `ns` (plain scripts: this works from file://), then `done`. */
+  function load(pattern, have, ns, done) {
+    var missing = ns.filter(function (n, i) { return !have[n] && ns.indexOf(n) === i; });
     var left = missing.length;
     if (!left) return done();
     missing.forEach(function (n) {
+      var src = root + pattern.replace("{n}", n);
       var finish = function () { if (--left === 0) done(); };
-      if (loading[n]) return loading[n].push(finish);
-      loading[n] = [finish];
+      if (loading[src]) return loading[src].push(finish);
+      loading[src] = [finish];
       var s = document.createElement("script");
-      s.src = root + page.dataset.part.replace("{n}", n);
+      s.src = src;
       s.onload = s.onerror = function () {
-        var list = loading[n];
-        delete loading[n];
+        var list = loading[src];
+        delete loading[src];
         list.forEach(function (f) { f(); });
       };
       document.head.appendChild(s);
     });
+  }
+  function details(slugs, done) {
+    var ns = [];
+    slugs.forEach(function (s) {
+      var i = bySlug.get(s);
+      if (i !== undefined) ns.push(Math.floor(i / data.part));
+    });
+    load(page.dataset.part, parts, ns, done);
   }
   function detail(slug) {
     var i = bySlug.get(slug);
@@ -156,7 +179,7 @@
         t.textContent = e.title;
         var meta = document.createElement("span");
         meta.className = "builder-result-meta";
-        meta.textContent = e.text + " \u00b7 " + e.region.map(function (r) { return label("region", r); }).join(", ");
+        meta.textContent = D.describe(e.dosage) + " \u00b7 " + e.region.map(function (r) { return label("region", r); }).join(", ");
         li.appendChild(b);
         li.appendChild(t);
         li.appendChild(meta);
@@ -190,27 +213,100 @@
     var e = exercise(r.slug);
     return e ? e.title : r.slug;
   }
+  var TIMES = ["hold", "duration", "rest"];
+  function input(li, f, i) { return li.querySelector('[data-f="' + f + '"][data-i="' + i + '"]'); }
+  /** Shows dosage `d` in a row's inputs; what a choice makes pointless is switched off. */
   function doseInputs(li, d) {
-    li.querySelectorAll("[data-f]").forEach(function (input) {
-      var v = d[input.dataset.f], i = +input.dataset.i || 0;
-      if (input.dataset.f === "side") input.value = v || "";
-      else if (input.dataset.f === "frequency") input.value = v ? (i === 0 ? v[0] : v[0] === "daily" ? "" : v[i]) : "";
-      else if (input.tagName === "SELECT") input.value = v ? v[2] : "s";
-      else input.value = v ? v[i] : "";
+    var set = function (f, i, v) { var x = input(li, f, i); if (x) x.value = v == null ? "" : v; };
+    var pair = function (f, r, at) { set(f, at, r ? r[0] : ""); set(f, at + 1, r ? r[1] : ""); };
+    pair("sets", d.sets, 0);
+    var amrap = d.reps === "amrap";
+    input(li, "reps", "amrap").checked = amrap;
+    pair("reps", amrap ? null : d.reps, 0);
+    TIMES.forEach(function (f) {
+      var t = d[f];
+      pair(f, t, 0);
+      set(f, 2, t ? t[2] : "s");
+      set(f, 3, t && t[3] ? t[3] : "");
+      set(f, 4, t && t[4] ? t[4] : "s");
     });
+    li.querySelector('[data-f="side"]').value = d.side || "";
+    var l = d.load, weight = l && (l[0] === "kg" || l[0] === "lb");
+    set("load", 0, l ? l[0] : "");
+    set("load", 1, weight ? l[1] / 10 : l && l[0] === "level" ? l[1] : "");
+    set("load", 2, weight ? l[2] / 10 : l && l[0] === "level" ? l[2] : "");
+    set("load", 3, l && l[0] === "band" ? l[1] : D.BANDS[0]);
+    var e = d.effort;
+    set("effort", 0, e ? e[0] : "");
+    set("effort", 1, e && e[0] === "rpe" ? e[1] : "");
+    set("effort", 2, e && e[0] === "rpe" ? e[2] : "");
+    set("effort", 3, e && e[0] === "word" ? e[1] : D.EFFORTS[2]);
+    var f = d.frequency;
+    set("frequency", 0, f ? f[0] : "");
+    set("frequency", 1, f && (f[0] === "day" || f[0] === "week") ? f[1] : "");
+    set("frequency", 2, f && (f[0] === "day" || f[0] === "week") ? f[2] : "");
+    for (var k = 0; k < 7; k++) input(li, "frequency", "d" + k).checked = !!(f && f[0] === "days" && f[1] & (1 << k));
+    // Inputs a choice has no use for are switched off.
+    var off = function (f, i, yes) { var x = input(li, f, i); if (x) x.disabled = yes; };
+    off("reps", 0, amrap);
+    off("reps", 1, amrap);
+    TIMES.forEach(function (t) { var one = !d[t] || d[t][0] === d[t][1]; off(t, 3, !one); off(t, 4, !one); });
+    var kind = l ? l[0] : "";
+    off("load", 1, kind !== "kg" && kind !== "lb" && kind !== "level");
+    off("load", 2, kind !== "kg" && kind !== "lb" && kind !== "level");
+    off("load", 3, kind !== "band");
+    off("effort", 1, !e || e[0] !== "rpe");
+    off("effort", 2, !e || e[0] !== "rpe");
+    off("effort", 3, !e || e[0] !== "word");
+    var often = f ? f[0] : "";
+    off("frequency", 1, often !== "day" && often !== "week");
+    off("frequency", 2, often !== "day" && often !== "week");
+    for (k = 0; k < 7; k++) off("frequency", "d" + k, often !== "days");
   }
+  /**
+   * The dosage a row's inputs say, every field made valid (D.cleanField):
+   * whatever is typed, the result can be worded (a kind of load, effort or
+   * frequency chosen before its number starts from one that makes sense).
+   */
   function readDose(li) {
-    var get = function (f, i) { return li.querySelector('[data-f="' + f + '"][data-i="' + i + '"]').value; };
+    var get = function (f, i) { return input(li, f, i).value; };
     var want = {};
-    ["sets", "reps"].forEach(function (f) { want[f] = D.cleanRange(get(f, 0), get(f, 1), D.MAX[f]); });
-    ["hold", "duration"].forEach(function (f) {
+    want.sets = D.cleanRange(get("sets", 0), get("sets", 1), D.MAX.sets);
+    want.reps = input(li, "reps", "amrap").checked ? "amrap" : D.cleanRange(get("reps", 0), get("reps", 1), D.MAX.reps);
+    TIMES.forEach(function (f) {
       var r = D.cleanRange(get(f, 0), get(f, 1), D.MAX[f]);
-      want[f] = r && [r[0], r[1], get(f, 2)];
+      want[f] = r && D.cleanField(f, [r[0], r[1], get(f, 2), get(f, 3) || null, get(f, 4)]);
     });
     want.side = D.cleanField("side", li.querySelector('[data-f="side"]').value);
-    var kind = get("frequency", 0);
-    want.frequency = kind === "daily" ? ["daily"] : kind ? D.cleanField("frequency", [kind, get("frequency", 1) || 1, get("frequency", 2)]) : null;
+    var kind = get("load", 0), tenths = function (v) { return v === "" ? null : Math.round(parseFloat(v) * 10); };
+    if (kind === "band") want.load = ["band", get("load", 3)];
+    else if (kind === "kg" || kind === "lb") want.load = D.cleanField("load", [kind, tenths(get("load", 1)) || 10, tenths(get("load", 2))]);
+    else if (kind === "level") want.load = D.cleanField("load", [kind, get("load", 1) || 1, get("load", 2)]);
+    else want.load = null;
+    var effort = get("effort", 0);
+    if (effort === "word") want.effort = ["word", get("effort", 3)];
+    else if (effort === "rpe") want.effort = D.cleanField("effort", ["rpe", get("effort", 1) === "" ? 5 : get("effort", 1), get("effort", 2)]);
+    else want.effort = null;
+    var often = get("frequency", 0);
+    if (often === "daily" || often === "other") want.frequency = [often];
+    else if (often === "days") {
+      var bits = 0;
+      for (var k = 0; k < 7; k++) if (input(li, "frequency", "d" + k).checked) bits |= 1 << k;
+      want.frequency = ["days", bits || 1];
+    } else if (often) want.frequency = D.cleanField("frequency", [often, get("frequency", 1) || 1, get("frequency", 2)]);
+    else want.frequency = null;
+    D.FIELDS.forEach(function (f) { want[f] = D.cleanField(f, want[f]); });
     return want;
+  }
+  /** The band colours and effort words, from the list the dosage code uses. */
+  function options(li) {
+    li.querySelectorAll("select[data-options]").forEach(function (sel) {
+      (sel.dataset.options === "bands" ? D.BANDS : D.EFFORTS).forEach(function (w) {
+        var o = document.createElement("option");
+        o.value = o.textContent = w;
+        sel.appendChild(o);
+      });
+    });
   }
   function drawList(focus) {
     var list = $("builder-list");
@@ -238,6 +334,7 @@
           var d = D.merged(e.dosage, r.over);
           li.querySelector(".builder-item-dosage").textContent = D.describe(d);
           dose.querySelector("summary").textContent = W.change;
+          options(dose);
           dose.querySelectorAll("input, select").forEach(function (input, k) {
             input.id = "b-" + i + "-" + k;
           });
@@ -290,6 +387,55 @@
       status(fill(W.moved, { title: title, n: i + by + 1, total: P.rows.length }));
     }
   });
+  // Dragging a row by its handle (pointer: mouse, pen or touch); the move is announced as the buttons' are.
+  var drag = null;
+  function dropTarget(ev) {
+    var over = document.elementFromPoint(ev.clientX, ev.clientY);
+    var li = over && over.closest("#builder-list > [data-row]");
+    if (!li) return null;
+    var box = li.getBoundingClientRect();
+    return { li: li, row: +li.dataset.row, after: ev.clientY > box.top + box.height / 2 };
+  }
+  function clearDrop() {
+    $("builder-list").querySelectorAll(".is-drop-before, .is-drop-after").forEach(function (x) {
+      x.classList.remove("is-drop-before", "is-drop-after");
+    });
+  }
+  $("builder-list").addEventListener("pointerdown", function (ev) {
+    var handle = ev.target.closest(".builder-drag");
+    if (!handle || ev.button !== 0) return;
+    ev.preventDefault();
+    var li = handle.closest("[data-row]");
+    drag = { from: +li.dataset.row, li: li, id: ev.pointerId, to: null };
+    try { handle.setPointerCapture(ev.pointerId); } catch (e) { /* not captured: moves still reach the list */ }
+    li.classList.add("is-dragging");
+    document.body.classList.add("is-dragging-row");
+  });
+  $("builder-list").addEventListener("pointermove", function (ev) {
+    if (!drag || ev.pointerId !== drag.id) return;
+    var t = dropTarget(ev);
+    clearDrop();
+    if (!t) return (drag.to = null);
+    t.li.classList.add(t.after ? "is-drop-after" : "is-drop-before");
+    // Where the row lands once the others close up behind it.
+    var to = t.row + (t.after ? 1 : 0);
+    drag.to = to > drag.from ? to - 1 : to;
+  });
+  function endDrag(ev) {
+    if (!drag || ev.pointerId !== drag.id) return;
+    var d = drag;
+    drag = null;
+    clearDrop();
+    d.li.classList.remove("is-dragging");
+    document.body.classList.remove("is-dragging-row");
+    if (ev.type !== "pointerup" || d.to === null || d.to === d.from) return;
+    var row = P.rows.splice(d.from, 1)[0], title = rowTitle(row);
+    P.rows.splice(d.to, 0, row);
+    changed({ row: d.to, act: d.to < d.from ? "up" : "down" });
+    status(fill(W.moved, { title: title, n: d.to + 1, total: P.rows.length }));
+  }
+  $("builder-list").addEventListener("pointerup", endDrag);
+  $("builder-list").addEventListener("pointercancel", endDrag);
   $("builder-list").addEventListener("change", function (ev) {
     var li = ev.target.closest("[data-row]");
     if (!li || !ev.target.dataset.f) return;
@@ -349,13 +495,19 @@
     $("builder-link").value = address();
   }
 
+  var texts = $("builder-sheet-texts").dataset, T = null;
+  try {
+    T = { words: JSON.parse(texts.words), sheet: JSON.parse(texts.sheet), css: texts.css, logo: texts.logo || "",
+      startLabel: texts.start, qrLabel: texts.qrLabel };
+  } catch (e) { return; }
   function sheetModel() {
-    var cards = [], section = "";
+    var cards = [], section = "", regions = {};
     P.rows.forEach(function (r) {
       if (r.section !== undefined) return (section = r.section);
       var e = exercise(r.slug);
       if (!e) return;
       var x = detail(r.slug);
+      e.region.forEach(function (i) { regions[i] = true; });
       cards.push({
         section: section,
         title: e.title,
@@ -365,37 +517,139 @@
         note: r.note,
         intro: x.intro,
         steps: x.steps,
-        cautions: x.cautions.slice(0, 1)
+        cautions: x.cautions
       });
       section = "";
     });
+    var region = data.facets.find(function (f) { return f.name === "region"; });
     return {
       title: P.title || W.untitled, start: P.start, clinician: P.clinician, patient: patient, note: P.note,
       cards: cards, qr: page.dataset.absoluteUrl ? address() : "",
+      regions: Object.keys(regions).map(Number).sort(function (a, b) { return a - b; })
+        .map(function (i) { return region ? region.terms[i][0] : ""; }),
       paper: $("builder-paper").value, large: $("builder-large").checked
     };
   }
-  function drawSheet(done) {
+  var qrTimer = 0;
+  /** Draws and fits the sheet; `now`: with its QR code made at once (to print), else a moment after the last change. */
+  function drawSheet(done, now) {
     details(P.rows.filter(function (r) { return r.slug; }).map(function (r) { return r.slug; }), function () {
-      lastFit = S.render($("builder-sheet"), sheetModel());
-      var m = $("builder-fit"), paper = lastFit.paper;
-      if ($("builder-large").checked) m.textContent = fill(W.fitsLarge, { pages: lastFit.pages });
-      else if (lastFit.pages > 1) m.textContent = W.tooLong;
-      else m.textContent = fill(lastFit.cut !== null ? W.fitsCut : W.fits, { paper: paper });
-      if (!sheets) window.HandoutBuilder.firstSheetAt = performance.now();
-      document.documentElement.dataset.builderSheet = String(++sheets);
-      if (done) done();
+      S.ready($("builder-sheet"), T, function () {
+        var model = sheetModel();
+        model.qrNow = !!now;
+        lastFit = S.render($("builder-sheet"), T, model);
+        clearTimeout(qrTimer);
+        if (lastFit.qrPending) {
+          var want = lastFit.qrPending;
+          qrTimer = setTimeout(function () {
+            var t0 = performance.now(), same = S.finishQr(T, want);
+            window.HandoutBuilder.lastQrMs = performance.now() - t0;
+            if (!same) drawSheet();
+            else document.documentElement.dataset.builderQr = String(++codes);
+          }, 400);
+        } else document.documentElement.dataset.builderQr = String(++codes);
+        var m = $("builder-fit"), paper = lastFit.paper;
+        if ($("builder-large").checked) m.textContent = fill(W.fitsLarge, { pages: lastFit.pages });
+        else if (lastFit.pages > 1) m.textContent = W.tooLong;
+        else m.textContent = fill(lastFit.cut !== null ? W.fitsCut : W.fits, { paper: paper });
+        if (!sheets) window.HandoutBuilder.firstSheetAt = performance.now();
+        document.documentElement.dataset.builderSheet = String(++sheets);
+        if (done) done();
+      });
     });
   }
-  var sheets = 0, timer = 0;
+  var sheets = 0, codes = 0, timer = 0;
   /** After every change: the list (unless only a text changed), the address, the sheet. */
   function changed(focus, textOnly) {
     if (!textOnly) drawList(focus);
+    if (viewing) drawView();
     keepAddress();
     clearTimeout(timer);
     if (textOnly) timer = setTimeout(drawSheet, 150);
     else drawSheet();
   }
+
+  // ---- The patient's view -------------------------------------------------
+  //
+  // A programme's address opened anew (its QR code on a phone, a link in an
+  // email) shows the programme as a page to read, with the sheet maker out of
+  // the way; "Change this programme" opens the sheet maker, and from then on
+  // this tab edits (sessionStorage), as it does when the builder is opened
+  // empty, from a routine or by "Add to a sheet".
+
+  var EDITING = "handout-builder-editing", viewing = false;
+  function isEditing() {
+    try { return sessionStorage.getItem(EDITING) === "1"; } catch (e) { return true; }
+  }
+  function startEditing() {
+    try { sessionStorage.setItem(EDITING, "1"); } catch (e) { /* private mode: this page edits until closed */ }
+  }
+  function showView(on) {
+    viewing = on;
+    $("builder-view").hidden = !on;
+    page.hidden = on;
+    document.body.classList.toggle("is-viewing", on);
+    if (on) drawView();
+  }
+  function drawView() {
+    var V = $("view-meta").dataset, list = $("view-list"), n = count();
+    $("view-title").textContent = P.title || W.untitled;
+    var meta = [];
+    if (P.start) meta.push(fill(V.start, { date: P.start }));
+    if (P.clinician) meta.push(fill(V.from, { clinician: P.clinician }));
+    meta.push(n === 1 ? V.one : fill(V.count, { n: n }));
+    $("view-meta").textContent = meta.join(" \u00b7 ");
+    $("view-note").textContent = P.note;
+    $("view-note").hidden = !P.note;
+    list.textContent = "";
+    P.rows.forEach(function (r) {
+      var li = document.createElement("li"), h = document.createElement("h2");
+      if (r.section !== undefined) {
+        li.className = "builder-view-section";
+        h.className = "builder-view-heading";
+        h.textContent = r.section || W.section;
+        li.appendChild(h);
+        return list.appendChild(li);
+      }
+      var e = exercise(r.slug);
+      if (!e) {
+        h.textContent = list.dataset.missing + ": " + r.slug;
+        li.appendChild(h);
+        return list.appendChild(li);
+      }
+      var a = document.createElement("a");
+      a.href = exerciseUrl(r.slug);
+      a.textContent = e.title;
+      h.appendChild(a);
+      li.appendChild(h);
+      var d = document.createElement("p");
+      d.className = "builder-view-dosage";
+      d.textContent = D.describe(D.merged(e.dosage, r.over));
+      li.appendChild(d);
+      if (r.note) {
+        var note = document.createElement("p");
+        note.className = "builder-view-item-note";
+        note.textContent = r.note;
+        li.appendChild(note);
+      }
+      list.appendChild(li);
+    });
+    var stop = $("view-stop");
+    stop.textContent = "";
+    var b = document.createElement("strong");
+    b.textContent = T.sheet.red_call;
+    stop.appendChild(b);
+    stop.appendChild(document.createTextNode(" " + T.sheet.red_flags.join("; ") + ". "));
+    var em = document.createElement("strong");
+    em.textContent = T.sheet.emergency;
+    stop.appendChild(em);
+  }
+  $("view-edit").addEventListener("click", function () {
+    startEditing();
+    showView(false);
+    $("builder-title").focus();
+  });
+  $("view-print").addEventListener("click", function () { drawSheet(function () { window.print(); }, true); });
 
   // ---- Opening a programme -----------------------------------------------
 
@@ -405,22 +659,31 @@
     changed();
     if (msg) status(msg);
   }
+  /** Opens routine `slug` as a programme, once its sections are loaded; false when there is no such routine. */
   function fromRoutine(slug) {
     var r = routines.get(slug);
-    if (!r) return null;
-    var p = C.empty();
-    p.title = r.title;
-    r.sections.forEach(function (s) {
-      if (s.name) p.rows.push({ section: s.name });
-      s.items.forEach(function (item) { p.rows.push({ slug: item.slug, over: item.over, note: item.note }); });
+    if (!r) return false;
+    var n = Math.floor(r.at / data.part);
+    load(page.dataset.routines, runs, [n], function () {
+      var run = runs[n], found = run && run[r.at % data.part];
+      if (!found) return;
+      var p = C.empty();
+      p.title = r.title;
+      found.sections.forEach(function (s) {
+        if (s.name) p.rows.push({ section: s.name });
+        s.items.forEach(function (item) { p.rows.push({ slug: item.slug, over: C.readCode(item.over), note: item.note }); });
+      });
+      use(p, fill(W.loaded, { title: p.title, n: p.rows.filter(function (x) { return x.slug; }).length }));
     });
-    return p;
+    return true;
   }
   function fromAddress() {
     var h = location.hash, m;
+    var programme = C.fromFragment(h);
+    if (!programme || isEditing()) startEditing();
+    showView(!!programme && !isEditing());
     if ((m = /^#routine=([a-z0-9-]+)$/.exec(h))) {
-      var p = fromRoutine(m[1]);
-      if (p) return use(p, fill(W.loaded, { title: p.title, n: p.rows.filter(function (r) { return r.slug; }).length }));
+      if (fromRoutine(m[1])) return;
     }
     if ((m = /^#add=([a-z0-9-]+)$/.exec(h))) {
       var draft = null;
@@ -429,8 +692,7 @@
       drawFields();
       return add(m[1]);
     }
-    var q = C.fromFragment(h);
-    if (q) return use(q);
+    if (programme) return use(programme);
     use(C.empty());
   }
   window.addEventListener("hashchange", function () {
@@ -440,16 +702,13 @@
   // ---- Wiring --------------------------------------------------------------
 
   var routineSelect = $("builder-routine");
-  data.routines.forEach(function (r) {
+  routines.forEach(function (r) {
     var o = document.createElement("option");
     o.value = r.slug;
     o.textContent = r.title;
     routineSelect.appendChild(o);
   });
-  $("builder-load-routine").addEventListener("click", function () {
-    var p = fromRoutine(routineSelect.value);
-    if (p) use(p, fill(W.loaded, { title: p.title, n: p.rows.filter(function (r) { return r.slug; }).length }));
-  });
+  $("builder-load-routine").addEventListener("click", function () { fromRoutine(routineSelect.value); });
   var typing = 0;
   $("builder-q").addEventListener("input", function () {
     clearTimeout(typing);
@@ -486,9 +745,11 @@
   $("builder-paper").value = page.dataset.paper === "Letter" ? "Letter" : "A4";
   $("builder-paper").addEventListener("change", function () { drawSheet(); });
   $("builder-large").addEventListener("change", function () { drawSheet(); });
+  // The browser's own Print: the sheet with its QR code made now.
+  window.addEventListener("beforeprint", function () { if (lastFit && lastFit.qrPending) drawSheet(null, true); });
   $("builder-print").addEventListener("click", function () {
     if (window.HandoutKeep) window.HandoutKeep.remember(P);
-    drawSheet(function () { window.print(); });
+    drawSheet(function () { window.print(); }, true);
   });
 
   /** For the page's own tests and the benchmark. */
@@ -497,7 +758,7 @@
     fragment: fragment,
     address: address,
     lastFit: function () { return lastFit; },
-    draw: drawSheet,
+    draw: function (done) { drawSheet(done, true); },
     use: use,
     describe: function (r) {
       var e = exercise(r.slug);

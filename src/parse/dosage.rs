@@ -3,7 +3,7 @@
 //! values of `model::dosage`. Numbers are read as written: decimal digits
 //! only, within sensible bounds.
 
-pub(crate) use super::effort_load::{parse_effort, parse_load};
+pub(crate) use super::effort_load::{parse_effort, parse_load, BANDS, EFFORT_WORDS};
 pub(crate) use super::frequency::parse_frequency;
 use crate::model::dosage::{Limb, Range, Reps, Side, Time, Unit};
 

@@ -12,12 +12,12 @@ const LEVEL: Bound = Bound {
 };
 
 /// Band colours and strengths a load may name.
-const BANDS: [&str; 14] = [
+pub(crate) const BANDS: [&str; 14] = [
     "tan", "yellow", "red", "green", "blue", "black", "silver", "gold", "grey", "purple", "pink",
     "light", "medium", "heavy",
 ];
 
-const EFFORT_WORDS: [&str; 6] = [
+pub(crate) const EFFORT_WORDS: [&str; 6] = [
     "easy",
     "light",
     "moderate",

@@ -1,24 +1,27 @@
-//! The programme builder's data: `builder-data.js` (every exercise's title,
-//! terms and dosage, every routine, the vocabularies: what the builder lists,
-//! filters and opens with) and `builder/part-<n>.js` (the steps and cautions
-//! of [`BUILDER_PART`] exercises at a time, loaded only for the exercises a
-//! programme holds, so a large handbook opens at once).
+//! The programme builder's data: `builder-data.js` (every exercise's slug,
+//! title, dosage code and terms, as one short array each; every routine; the
+//! vocabularies: what the builder lists, filters and opens with) and
+//! `builder/part-<n>.js` (the steps, cautions and dosage wording of
+//! [`BUILDER_PART`] exercises at a time, loaded only for the exercises a
+//! programme holds, so a large handbook opens at once), and
+//! `builder/routines-<n>.js` (the sections of as many routines, loaded when
+//! one is opened).
 //!
 //! Both are plain `<script>` files setting a global, so the builder works
 //! from `file://`. Every text is plain text (steps have their markup taken
 //! out): the builder shows them as text, never as HTML.
 
+use super::builder_code::code;
 use super::values::Views;
-use crate::model::dosage::{Dosage, Frequency, Range, Reps, Side, Time, Unit};
 use crate::model::taxonomy::Taxonomy;
 use crate::site::Site;
 use serde_json::{json, Value};
 
 /// How many exercises one `builder/part-<n>.js` holds.
-pub(crate) const BUILDER_PART: usize = 250;
+pub(crate) const BUILDER_PART: usize = 32;
 
 /// The format of the builder's data, checked by `builder.js`.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// `builder-data.js`.
 pub(crate) fn data_js(site: &Site, views: &Views) -> String {
@@ -48,22 +51,49 @@ pub(crate) fn data_js(site: &Site, views: &Views) -> String {
             let list = |t: Taxonomy, terms: &[String]| -> Vec<usize> {
                 terms.iter().filter_map(|x| index(t, x)).collect()
             };
-            json!({
-                "slug": e.slug,
-                "title": e.title,
-                "dosage": dosage(&e.dosage),
-                "text": e.dosage.describe(),
-                "region": list(Taxonomy::Region, &e.region),
-                "equipment": list(Taxonomy::Equipment, &e.equipment),
-                "category": index(Taxonomy::Category, &e.category),
-                "position": index(Taxonomy::Position, &e.position),
-            })
+            // In the order of `fields` below.
+            json!([
+                e.slug,
+                e.title,
+                code(&e.dosage),
+                list(Taxonomy::Region, &e.region),
+                list(Taxonomy::Equipment, &e.equipment),
+                index(Taxonomy::Category, &e.category),
+                index(Taxonomy::Position, &e.position),
+            ])
         })
         .collect();
+    // Only what the list of routines shows; their sections come in runs (`routines_js`).
     let routines: Vec<Value> = site
         .content
         .routines
         .iter()
+        .map(|r| json!([r.slug, r.title]))
+        .collect();
+    let data = json!({
+        "format": FORMAT,
+        "part": BUILDER_PART,
+        "facets": facets,
+        "fields": ["slug", "title", "code", "region", "equipment", "category", "position"],
+        "exercises": exercises,
+        "routines": routines,
+    });
+    format!(
+        "window.HANDOUT_BUILDER = {};\n",
+        script_safe(&data.to_string())
+    )
+}
+
+/// `builder/routines-<n>.js`: the sections of routines `n * BUILDER_PART ..`,
+/// each item's dosage changes as a code, with the wording the routine's pages
+/// show after them (which the builder's must match).
+pub(crate) fn routines_js(site: &Site, n: usize) -> String {
+    let routines: Vec<Value> = site
+        .content
+        .routines
+        .iter()
+        .skip(n * BUILDER_PART)
+        .take(BUILDER_PART)
         .map(|r| {
             let sections: Vec<Value> = r
                 .sections
@@ -73,7 +103,6 @@ pub(crate) fn data_js(site: &Site, views: &Views) -> String {
                         .items
                         .iter()
                         .map(|item| {
-                            // The wording after the override, as the routine's pages show it.
                             let text = site.exercise_id(&item.exercise).map(|i| {
                                 site.content
                                     .exercise(i)
@@ -83,7 +112,7 @@ pub(crate) fn data_js(site: &Site, views: &Views) -> String {
                             });
                             json!({
                                 "slug": item.exercise,
-                                "over": dosage(&item.dosage),
+                                "over": code(&item.dosage),
                                 "note": item.note.clone().unwrap_or_default(),
                                 "text": text,
                             })
@@ -92,25 +121,12 @@ pub(crate) fn data_js(site: &Site, views: &Views) -> String {
                     json!({ "name": s.name, "items": items })
                 })
                 .collect();
-            json!({
-                "slug": r.slug,
-                "title": r.title,
-                "summary": r.summary,
-                "cautions": r.cautions,
-                "sections": sections,
-            })
+            json!({ "slug": r.slug, "sections": sections })
         })
         .collect();
-    let data = json!({
-        "format": FORMAT,
-        "part": BUILDER_PART,
-        "facets": facets,
-        "exercises": exercises,
-        "routines": routines,
-    });
     format!(
-        "window.HANDOUT_BUILDER = {};\n",
-        script_safe(&data.to_string())
+        "(window.HANDOUT_BUILDER_ROUTINES = window.HANDOUT_BUILDER_ROUTINES || {{}})[{n}] = {};\n",
+        script_safe(&Value::from(routines).to_string())
     )
 }
 
@@ -124,6 +140,8 @@ pub(crate) fn part_js(views: &Views, n: usize) -> String {
         .map(|e| {
             json!({
                 "summary": e.summary,
+                // The pages' wording of its dosage, which the builder's must match.
+                "text": e.dosage,
                 "intro": plain(&e.intro),
                 "steps": e.steps.iter().map(|s| plain(s)).collect::<Vec<_>>(),
                 "cautions": e.cautions,
@@ -134,71 +152,6 @@ pub(crate) fn part_js(views: &Views, n: usize) -> String {
         "(window.HANDOUT_BUILDER_PARTS = window.HANDOUT_BUILDER_PARTS || {{}})[{n}] = {};\n",
         script_safe(&Value::from(details).to_string())
     )
-}
-
-/// A dosage as the builder reads it: only the fields given, e.g.
-/// `{"sets":[2,3],"hold":[30,30,"s"],"side":"each","frequency":["day",2,2]}`.
-pub(crate) fn dosage(d: &Dosage) -> Value {
-    let range = |r: Range| json!([r.lo, r.hi]);
-    let time = |t: Time| {
-        let unit = match t.unit {
-            Unit::Seconds => "s",
-            Unit::Minutes => "min",
-            Unit::Hours => "h",
-        };
-        match t.then {
-            // A compound time (`1 min 30 s`) goes to the builder in seconds.
-            Some((n, small)) => {
-                let secs = |u: Unit| match u {
-                    Unit::Seconds => 1,
-                    Unit::Minutes => 60,
-                    Unit::Hours => 3600,
-                };
-                let total = |a: u32| a * secs(t.unit) + n * secs(small);
-                json!([total(t.amount.lo), total(t.amount.hi), "s"])
-            }
-            None => json!([t.amount.lo, t.amount.hi, unit]),
-        }
-    };
-    let mut map = serde_json::Map::new();
-    if let Some(r) = d.sets {
-        map.insert("sets".into(), range(r));
-    }
-    match d.reps {
-        Some(Reps::Count(r)) => {
-            map.insert("reps".into(), range(r));
-        }
-        // "as many as you can": not yet a form the builder's inputs offer.
-        Some(Reps::AsManyAsYouCan) => {
-            map.insert("reps".into(), "amrap".into());
-        }
-        None => {}
-    }
-    if let Some(t) = d.hold {
-        map.insert("hold".into(), time(t));
-    }
-    if let Some(t) = d.duration {
-        map.insert("duration".into(), time(t));
-    }
-    if let Some(s) = d.side {
-        let side = match s {
-            Side::Both => "both",
-            Side::Each(_) => "each",
-            Side::Alternating => "alternating",
-        };
-        map.insert("side".into(), side.into());
-    }
-    if let Some(f) = d.frequency {
-        let freq = match f {
-            Frequency::Daily => json!(["daily"]),
-            Frequency::PerDay(r) => json!(["day", r.lo, r.hi]),
-            Frequency::PerWeek(r) => json!(["week", r.lo, r.hi]),
-            Frequency::EveryOtherDay => json!(["other"]),
-            Frequency::Days(bits) => json!(["days", bits]),
-        };
-        map.insert("frequency".into(), freq);
-    }
-    Value::Object(map)
 }
 
 /// JSON that can sit inside a `<script>` file loaded by an HTML page
@@ -231,21 +184,7 @@ mod tests {
     }
 
     #[test]
-    fn dosage_fields_only_when_given() {
-        let d = Dosage {
-            sets: Some(Range { lo: 2, hi: 3 }),
-            hold: Some(Time {
-                amount: Range { lo: 30, hi: 30 },
-                unit: Unit::Seconds,
-                then: None,
-            }),
-            frequency: Some(Frequency::PerWeek(Range { lo: 3, hi: 3 })),
-            ..Default::default()
-        };
-        assert_eq!(
-            dosage(&d).to_string(),
-            r#"{"frequency":["week",3,3],"hold":[30,30,"s"],"sets":[2,3]}"#
-        );
+    fn script_safe_json() {
         assert_eq!(script_safe("\"</script>\""), "\"\\u003c/script>\"");
     }
 }

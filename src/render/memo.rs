@@ -290,7 +290,8 @@ impl Prints {
             | Job::SearchMore
             | Job::Sitemap
             | Job::BuilderData
-            | Job::BuilderPart(_) => all(),
+            | Job::BuilderPart(_)
+            | Job::BuilderRoutines(_) => all(),
             Job::Taxonomy(_) | Job::Search | Job::NotFound | Job::Robots | Job::Builder => 0,
         };
         Some(print_of((self.global, job, inputs)))

@@ -2,6 +2,7 @@
 //! no disk access, run in parallel with rayon. `build`, `serve` and the tests
 //! all use this same result.
 
+mod builder_code;
 mod builder_data;
 mod contexts;
 mod jobs;

@@ -219,3 +219,19 @@ fn finish(cfg: &Config, kit: &Kit, t: texts::SheetTexts, f: &Fitted) -> SheetVie
 pub(crate) fn words(kit: &Kit) -> tera::Value {
     kit.words_value.clone()
 }
+
+/// What the programme builder prints its sheet with (`url`: the builder's
+/// own address): the fixed texts of a sheet and, by body region, the red
+/// flags a clinic adds for it.
+pub(crate) fn builder_texts(cfg: &Config, kit: &Kit, url: &str) -> tera::Value {
+    let t = texts::builder(cfg, &kit.words, url);
+    tera::Value::from_serializable(&serde_json::json!({
+        "clinic_name": t.clinic_name,
+        "clinic_rest": t.clinic_rest,
+        "red_call": t.red_call,
+        "red_flags": t.red_flags,
+        "region_flags": cfg.red_flags,
+        "emergency": t.emergency,
+        "margin_mm": kit.style.mode(2, false).page_margin,
+    }))
+}

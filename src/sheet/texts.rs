@@ -219,6 +219,15 @@ fn base(cfg: &Config, words: &Words, title: &str, summary: &str, url: &str) -> S
     }
 }
 
+/// The texts of the programme builder's sheet that do not depend on the
+/// programme: the clinic line and the clinic's red flags (those of each
+/// body region are added in the browser, as the programme's exercises need).
+pub(crate) fn builder(cfg: &Config, words: &Words, url: &str) -> SheetTexts {
+    let mut t = base(cfg, words, "", "", url);
+    t.red_flags = red_flags::for_sheet(cfg, words, &[], &[]);
+    t
+}
+
 /// The texts of a routine's sheet.
 pub(crate) fn routine(cfg: &Config, words: &Words, r: &RoutineView, intro: &str) -> SheetTexts {
     let mut t = base(cfg, words, &r.title, &r.summary, &r.url);

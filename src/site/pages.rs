@@ -31,6 +31,7 @@ pub(crate) enum Page {
     Builder,
     BuilderData,
     BuilderPart(usize),
+    BuilderRoutines(usize),
     Static(String),
 }
 
@@ -54,7 +55,9 @@ impl Page {
             Page::Sitemap => "sitemap",
             Page::Robots => "robots.txt",
             Page::Builder => "programme builder",
-            Page::BuilderData | Page::BuilderPart(_) => "programme builder data",
+            Page::BuilderData | Page::BuilderPart(_) | Page::BuilderRoutines(_) => {
+                "programme builder data"
+            }
             Page::Static(_) => "static",
         }
     }
@@ -81,6 +84,7 @@ impl Page {
             Page::Builder => Route::Builder,
             Page::BuilderData => Route::BuilderData,
             Page::BuilderPart(n) => Route::BuilderPart(*n),
+            Page::BuilderRoutines(n) => Route::BuilderRoutines(*n),
             Page::Static(p) => Route::Static(p),
         }
     }
@@ -108,6 +112,8 @@ pub(crate) fn all<'a>(
     ];
     let parts = c.exercises.len().div_ceil(crate::render::BUILDER_PART);
     jobs.extend((0..parts).map(Page::BuilderPart));
+    let runs = c.routines.len().div_ceil(crate::render::BUILDER_PART);
+    jobs.extend((0..runs).map(Page::BuilderRoutines));
     for vocab in vocabs.iter() {
         jobs.push(Page::Taxonomy(vocab.taxonomy));
         jobs.extend(vocab.ids().map(|(id, _)| Page::Term(id)));

@@ -46,6 +46,8 @@ pub(crate) enum Route<'a> {
     BuilderData,
     /// `builder/part-<n>.js`: the steps and cautions of one run of exercises, loaded when needed.
     BuilderPart(usize),
+    /// `builder/routines-<n>.js`: the sections of one run of routines, loaded when one is chosen.
+    BuilderRoutines(usize),
     /// A file of the theme's `static/` folder, at the same path.
     Static(&'a str),
 }
@@ -73,6 +75,7 @@ impl Route<'_> {
             Route::Builder => "builder.html".into(),
             Route::BuilderData => "builder-data.js".into(),
             Route::BuilderPart(n) => format!("builder/part-{n}.js"),
+            Route::BuilderRoutines(n) => format!("builder/routines-{n}.js"),
             Route::Static(path) => path.to_string(),
         }
     }

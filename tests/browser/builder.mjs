@@ -109,6 +109,24 @@ await withBrowser(async (ctx) => {
   check(p.rows[1].slug === moved, "moved up", p.rows.map((r) => r.slug));
   check(await page.evaluate(() => document.activeElement.closest("[data-row]").dataset.row) === "3", "focus follows the row");
 
+  // Drag with the pointer: the fifth row by its handle to above the first; the move is announced.
+  const order = (await page.evaluate(() => window.HandoutBuilder.programme())).rows.map((r) => r.slug);
+  await page.setViewportSize({ width: 1280, height: 2400 });
+  await page.$eval("#builder-list", (e) => e.scrollIntoView());
+  const handle = await page.$('#builder-list li[data-row="4"] .builder-drag');
+  const hb = await handle.boundingBox();
+  const top = await (await page.$('#builder-list li[data-row="0"]')).boundingBox();
+  await page.mouse.move(hb.x + hb.width / 2, hb.y + hb.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(top.x + 40, top.y + top.height * 0.6, { steps: 6 });
+  await page.mouse.move(top.x + 40, top.y + 4, { steps: 4 });
+  await page.mouse.up();
+  const dragged = (await page.evaluate(() => window.HandoutBuilder.programme())).rows.map((r) => r.slug);
+  check(dragged[0] === order[4] && dragged.slice(1).join() === order.slice(0, 4).join(), "dragged to the top", { order, dragged });
+  const said = await page.$eval("#builder-status", (e) => e.textContent);
+  check(/now 1 of 5/.test(said), "the drag is announced", said);
+  out.drag = said;
+
   // A note on the first exercise, the programme's title and note.
   await page.fill('#builder-list li[data-row="0"] .builder-item-note input', "Keep your chin level and breathe out as you squeeze.");
   await page.fill("#builder-title", "Shoulder blades at home");
@@ -147,13 +165,37 @@ await withBrowser(async (ctx) => {
   check(sheet.qr === address, "the QR code is the address", { qr: sheet.qr, address });
   out.programme = { pages: 1, layout: await page.evaluate(() => window.HandoutBuilder.lastFit().layout), qr: sheet.qr.length };
 
-  // The same programme from its address in a new page.
+  await page.locator("#builder-sheet-wrap").screenshot({ path: join(work, "builder-sheet.png") });
+
+  // The same programme from its address in a new page, as a patient opens it on a phone: a page
+  // to read, the sheet maker out of the way, with a link to each exercise's page.
   const again = await ctx.newPage();
+  await again.setViewportSize({ width: 390, height: 844 });
   await again.goto(base + "#" + address.split("#")[1]);
   await again.waitForSelector("html[data-builder-sheet]");
   const p2 = await again.evaluate(() => window.HandoutBuilder.programme());
   check(JSON.stringify(p2) === JSON.stringify(p), "same programme from the address", { p, p2 });
   check(await again.$eval("#builder-patient", (e) => e.value) === "", "the name is not carried");
+  const view = await again.evaluate(() => ({
+    shown: !document.getElementById("builder-view").hidden && document.getElementById("builder").hidden,
+    title: document.getElementById("view-title").textContent,
+    items: Array.from(document.querySelectorAll("#view-list > li:not(.builder-view-section)")).map((li) => ({
+      href: li.querySelector("a").getAttribute("href"), text: li.textContent })),
+    width: document.documentElement.scrollWidth
+  }));
+  check(view.shown && view.title === "Shoulder blades at home", "the patient's view", view);
+  check(view.items.length === 5 && view.items.every((x, i) => x.href.endsWith("exercises/" + p.rows[i].slug + ".html")), "a link to each exercise", view.items);
+  check(view.items.some((x) => x.text.includes(changed)) && view.items[0].text.includes("chin level"), "dosage and note shown", view.items);
+  check(view.width <= 390, "fits a phone's width", view.width);
+  await again.screenshot({ path: join(work, "patient-view.png"), fullPage: true });
+  const viewAxe = await axe(again);
+  check(viewAxe.length === 0, "axe on the patient's view", viewAxe);
+  await again.click("#view-edit");
+  check(await again.evaluate(() => !document.getElementById("builder").hidden && document.getElementById("builder-view").hidden), "the clinician can edit");
+  await again.reload();
+  await again.waitForSelector("html[data-builder-sheet]");
+  check(await again.evaluate(() => !document.getElementById("builder").hidden), "and this tab keeps editing");
+  out.view = { items: view.items.length, width: view.width };
 
   // The recent list keeps titles, dates and exercises, never a name or a note.
   const recent = await page.evaluate(() => localStorage.getItem("handout-builder-recent"));
@@ -178,7 +220,7 @@ await withBrowser(async (ctx) => {
   check(violations.length === 0, "axe", violations);
 
   // Every routine of the site: "Make a sheet from this routine" prints one page.
-  const routines = await page.evaluate(() => window.HANDOUT_BUILDER.routines.map((r) => r.slug));
+  const routines = await page.evaluate(() => window.HANDOUT_BUILDER.routines.map((r) => r[0]));
   out.routines = {};
   for (const slug of routines) {
     const rp = await ctx.newPage();
@@ -190,6 +232,22 @@ await withBrowser(async (ctx) => {
     const printed = await print(rp, "routine-" + slug);
     check(printed.pages === 1, "routine sheet on one page", { slug, pages: printed.pages });
     out.routines[slug] = await rp.evaluate(() => window.HandoutBuilder.lastFit().layout);
+    if (slug === routines[0]) {
+      // The paper switch and large print: Letter on one Letter page; large print on as many pages as it says.
+      out.paper = {};
+      for (const [paper, large] of [["Letter", false], ["A4", true], ["Letter", true]]) {
+        await rp.selectOption("#builder-paper", paper);
+        await rp.setChecked("#builder-large", large);
+        await rp.evaluate(() => new Promise((ok) => window.HandoutBuilder.draw(ok)));
+        const said = await rp.evaluate(() => window.HandoutBuilder.lastFit().pages);
+        const name = "routine-" + paper + (large ? "-large" : "");
+        const pdf = await print(rp, name);
+        const size = /Page size:\s+([\d.]+) x ([\d.]+)/.exec(run("pdfinfo", [pdf.file]));
+        check(Math.round(+size[1]) === (paper === "A4" ? 595 : 612), "paper size", { paper, size: size[0] });
+        check(large ? pdf.pages === said : pdf.pages === 1, "pages as fitted", { paper, large, said, pages: pdf.pages });
+        out.paper[name] = pdf.pages;
+      }
+    }
     await rp.close();
   }
 
@@ -214,17 +272,64 @@ await withBrowser(async (ctx) => {
   await bad.waitForSelector("html[data-builder-sheet]");
   const safety = await bad.evaluate(() => ({
     hacked: window.hacked,
-    imgs: document.querySelectorAll("#builder-sheet img:not(.sheet-logo), #builder-list img, #builder-sheet script").length,
-    title: document.querySelector("#builder-sheet .sheet-title").textContent,
+    imgs: document.getElementById("builder-sheet").shadowRoot.querySelectorAll("img:not(.sheet-logo), script").length +
+      document.querySelectorAll("#builder-list img").length,
+    title: document.getElementById("builder-sheet").shadowRoot.querySelector(".sheet-title").textContent,
     missing: document.querySelectorAll("#builder-list .is-missing").length,
-    cards: document.querySelectorAll("#builder-sheet .card").length,
-    dosage: document.querySelector("#builder-sheet .card-dosage").textContent,
+    cards: document.getElementById("builder-sheet").shadowRoot.querySelectorAll(".card").length,
+    dosage: document.getElementById("builder-sheet").shadowRoot.querySelector(".card-dosage").textContent,
     rows: window.HandoutBuilder.programme().rows.length,
     start: window.HandoutBuilder.programme().start
   }));
   check(safety.hacked === undefined && safety.imgs === 0 && safety.title === evil, "crafted address is text", safety);
   check(safety.missing === 1 && safety.cards === 1 && safety.rows === 3 && safety.start === "", "missing exercise marked", safety);
   check(/^99 sets of /.test(safety.dosage), "a crafted dosage is made valid", safety.dosage);
+
+  // The other dosage fields: as many reps as they can, a compound hold, rest, load, effort, weekdays;
+  // the inputs only let through what can be worded, and the address carries it all.
+  const dose = await ctx.newPage();
+  await dose.goto(base + "#v1&t=Fields&e=" + one);
+  await dose.waitForSelector("html[data-builder-sheet]");
+  await dose.click("#view-edit");
+  const r0 = '#builder-list li[data-row="0"]';
+  await dose.click(r0 + " summary");
+  const put = async (f, i, v) => {
+    const sel = `${r0} [data-f="${f}"][data-i="${i}"]`;
+    const tag = await dose.$eval(sel, (e) => e.tagName + (e.type === "checkbox" ? ":box" : ""));
+    if (tag === "SELECT") await dose.selectOption(sel, v);
+    else if (tag.endsWith(":box")) await dose.setChecked(sel, v);
+    else { await dose.fill(sel, v); await dose.dispatchEvent(sel, "change"); }
+  };
+  const words = () => dose.$eval(r0 + " .builder-item-dosage", (e) => e.textContent);
+  await put("sets", 0, "3"); await put("sets", 1, "");
+  await put("reps", "amrap", true);
+  for (const f of ["hold", "duration"]) await put(f, 0, "");
+  await put("rest", 0, "90"); await put("rest", 2, "s");
+  await put("load", 0, "kg"); await put("load", 1, "2.5"); await put("load", 2, "5");
+  await put("effort", 0, "word"); await put("effort", 3, "moderate");
+  await put("frequency", 0, "days");
+  for (const d of [0, 2, 4]) await put("frequency", "d" + d, true);
+  const amrap = await words();
+  check(/^3 sets of as many reps as you can/.test(amrap) && amrap.includes("using 2.5\u20135 kg") &&
+    amrap.includes("moderate effort") && amrap.includes("rest 90 seconds between sets") && amrap.endsWith("Mon, Wed and Fri"),
+  "AMRAP, load, effort, rest and weekdays worded", amrap);
+  // Nonsense is made valid: effort 14 out of 10 becomes 10, a weight below zero is refused.
+  await put("effort", 0, "rpe"); await put("effort", 1, "14");
+  check((await words()).includes("effort 10 out of 10"), "effort at most 10", await words());
+  await put("hold", 0, "1"); await put("hold", 2, "min"); await put("hold", 3, "30"); await put("hold", 4, "s");
+  await put("reps", "amrap", false); await put("reps", 0, "8");
+  await put("frequency", 0, "other");
+  const compound = await words();
+  check(compound.startsWith("3 sets of 8 reps") && compound.includes("hold 1 minute 30 seconds") && compound.endsWith("every other day"),
+    "compound hold and every other day", compound);
+  const fieldsAddress = await dose.evaluate(() => window.HandoutBuilder.address());
+  const back = await ctx.newPage();
+  await back.goto(base + "#" + fieldsAddress.split("#")[1]);
+  await back.waitForSelector("html[data-builder-sheet]");
+  check(await back.$eval(r0 + " .builder-item-dosage", (e) => e.textContent) === compound, "the address carries every field");
+  out.fields = { amrap, compound, code: fieldsAddress.split("&e=")[1] };
+  await back.close();
+  await dose.close();
 
   // Twelve exercises, each with its own dosage and a sentence of notes: the QR code still scans.
   const twelve = await ctx.newPage();
@@ -247,7 +352,7 @@ await withBrowser(async (ctx) => {
   const twelveAddress = await twelve.evaluate(() => window.HandoutBuilder.address());
   const t = await print(twelve, "twelve");
   const fit = await twelve.evaluate(() => window.HandoutBuilder.lastFit());
-  const qrSize = await twelve.evaluate(() => getComputedStyle(document.querySelector("#builder-sheet .sheet")).getPropertyValue("--qr"));
+  const qrSize = await twelve.evaluate(() => getComputedStyle(document.getElementById("builder-sheet").shadowRoot.querySelector(".sheet-mode")).getPropertyValue("--qr"));
   check(t.pages === 1, "twelve on one page", { pages: t.pages, fit, qrSize });
   check(t.qr === twelveAddress, "twelve: the QR code scans from the printed page", { qr: t.qr, twelveAddress });
   out.twelve = { address: twelveAddress.length, qr: fit.qr, size: qrSize.trim(), cut: fit.cut, layout: fit.layout };

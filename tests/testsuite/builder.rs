@@ -19,6 +19,16 @@ const CASES: &[&str] = &[
     "{ hold: 10 s, duration: 1 minute, frequency: 1x weekly }",
     "{ sets: 1-2, reps: 1, side: each }",
     "{ sets: 2 to 3, reps: 12–15 }",
+    "{ sets: 3, reps: AMRAP, rest: 90 s, frequency: every other day }",
+    "{ reps: amrap, frequency: 'Mon, Wed, Fri' }",
+    "{ sets: 2, hold: 1 min 30 s, side: each leg, frequency: Tue }",
+    "{ hold: 1 min 30 s, rest: 1 min, effort: RPE 5-6 }",
+    "{ reps: 10, side: each arm, load: 2.5-5 kg, effort: moderate, frequency: 'Sat, Sun' }",
+    "{ sets: 3, reps: 8, load: 10 lb, rest: 2 min, effort: 7/10 }",
+    "{ sets: 1, reps: 12, load: red band, rest: 30 s }",
+    "{ reps: 15, load: level 2, effort: somewhat hard, frequency: 3 times a week }",
+    "{ duration: 1 hour, frequency: daily }",
+    "{ sets: 2, duration: 2 min 15 s, effort: easy }",
 ];
 
 fn built(site: &SiteTest) -> std::path::PathBuf {

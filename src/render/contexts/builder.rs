@@ -4,6 +4,7 @@
 
 use super::Template;
 use crate::render::BUILDER_PART;
+use crate::sheet::{self, Kit};
 use crate::site::routes::{self, Route};
 use crate::site::Site;
 
@@ -15,19 +16,26 @@ pub(in crate::render) struct BuilderPage {
     routine_url: String,
     data_url: String,
     part_url: String,
+    routines_url: String,
     part_size: usize,
     /// The builder's absolute address (for QR codes), when `base_url` is absolute.
     absolute_url: Option<String>,
+    /// The sheet's words and the clinic's texts, as the built sheets print them.
+    words: tera::Value,
+    sheet: tera::Value,
 }
 
 impl BuilderPage {
-    pub(in crate::render) fn new(site: &Site) -> Self {
+    pub(in crate::render) fn new(site: &Site, kit: &Kit) -> Self {
         BuilderPage {
+            words: sheet::words(kit),
+            sheet: sheet::builder_texts(&site.config, kit, &Route::Builder.path()),
             exercise_url: Route::Exercise("{slug}").path(),
             sheet_url: Route::ExerciseSheet("{slug}").path(),
             routine_url: Route::Routine("{slug}").path(),
             data_url: Route::BuilderData.path(),
             part_url: Route::BuilderPart(0).path().replace('0', "{n}"),
+            routines_url: Route::BuilderRoutines(0).path().replace('0', "{n}"),
             part_size: BUILDER_PART,
             absolute_url: routes::canonical(&site.config, &Route::Builder.path()),
         }
@@ -48,7 +56,11 @@ impl Template for BuilderPage {
         ctx.insert("routine_url", &self.routine_url);
         ctx.insert("data_url", &self.data_url);
         ctx.insert("part_url", &self.part_url);
+        ctx.insert("routines_url", &self.routines_url);
         ctx.insert("part_size", &self.part_size);
         ctx.insert("absolute_url", &self.absolute_url);
+        ctx.insert("words_json", &self.words.to_string());
+        ctx.insert("sheet_json", &self.sheet.to_string());
+        ctx.insert_value("sheet", self.sheet);
     }
 }
