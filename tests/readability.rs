@@ -1,10 +1,11 @@
 //! Readability gate for the sample handbook.
 //!
 //! Every exercise, routine and guide page, and the home page, must read at a
-//! Flesch–Kincaid grade of 8.0 or lower. The test reads the Markdown under
-//! `content/`, strips what a patient does not read as prose (front-matter,
-//! code blocks, inline code, link targets, HTML tags, Markdown punctuation)
-//! and computes
+//! Flesch–Kincaid grade of 8.0 or lower. Translations (`<name>.<lang>.md`)
+//! are scored in their own language instead (tests/languages.rs). The test
+//! reads the Markdown under `content/`, strips what a patient does not read
+//! as prose (front-matter, code blocks, inline code, link targets, HTML tags,
+//! Markdown punctuation) and computes
 //!
 //! ```text
 //! grade = 0.39 × words/sentences + 11.8 × syllables/words − 15.59
@@ -316,10 +317,20 @@ fn markdown_files(dir: &Path, out: &mut Vec<PathBuf>) {
         let p = e.path();
         if p.is_dir() {
             markdown_files(&p, out);
-        } else if p.extension().is_some_and(|x| x == "md") {
+        } else if p.extension().is_some_and(|x| x == "md") && !is_translation(&p) {
             out.push(p);
         }
     }
+}
+
+/// `wall-angels.es.md`: a translation, named by its language after a dot.
+fn is_translation(p: &Path) -> bool {
+    p.file_stem()
+        .and_then(|s| s.to_str())
+        .and_then(|s| s.rsplit_once('.'))
+        .is_some_and(|(_, lang)| {
+            (2..=3).contains(&lang.len()) && lang.chars().all(|c| c.is_ascii_lowercase())
+        })
 }
 
 fn handbook_pages() -> Vec<PathBuf> {
@@ -407,6 +418,19 @@ fn markdown_is_cleaned_before_counting() {
     let s = stats(&prose);
     assert_eq!(s.sentences, 4, "prose was {prose:?}");
     assert_eq!(s.words, 2 + 5 + 3 + 1);
+}
+
+#[test]
+fn translations_are_left_to_their_language() {
+    assert!(is_translation(Path::new(
+        "content/exercises/wall-angels.es.md"
+    )));
+    assert!(is_translation(Path::new("content/index.pt.md")));
+    assert!(!is_translation(Path::new(
+        "content/exercises/wall-angels.md"
+    )));
+    assert!(!is_translation(Path::new("content/guides/v1.2-notes.md")));
+    assert!(handbook_pages().iter().all(|p| !is_translation(p)));
 }
 
 #[test]
