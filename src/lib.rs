@@ -149,14 +149,15 @@ fn has_errors(diags: &[Diagnostic], strict: bool) -> bool {
 /// Builds the site and writes it to the output folder atomically.
 pub fn build(opts: &Options) -> Result<Compiled, Failure> {
     let out = opts.output_dir();
-    output::check_target(&opts.root, &out, opts.force).map_err(|r| Failure::Usage(r.0))?;
     // Files are written as they are rendered, so a big site is never held
-    // in memory whole; the new folder replaces the old one only at the end.
-    let writer = output::Writer::new(&out);
-    let compiled = match compile_into(
+    // in memory whole; they are put in place only at the end.
+    let writer =
+        output::Writer::new(&opts.root, &out, opts.force).map_err(|r| Failure::Usage(r.0))?;
+    let compiled = compile_into(
         opts,
         Some(&|path: &str, bytes: Vec<u8>| writer.put(path, &bytes)),
-    ) {
+    );
+    let compiled = match compiled {
         Ok(c) => c,
         Err(f) => {
             writer.abort();

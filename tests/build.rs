@@ -385,10 +385,12 @@ fn refuses_to_replace_a_folder_it_did_not_make() {
     let out = build(site.path(), &["--output", "content/out", "--force"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("inside content/"));
+    // With --force the site is added beside what is there.
     let out = build(site.path(), &["--force"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(public.join(".handout-output").exists());
-    assert!(!public.join("precious.txt").exists());
+    assert!(public.join("index.html").exists());
+    assert_eq!(read(public.join("precious.txt")), "keep me");
 }
 
 #[test]

@@ -120,7 +120,7 @@ pub(crate) struct BuildArgs {
     /// Where to write the site (default: ROOT/public)
     #[arg(short, long, alias = "output-dir", value_name = "DIR")]
     pub(crate) output: Option<PathBuf>,
-    /// Replace the output folder even if handout did not make it
+    /// Write into a folder handout did not make, beside what is there (nothing in it is deleted)
     #[arg(short, long)]
     pub(crate) force: bool,
 }
