@@ -1,17 +1,18 @@
 //! `handout.toml`: site settings, clinic details and the vocabularies
 //! (built-in terms that a site may extend or relabel).
 
-use crate::diagnostics::{did_you_mean, Diagnostic};
+use crate::diag::{did_you_mean, Diagnostic};
+use crate::model::taxonomy::{Taxonomy, TermSetting, TermTable, Vocabularies, GOAL};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The file name of the site configuration.
-pub const FILE: &str = "handout.toml";
+pub(crate) const FILE: &str = "handout.toml";
 
 /// Paper size the printable sheets are laid out for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, Default)]
-pub enum Paper {
+pub(crate) enum Paper {
     #[default]
     A4,
     Letter,
@@ -20,48 +21,116 @@ pub enum Paper {
 /// Clinic details printed on every page footer and sheet header.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Clinic {
+pub(crate) struct Clinic {
     #[serde(default)]
-    pub name: String,
+    pub(crate) name: String,
     #[serde(default)]
-    pub phone: String,
+    pub(crate) phone: String,
     #[serde(default)]
-    pub website: String,
+    pub(crate) website: String,
     #[serde(default)]
-    pub address: String,
+    pub(crate) address: String,
     #[serde(default)]
-    pub email: String,
+    pub(crate) email: String,
     /// Path under `static/`.
-    pub logo: Option<String>,
+    pub(crate) logo: Option<String>,
 }
 
-/// `[search]`: extra synonym groups.
+/// `[search]`: synonym groups added to the built-in ones, built-in words
+/// taken out, or the built-in groups turned off (see `search::synonyms`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SearchConfig {
+    #[serde(default)]
+    pub(crate) synonyms: Vec<Vec<String>>,
+    #[serde(default)]
+    pub(crate) remove_synonyms: Vec<String>,
+    #[serde(default = "yes")]
+    pub(crate) builtin_synonyms: bool,
+}
+
+impl Default for SearchConfig {
+    fn default() -> Self {
+        SearchConfig {
+            synonyms: Vec::new(),
+            remove_synonyms: Vec::new(),
+            builtin_synonyms: true,
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// `[markdown]`: how page bodies are turned into HTML.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct SearchConfig {
+pub(crate) struct MarkdownConfig {
+    /// Raw HTML in a body is left out of the page unless this is set.
     #[serde(default)]
-    pub synonyms: Vec<Vec<String>>,
+    pub(crate) raw_html: bool,
+    /// With `raw_html`, the tags a body may use without a warning.
+    #[serde(default)]
+    pub(crate) allowed_html: Vec<String>,
 }
 
 /// The whole `handout.toml`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Config {
-    pub title: String,
+pub(crate) struct Config {
+    pub(crate) title: String,
     #[serde(default = "default_base_url")]
-    pub base_url: String,
+    pub(crate) base_url: String,
     #[serde(default = "default_language")]
-    pub language: String,
+    pub(crate) language: String,
     #[serde(default)]
-    pub description: String,
+    pub(crate) description: String,
     #[serde(default)]
-    pub paper: Paper,
+    pub(crate) paper: Paper,
     #[serde(default)]
-    pub clinic: Clinic,
+    pub(crate) clinic: Clinic,
     #[serde(default)]
-    pub vocabulary: BTreeMap<String, BTreeMap<String, String>>,
+    pub(crate) vocabulary: BTreeMap<String, TermTable>,
     #[serde(default)]
-    pub search: SearchConfig,
+    pub(crate) search: SearchConfig,
+    #[serde(default)]
+    pub(crate) markdown: MarkdownConfig,
+    /// The text of `handout.toml`, for positions of later checks.
+    #[serde(skip)]
+    pub(crate) text: String,
+    /// `[warnings]`: kinds of warning turned off (`false`) or on (`true`).
+    #[serde(default)]
+    pub(crate) warnings: BTreeMap<String, bool>,
+    #[serde(default)]
+    pub(crate) checks: Checks,
+    /// `[sheet]`: the printed sheets' red flags and emergency advice.
+    #[serde(default)]
+    pub(crate) sheet: crate::sheet::SheetSettings,
+    /// `[red_flags]`: more red flags on the sheets of each body region.
+    #[serde(default)]
+    pub(crate) red_flags: crate::sheet::RegionRedFlags,
+}
+
+/// `[checks]`: the limits of the content checks.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Checks {
+    /// The highest Flesch–Kincaid grade a patient page may read at.
+    #[serde(default = "default_reading_grade")]
+    pub(crate) max_reading_grade: f64,
+}
+
+impl Default for Checks {
+    fn default() -> Self {
+        Checks {
+            max_reading_grade: default_reading_grade(),
+        }
+    }
+}
+
+fn default_reading_grade() -> f64 {
+    8.0
 }
 
 fn default_base_url() -> String {
@@ -72,122 +141,26 @@ fn default_language() -> String {
     "en".into()
 }
 
-/// The four vocabularies, in the order pages list them.
-pub const TAXONOMIES: [&str; 4] = ["region", "equipment", "category", "position"];
-
-const BUILTIN: [(&str, &[(&str, &str)]); 4] = [
-    (
-        "region",
-        &[
-            ("neck", "Neck"),
-            ("shoulders", "Shoulders"),
-            ("upper-back", "Upper back"),
-            ("mid-back", "Mid back"),
-            ("lower-back", "Lower back"),
-            ("chest", "Chest"),
-            ("core", "Core"),
-            ("hips", "Hips"),
-        ],
-    ),
-    (
-        "equipment",
-        &[
-            ("none", "No equipment"),
-            ("foam-roller", "Foam roller"),
-            ("resistance-band", "Resistance band"),
-            ("dumbbell", "Dumbbell"),
-            ("chair", "Chair"),
-            ("wall", "Wall"),
-            ("doorway", "Doorway"),
-            ("towel", "Towel"),
-            ("massage-balls", "Massage balls"),
-            ("mat", "Mat"),
-        ],
-    ),
-    (
-        "category",
-        &[
-            ("mobility", "Mobility"),
-            ("stability", "Stability"),
-            ("stretch", "Stretch"),
-            ("warm-up", "Warm-up"),
-        ],
-    ),
-    (
-        "position",
-        &[
-            ("standing", "Standing"),
-            ("seated", "Seated"),
-            ("supine", "Lying on your back"),
-            ("prone", "Lying face down"),
-            ("side-lying", "Lying on your side"),
-            ("quadruped", "Hands and knees"),
-            ("kneeling", "Kneeling"),
-        ],
-    ),
-];
-
-/// One vocabulary: terms in order, with display labels.
-#[derive(Debug, Clone, Serialize)]
-pub struct Vocabulary {
-    pub name: String,
-    pub terms: Vec<(String, String)>,
-}
-
-impl Vocabulary {
-    /// The display label of `term`, if it is in this vocabulary.
-    pub fn label(&self, term: &str) -> Option<&str> {
-        self.terms
-            .iter()
-            .find(|(t, _)| t == term)
-            .map(|(_, l)| l.as_str())
-    }
-
-    /// Every term, for "allowed:" lists and suggestions.
-    pub fn term_names(&self) -> impl Iterator<Item = &str> {
-        self.terms.iter().map(|(t, _)| t.as_str())
-    }
-}
-
 impl Config {
     /// The four vocabularies: built-in terms, relabelled and extended by the site.
-    pub fn vocabularies(&self) -> Vec<Vocabulary> {
-        BUILTIN
-            .iter()
-            .map(|(name, terms)| {
-                let mut terms: Vec<(String, String)> = terms
-                    .iter()
-                    .map(|(t, l)| (t.to_string(), l.to_string()))
-                    .collect();
-                if let Some(extra) = self.vocabulary.get(*name) {
-                    for (term, label) in extra {
-                        match terms.iter_mut().find(|(t, _)| t == term) {
-                            Some(slot) => slot.1 = label.clone(),
-                            None => terms.push((term.clone(), label.clone())),
-                        }
-                    }
-                }
-                Vocabulary {
-                    name: name.to_string(),
-                    terms,
-                }
-            })
-            .collect()
+    pub(crate) fn vocabularies(&self) -> Vocabularies {
+        Vocabularies::new(&self.vocabulary)
     }
 
-    /// True when `base_url` is absolute (http/https), which sheets need for QR codes.
-    pub fn has_absolute_base_url(&self) -> bool {
-        self.base_url.starts_with("https://") || self.base_url.starts_with("http://")
+    /// True when `base_url` is absolute (http/https, any letter case, with
+    /// a host), which sheets need for QR codes.
+    pub(crate) fn has_absolute_base_url(&self) -> bool {
+        crate::check::config::absolute_url(&self.base_url).is_ok()
     }
 
     /// `base_url` with exactly one trailing slash.
-    pub fn base_url_slash(&self) -> String {
+    pub(crate) fn base_url_slash(&self) -> String {
         format!("{}/", self.base_url.trim_end_matches('/'))
     }
 }
 
 /// Reads and checks `handout.toml` under `root`.
-pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
+pub(crate) fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
     let path = root.join(FILE);
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
@@ -205,60 +178,79 @@ pub fn load(root: &Path) -> Result<Config, Vec<Diagnostic>> {
 }
 
 /// Parses config text; errors carry the line and column in `handout.toml`.
-pub fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
-    let config: Config = toml::from_str(text).map_err(|e| vec![toml_error(text, &e)])?;
+pub(crate) fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
+    let mut config: Config = toml::from_str(text).map_err(|e| vec![toml_error(text, &e)])?;
+    config.text = text.to_string();
     let mut diags = Vec::new();
+    let spans = crate::source::toml_spans::TomlSpans::new(text);
+    let find = |path: &[&str]| spans.key(path).map_or((0, 0), |p| (p.line, p.col));
+    let vocab_names: Vec<&str> = Taxonomy::names().into_iter().chain([GOAL]).collect();
     for (name, terms) in &config.vocabulary {
-        if !TAXONOMIES.contains(&name.as_str()) {
-            let (line, col) = find_line(text, &format!("[vocabulary.{name}]"));
+        if !vocab_names.contains(&name.as_str()) {
+            let (line, col) = find(&["vocabulary", name]);
             diags.push(
                 Diagnostic::error(FILE, format!("unknown vocabulary `{name}`"))
                     .at(line, col)
                     .field(format!("vocabulary.{name}"))
-                    .allowed(TAXONOMIES.join(", "))
-                    .suggest(name, TAXONOMIES)
+                    .allowed(vocab_names.join(", "))
+                    .suggest(name, vocab_names.iter().copied())
                     .with_snippet(text),
             );
         }
-        for term in terms.keys() {
-            if !crate::content::is_slug(term) {
-                let (line, col) = find_line(text, term);
+        for (term, setting) in &terms.0 {
+            let problem = if !crate::model::is_slug(term) {
+                Some((
+                    format!("vocabulary term `{term}` is not a valid term name"),
+                    "lower-case letters a–z, digits 0–9 and '-'",
+                ))
+            } else if matches!(setting, TermSetting::Label(l) if l.trim().is_empty()) {
+                Some((
+                    format!("vocabulary term `{term}` has an empty label"),
+                    "the words pages show for the term, e.g. `wrists = \"Wrists\"`, or `false` to remove a built-in term",
+                ))
+            } else {
+                None
+            };
+            if let Some((message, allowed)) = problem {
+                let (line, col) = find(&["vocabulary", name, term]);
                 diags.push(
-                    Diagnostic::error(
-                        FILE,
-                        format!("vocabulary term `{term}` is not a valid term name"),
-                    )
-                    .at(line, col)
-                    .field(format!("vocabulary.{name}"))
-                    .allowed("lower-case letters a–z, digits 0–9 and '-'")
-                    .with_snippet(text),
+                    Diagnostic::error(FILE, message)
+                        .at(line, col)
+                        .field(format!("vocabulary.{name}"))
+                        .allowed(allowed)
+                        .with_snippet(text),
                 );
             }
         }
     }
-    let base = &config.base_url;
-    if !(base.starts_with('/') || base.starts_with("http://") || base.starts_with("https://")) {
-        let (line, col) = find_line(text, "base_url");
-        diags.push(
-            Diagnostic::error(FILE, format!("base_url `{base}` is neither a path nor a web address"))
-                .at(line, col)
-                .field("base_url")
-                .allowed("\"/\", \"/handbook/\" or an absolute address like \"https://clinic.example/handbook/\"")
-                .with_snippet(text),
-        );
+    for kind in config.warnings.keys() {
+        if !crate::check::warnings::names().any(|k| k == kind) {
+            let (line, col) = find(&["warnings", kind]);
+            diags.push(
+                Diagnostic::error(FILE, format!("unknown kind of warning `{kind}`"))
+                    .at(line, col)
+                    .field(format!("warnings.{kind}"))
+                    .allowed(
+                        crate::check::warnings::names()
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    )
+                    .suggest(kind, crate::check::warnings::names())
+                    .with_snippet(text),
+            );
+        }
     }
+    diags.extend(crate::sheet::check_config(text, &config));
+    diags.extend(crate::search::check_config(
+        &config.search,
+        &config.language,
+        text,
+    ));
     if diags.is_empty() {
         Ok(config)
     } else {
         Err(diags)
     }
-}
-
-fn find_line(text: &str, needle: &str) -> (usize, usize) {
-    text.lines()
-        .enumerate()
-        .find_map(|(i, l)| l.find(needle).map(|c| (i + 1, c + 1)))
-        .unwrap_or((0, 0))
 }
 
 fn toml_error(text: &str, e: &toml::de::Error) -> Diagnostic {
@@ -272,9 +264,13 @@ fn toml_error(text: &str, e: &toml::de::Error) -> Diagnostic {
         None => (0, 0, 1),
     };
     let message = e.message().trim().to_string();
+    let field = e
+        .span()
+        .and_then(|s| crate::source::toml_spans::TomlSpans::new(text).field_at(s.start));
     let mut d = Diagnostic::error(FILE, message.clone())
         .at(line, col)
-        .width(width);
+        .width(width)
+        .field(field.unwrap_or_default());
     // serde's "unknown field `x`, expected one of `a`, `b`" → allowed + did you mean.
     if let Some(rest) = message.strip_prefix("unknown field `") {
         if let Some((found, tail)) = rest.split_once('`') {
@@ -302,9 +298,9 @@ mod tests {
         )
         .unwrap();
         let v = c.vocabularies();
-        assert_eq!(v[0].label("neck"), Some("Neck and throat"));
-        assert_eq!(v[0].label("wrists"), Some("Wrists"));
-        assert_eq!(v[1].label("none"), Some("No equipment"));
+        assert_eq!(v[Taxonomy::Region].label("neck"), Some("Neck and throat"));
+        assert_eq!(v[Taxonomy::Region].label("wrists"), Some("Wrists"));
+        assert_eq!(v[Taxonomy::Equipment].label("none"), Some("No equipment"));
     }
 
     #[test]

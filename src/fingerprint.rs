@@ -3,18 +3,19 @@
 //! A fast 64-bit hash with a fixed seed (foldhash), so fingerprints are
 //! the same from one build to the next.
 
+use crate::sync::lock;
 use std::borrow::Borrow;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, Hash};
 use std::sync::Mutex;
 
 /// A hasher to feed a fingerprint by hand.
-pub fn hasher() -> impl std::hash::Hasher {
+pub(crate) fn hasher() -> impl std::hash::Hasher {
     foldhash::quality::FixedState::with_seed(0x68_61_6e_64_6f_75_74).build_hasher()
 }
 
 /// The fingerprint of any hashable values.
-pub fn of(parts: impl Hash) -> u64 {
+pub(crate) fn of(parts: impl Hash) -> u64 {
     use std::hash::Hasher;
     let mut h = hasher();
     parts.hash(&mut h);
@@ -25,7 +26,7 @@ pub fn of(parts: impl Hash) -> u64 {
 /// fingerprint of what it was made from (`P`: a hash, or what the file
 /// system says of a file). Safe to use from many threads; nothing is made
 /// while the lock is held.
-pub struct Kept<V, K = String, P = u64>(Mutex<HashMap<K, (P, V)>>);
+pub(crate) struct Kept<V, K = String, P = u64>(Mutex<HashMap<K, (P, V)>>);
 
 impl<V, K, P> Default for Kept<V, K, P> {
     fn default() -> Self {
@@ -35,47 +36,40 @@ impl<V, K, P> Default for Kept<V, K, P> {
 
 impl<V, K: Hash + Eq, P: PartialEq> Kept<V, K, P> {
     /// `copy` of the value kept for `key`, if it was made from `print`.
-    pub fn get_with<Q, R>(&self, key: &Q, print: P, copy: impl FnOnce(&V) -> R) -> Option<R>
+    pub(crate) fn get_with<Q, R>(&self, key: &Q, print: P, copy: impl FnOnce(&V) -> R) -> Option<R>
     where
         K: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
     {
-        let kept = self.0.lock().ok()?;
+        let kept = lock(&self.0);
         kept.get(key)
             .filter(|(p, _)| *p == print)
             .map(|(_, v)| copy(v))
     }
 
     /// Keeps `value` as made from `print` for `key`.
-    pub fn keep<Q>(&self, key: &Q, print: P, value: V)
+    pub(crate) fn keep<Q>(&self, key: &Q, print: P, value: V)
     where
         Q: ToOwned<Owned = K> + ?Sized,
     {
-        if let Ok(mut kept) = self.0.lock() {
-            kept.insert(key.to_owned(), (print, value));
-        }
+        lock(&self.0).insert(key.to_owned(), (print, value));
     }
 
     /// Forgets every key for which `wanted` is false.
-    pub fn retain(&self, wanted: impl Fn(&K) -> bool) {
-        if let Ok(mut kept) = self.0.lock() {
-            kept.retain(|key, _| wanted(key));
-        }
+    pub(crate) fn retain(&self, wanted: impl Fn(&K) -> bool) {
+        lock(&self.0).retain(|key, _| wanted(key));
     }
 
     /// How many values are kept.
-    pub fn len(&self) -> usize {
-        self.0.lock().map_or(0, |kept| kept.len())
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        lock(&self.0).len()
     }
 }
 
 impl<V: Clone, K: Hash + Eq, P: PartialEq + Copy> Kept<V, K, P> {
     /// The value kept for `key`, if it was made from `print`.
-    pub fn get<Q>(&self, key: &Q, print: P) -> Option<V>
+    pub(crate) fn get<Q>(&self, key: &Q, print: P) -> Option<V>
     where
         K: Borrow<Q>,
         Q: Hash + Eq + ?Sized,
@@ -85,7 +79,7 @@ impl<V: Clone, K: Hash + Eq, P: PartialEq + Copy> Kept<V, K, P> {
 
     /// The value kept for `key` and `print`, or else the one `make` makes
     /// (which is then kept).
-    pub fn get_or_make<Q>(&self, key: &Q, print: P, make: impl FnOnce() -> V) -> V
+    pub(crate) fn get_or_make<Q>(&self, key: &Q, print: P, make: impl FnOnce() -> V) -> V
     where
         K: Borrow<Q>,
         Q: Hash + Eq + ToOwned<Owned = K> + ?Sized,

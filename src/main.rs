@@ -1,5 +1,7 @@
 //! The `handout` command line: arguments → options → library call → exit code.
 
+#![warn(unreachable_pub, dead_code)]
+
 mod cli {
     pub(crate) mod args;
     pub(crate) mod print;
@@ -10,7 +12,7 @@ use cli::args::{
     BuildArgs, CheckArgs, Cli, Command, Format, Global, NewKind, PdfArgs, ThemeAction,
 };
 use cli::print::Printer;
-use handout::diagnostics::plural;
+use handout::diag::plural;
 use handout::paths::{display_dir, shown};
 use handout::Options;
 use serde_json::json;
@@ -30,7 +32,7 @@ fn main() -> ExitCode {
         Command::Pdf(a) => pdf(g, &a),
         Command::Serve(a) => {
             let p = Printer::new(g, Format::Human, "serve");
-            match handout::serve::serve(&(&a).into()) {
+            match handout::serve::serve(&(&a).into(), &p) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(msg) => p.usage(&msg),
             }
@@ -84,7 +86,7 @@ fn build(g: &Global, a: &BuildArgs) -> ExitCode {
                     plural(c.output.pages, "page"),
                     plural(c.output.sheets, "sheet"),
                     started.elapsed().as_secs_f64(),
-                    handout::diagnostics::warning_tail(&c.warnings)
+                    handout::diag::warning_tail(&c.warnings)
                 ),
                 json!({ "pages": c.output.pages, "sheets": c.output.sheets, "output": out }),
             );
@@ -105,7 +107,7 @@ fn check(g: &Global, a: &CheckArgs) -> ExitCode {
                     "Checked {} and {}: no errors{}",
                     plural(c.output.pages, "page"),
                     plural(c.output.sheets, "sheet"),
-                    handout::diagnostics::warning_tail(&c.warnings)
+                    handout::diag::warning_tail(&c.warnings)
                 ),
                 json!({ "pages": c.output.pages, "sheets": c.output.sheets }),
             );
@@ -120,18 +122,24 @@ fn pdf(g: &Global, a: &PdfArgs) -> ExitCode {
     let p = Printer::new(g, a.build.check.format, "pdf");
     let opts = Options::from(&a.build);
     let started = Instant::now();
-    match handout::pdf::run(&opts, a.chrome.as_deref(), a.all) {
+    let progress = (!p.quiet()).then(handout::progress::show).flatten();
+    let result = handout::pdf::run(&opts, a.chrome.as_deref(), a.all);
+    drop(progress);
+    match result {
         Ok(done) => {
             let folder = shown(&opts.output_dir().join("print"));
+            for note in &done.notes {
+                handout::console::err(&format!("note: {note}\n"));
+            }
             p.success(
                 &done.warnings,
                 &format!(
                     "Printed {} to PDF in {:.1} s → {folder}{}",
                     plural(done.pdfs.len(), "sheet"),
                     started.elapsed().as_secs_f64(),
-                    handout::diagnostics::warning_tail(&done.warnings)
+                    handout::diag::warning_tail(&done.warnings)
                 ),
-                json!({ "pdfs": done.pdfs.len(), "output": folder }),
+                json!({ "pdfs": done.pdfs.len(), "output": folder, "notes": done.notes }),
             );
             ExitCode::SUCCESS
         }

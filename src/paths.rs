@@ -24,7 +24,7 @@ pub fn shown(p: &Path) -> String {
 }
 
 /// A relative path with `/` separators on every system (`images/a.svg`).
-pub fn slash(p: &Path) -> String {
+pub(crate) fn slash(p: &Path) -> String {
     p.components()
         .filter(|c| !matches!(c, Component::CurDir))
         .map(|c| c.as_os_str().to_string_lossy())

@@ -13,16 +13,14 @@ static DONE: AtomicUsize = AtomicUsize::new(0);
 static TOTAL: AtomicUsize = AtomicUsize::new(0);
 
 /// Starts counting a stage of `total` steps.
-pub fn stage(name: &'static str, total: usize) {
-    if let Ok(mut s) = STAGE.lock() {
-        *s = name;
-    }
+pub(crate) fn stage(name: &'static str, total: usize) {
+    *crate::sync::lock(&STAGE) = name;
     DONE.store(0, Ordering::Relaxed);
     TOTAL.store(total, Ordering::Relaxed);
 }
 
 /// One step of the current stage is done.
-pub fn tick() {
+pub(crate) fn tick() {
     DONE.fetch_add(1, Ordering::Relaxed);
 }
 
@@ -50,7 +48,7 @@ pub fn show() -> Option<Display> {
             if waited < Duration::from_millis(500) || total == 0 {
                 continue;
             }
-            let stage = STAGE.lock().map(|s| *s).unwrap_or("");
+            let stage = *crate::sync::lock(&STAGE);
             let done = DONE.load(Ordering::Relaxed).min(total);
             crate::console::err(&format!("\r\x1b[2K  {stage} {done}/{total}"));
             drawn = true;

@@ -177,7 +177,7 @@ pub enum Kind {
 
 /// Writes a new exercise or routine with every field, each commented.
 pub fn new_file(root: &Path, kind: Kind, title: &str) -> Result<PathBuf> {
-    let slug = crate::content::slugify(title);
+    let slug = crate::model::slugify(title);
     if slug.is_empty() {
         bail!("the title `{title}` has no letters or digits to make a file name from");
     }
@@ -215,19 +215,26 @@ category: mobility               # one of: mobility, stability, stretch, warm-up
 position: standing               # one of: standing, seated, supine, prone, side-lying, quadruped, kneeling
 dosage:                          # at least one of reps, hold, duration
   sets: 2-3                      # a count (2) or a range (2-3, 2–3, 2 to 3)
-  reps: 10                       # a count or range
-  hold: 3 s                      # a time: 30 s, 45 sec, 1-2 min, 2 minutes
-  side: both                     # both (default), each or alternating
-  frequency: daily               # daily, N times a day, N times a week, Nx daily, Nx weekly
+  reps: 10                       # a count or range, or AMRAP; `5 each leg` names the side
+  hold: 3 s                      # a time: 30 s, 45 sec, 1-2 min, 2 minutes, 1 min 30 s
+  side: both                     # both (default), each (each leg, each arm) or alternating
+  # rest: 30 s                   # rest between sets
+  # load: red band               # 2 kg, 5 lb, a band colour, or level 2
+  # effort: RPE 5                # 0-10, or easy, moderate, hard …
+  frequency: daily               # daily, every other day, 3 times a week, 2x a day, Mon, Wed, Fri
 cautions:                        # a list of warnings; [] if there are none
   - Stop if you feel sharp pain.
 progression: []                  # slugs of harder versions, e.g. [wall-angels]
 regression: []                   # slugs of easier versions
 related: []                      # slugs of related exercises
 tags: []                         # extra search words, e.g. [desk, posture]
-# image: images/{slug}.svg       # a picture under static/; needs image_alt
+# images:                        # pictures under static/, e.g. the start and end positions
+#   - src: images/{slug}-start.svg
+#     alt: What the picture shows.   # required: read aloud to patients who cannot see it
+#     caption: Start                 # optional, shown under the picture
+# image: images/{slug}.svg       # or one picture the older way; needs image_alt
 # image_alt: What the picture shows.
-# video: https://…               # printed sheets show it as a QR code
+# video: https://…               # a web address (YouTube, Vimeo …) or a file under static/; sheets print a QR code to a web address
 # draft: true                    # built only with --drafts
 ---
 Describe the starting position first.
@@ -241,7 +248,7 @@ Describe the starting position first.
 - What the patient should feel.
 "#,
         title = yaml_str(title),
-        slug = crate::content::slugify(title)
+        slug = crate::model::slugify(title)
     )
 }
 
@@ -250,8 +257,8 @@ fn routine_template(title: &str) -> String {
         r#"---
 title: {title}                   # shown as the page heading
 summary: One sentence saying who this is for.
-goal: mobility                   # mobility, stability or mixed
-frequency: daily                 # daily, N times a day, N times a week, Nx daily, Nx weekly
+goal: mobility                   # mobility, stability or mixed (or a goal of [vocabulary.goal])
+frequency: daily                 # daily, every other day, 3 times a week, 2x a day, Mon, Wed, Fri
 sections:                        # 3–6 exercises in all keeps a routine easy to follow
   - name: Warm-up
     exercises:
@@ -262,6 +269,7 @@ sections:                        # 3–6 exercises in all keeps a routine easy t
         dosage: {{ sets: 2, reps: 10 }}   # overrides the exercise's own dosage
         note: A short note for this routine.
 cautions: []                     # added to the exercises' own cautions on the sheet
+red_flags: []                    # warning signs added to the clinic's on this routine's sheet
 # draft: true                    # built only with --drafts
 ---
 A few words about the routine, shown on its page and sheet.

@@ -1,7 +1,7 @@
 //! The theme: templates and static files embedded in the binary, with a
 //! site's own `templates/x.html` and `static/x` winning by name.
 
-use crate::diagnostics::Diagnostic;
+use crate::diag::Diagnostic;
 use crate::paths::slash;
 use include_dir::{include_dir, Dir};
 use std::collections::BTreeMap;
@@ -16,23 +16,25 @@ const BUILTIN: &str = "__builtin/";
 
 /// Where a static file's bytes come from.
 #[derive(Debug, Clone)]
-pub enum StaticSource {
+pub(crate) enum StaticSource {
     Embedded(&'static [u8]),
     Disk(PathBuf),
 }
 
 /// Loaded templates plus the static files to copy.
-pub struct Theme {
-    pub tera: tera::Tera,
+pub(crate) struct Theme {
+    pub(crate) tera: tera::Tera,
     /// Output path (relative, `/`-separated) → source.
-    pub statics: BTreeMap<String, StaticSource>,
-    /// A fingerprint of the template sources (for `serve`'s re-rendering).
-    pub print: u64,
+    pub(crate) statics: BTreeMap<String, StaticSource>,
+    /// A fingerprint of the template sources and the sheet kit (for `serve`'s re-rendering).
+    pub(crate) print: u64,
+    /// The words and sizes printed sheets are laid out with.
+    pub(crate) sheet: std::sync::Arc<crate::sheet::Kit>,
 }
 
 impl Theme {
     /// Loads the embedded theme and the overrides under `root`.
-    pub fn load(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
+    pub(crate) fn load(root: &Path) -> Result<Theme, Vec<Diagnostic>> {
         let mut tera = tera::Tera::new();
         let mut diags = Vec::new();
         tera.set_fallback_prefixes([BUILTIN])
@@ -46,10 +48,7 @@ impl Theme {
         }
         let site_templates = root.join("templates");
         if site_templates.is_dir() {
-            for entry in walkdir::WalkDir::new(&site_templates)
-                .into_iter()
-                .filter_map(Result::ok)
-            {
+            for entry in walk(root, &site_templates, &mut diags) {
                 if !entry.file_type().is_file() {
                     continue;
                 }
@@ -79,10 +78,7 @@ impl Theme {
         }
         let site_static = root.join("static");
         if site_static.is_dir() {
-            for entry in walkdir::WalkDir::new(&site_static)
-                .into_iter()
-                .filter_map(Result::ok)
-            {
+            for entry in walk(root, &site_static, &mut diags) {
                 if entry.file_type().is_file() {
                     let rel = slash(
                         entry
@@ -94,12 +90,19 @@ impl Theme {
                 }
             }
         }
+        let site_css = match statics.get("sheet.css") {
+            Some(StaticSource::Disk(file)) => std::fs::read_to_string(file).ok(),
+            _ => None,
+        };
+        let (sheet, sheet_diags) = crate::sheet::Kit::load(root, site_css.as_deref());
+        diags.extend(sheet_diags);
         if diags.is_empty() {
-            let print = crate::fingerprint::of(&sources);
+            let print = crate::fingerprint::of((&sources, sheet.print));
             Ok(Theme {
                 tera,
                 statics,
                 print,
+                sheet: std::sync::Arc::new(sheet),
             })
         } else {
             Err(diags)
@@ -107,19 +110,44 @@ impl Theme {
     }
 
     /// True when `path` (relative to static/) exists in the site or the theme.
-    pub fn has_static(&self, path: &str) -> bool {
+    pub(crate) fn has_static(&self, path: &str) -> bool {
         self.statics.contains_key(path)
     }
 
-    /// Renders a template; errors name the template file and line.
-    pub fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
-        self.tera.render(name, ctx).map_err(|e| template_error(&e))
+    /// The width and height of the picture at `path` (relative to static/),
+    /// when it exists and its size can be read.
+    pub(crate) fn picture_size(&self, path: &str) -> Option<crate::source::picture_size::Size> {
+        match self.statics.get(path)? {
+            StaticSource::Embedded(bytes) => crate::source::picture_size::of_bytes(path, bytes),
+            StaticSource::Disk(file) => crate::source::picture_size::of_file(file),
+        }
     }
 
-    /// The raw text of a built-in template (for `handout init`-style tools and tests).
-    pub fn builtin_static(path: &str) -> Option<&'static [u8]> {
-        STATIC.get_file(path).map(|f| f.contents())
+    /// Renders a template; errors name the template file and line.
+    pub(crate) fn render(&self, name: &str, ctx: &tera::Context) -> Result<String, Diagnostic> {
+        self.tera.render(name, ctx).map_err(|e| template_error(&e))
     }
+}
+
+/// The entries under `dir`, symlinks followed (a symlinked file or folder
+/// is read like any other); what cannot be read (a broken link, a loop)
+/// becomes an error.
+fn walk(root: &Path, dir: &Path, diags: &mut Vec<Diagnostic>) -> Vec<walkdir::DirEntry> {
+    walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .into_iter()
+        .filter_map(|e| match e {
+            Ok(e) => Some(e),
+            Err(err) => {
+                let shown = err
+                    .path()
+                    .map(|p| slash(p.strip_prefix(root).unwrap_or(p)))
+                    .unwrap_or_default();
+                diags.push(Diagnostic::error(shown, format!("cannot read: {err}")));
+                None
+            }
+        })
+        .collect()
 }
 
 /// What `handout theme eject` wrote.
@@ -194,7 +222,7 @@ fn all_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'stat
 }
 
 /// Turns a Tera error into a diagnostic naming `templates/<file>:line:col`.
-pub fn template_error(e: &tera::Error) -> Diagnostic {
+pub(crate) fn template_error(e: &tera::Error) -> Diagnostic {
     use std::error::Error as _;
     let mut report = e.to_string();
     let mut source = e.source();

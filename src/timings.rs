@@ -21,20 +21,20 @@ fn enabled() -> bool {
 }
 
 /// Measures consecutive phases; prints each one's time when enabled.
-pub struct Timer {
+pub(crate) struct Timer {
     last: Instant,
 }
 
 impl Timer {
     /// Starts timing now.
-    pub fn start() -> Timer {
+    pub(crate) fn start() -> Timer {
         Timer {
             last: Instant::now(),
         }
     }
 
     /// Ends the current phase, named `name`, and starts the next one.
-    pub fn phase(&mut self, name: &str) {
+    pub(crate) fn phase(&mut self, name: &str) {
         let now = Instant::now();
         if enabled() {
             say!(
@@ -56,13 +56,13 @@ fn resident() -> Option<u64> {
 
 /// Time summed over many small pieces of work on all threads (e.g. every
 /// code block highlighted), reported as one line.
-pub struct Total {
+pub(crate) struct Total {
     nanos: AtomicU64,
     count: AtomicU64,
 }
 
 /// Syntax highlighting of fenced code, across all pages.
-pub static HIGHLIGHT: Total = Total::new();
+pub(crate) static HIGHLIGHT: Total = Total::new();
 
 impl Total {
     const fn new() -> Total {
@@ -73,7 +73,7 @@ impl Total {
     }
 
     /// Runs `f`, adding its time when timings are enabled.
-    pub fn time<T>(&self, f: impl FnOnce() -> T) -> T {
+    pub(crate) fn time<T>(&self, f: impl FnOnce() -> T) -> T {
         if !enabled() {
             return f();
         }
@@ -86,7 +86,7 @@ impl Total {
     }
 
     /// Prints the total so far (thread time, not wall time) and resets it.
-    pub fn report(&self, name: &str) {
+    pub(crate) fn report(&self, name: &str) {
         let nanos = self.nanos.swap(0, Ordering::Relaxed);
         let count = self.count.swap(0, Ordering::Relaxed);
         if enabled() {
@@ -99,31 +99,30 @@ impl Total {
 }
 
 /// Thread time per kind of render job (pages, sheets, term lists …).
-pub struct ByKind(Mutex<BTreeMap<&'static str, (f64, u64)>>);
+pub(crate) struct ByKind(Mutex<BTreeMap<&'static str, (f64, u64)>>);
 
 /// Render jobs, by kind.
-pub static JOBS: ByKind = ByKind(Mutex::new(BTreeMap::new()));
+pub(crate) static JOBS: ByKind = ByKind(Mutex::new(BTreeMap::new()));
 
 impl ByKind {
     /// Runs `f`, adding its time to `kind` when timings are enabled.
-    pub fn time<T>(&self, kind: &'static str, f: impl FnOnce() -> T) -> T {
+    pub(crate) fn time<T>(&self, kind: &'static str, f: impl FnOnce() -> T) -> T {
         if !enabled() {
             return f();
         }
         let start = Instant::now();
         let out = f();
         let ms = start.elapsed().as_secs_f64() * 1000.0;
-        if let Ok(mut map) = self.0.lock() {
-            let entry = map.entry(kind).or_insert((0.0, 0));
-            entry.0 += ms;
-            entry.1 += 1;
-        }
+        let mut map = crate::sync::lock(&self.0);
+        let entry = map.entry(kind).or_insert((0.0, 0));
+        entry.0 += ms;
+        entry.1 += 1;
         out
     }
 
     /// Prints each kind's total (thread time), slowest first, and resets.
-    pub fn report(&self) {
-        let Ok(mut map) = self.0.lock() else { return };
+    pub(crate) fn report(&self) {
+        let mut map = crate::sync::lock(&self.0);
         let mut rows: Vec<_> = std::mem::take(&mut *map).into_iter().collect();
         rows.sort_by(|a, b| b.1 .0.total_cmp(&a.1 .0));
         if enabled() {

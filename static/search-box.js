@@ -1,5 +1,7 @@
 // handout: the search box in the header of every page, with a results
-// dropdown (ARIA combobox with a listbox popup). The search index and the
+// dropdown (ARIA combobox with a listbox popup). It relies on the ids
+// site-search-input (the box) and site-search-list (the listbox) from
+// templates/base.html. The search index and the
 // engine are loaded only when the box is first focused or typed in, by
 // adding <script> tags (which also works from file://). Without JavaScript
 // the form still submits to search.html?q=….
@@ -14,12 +16,17 @@
   var options = [], active = -1, seq = 0;
 
   function ready() {
-    return window.HandoutSearch && window.HandoutSearch.engine();
+    try {
+      return window.HandoutSearch && window.HandoutSearch.engine();
+    } catch (e) {
+      failed = true; // an index of another format: offer the search page
+      return null;
+    }
   }
 
   /** Runs cb once the engine is there, loading its scripts the first time. */
   function load(cb) {
-    if (ready()) {
+    if (ready() || failed) {
       if (cb) cb();
       return;
     }
@@ -27,9 +34,9 @@
     if (loading || failed) return;
     loading = true;
     var srcs = [];
-    if (!window.MiniSearch) srcs.push("vendor/minisearch/minisearch.js");
     if (!window.HANDOUT_SEARCH) srcs.push("search-index.js");
-    if (!window.HandoutSearch) srcs.push("search.js");
+    if (!window.HandoutSearchWords) srcs.push("search-words.js");
+    if (!window.HandoutSearch) srcs.push("search-engine.js");
     var left = srcs.length;
     srcs.forEach(function (src) {
       var s = document.createElement("script");
@@ -82,13 +89,14 @@
     options = [];
     active = -1;
     if (q.length < 2) return close();
-    if (failed) {
+    var eng = failed ? null : ready();
+    if (!eng) {
       options.push(option(0, searchUrl(q), function (li) {
         li.textContent = "Search for \u201c" + q + "\u201d";
       }));
     } else {
-      var S = window.HandoutSearch, eng = S.engine();
-      var r = eng.search(q, {});
+      var S = window.HandoutSearch;
+      var r = eng.search(q, {}, { counts: false });
       r.hits.slice(0, MAX).forEach(function (hit, i) {
         var doc = hit.doc;
         options.push(option(i, root + doc.url, function (li) {
@@ -127,7 +135,16 @@
     var q = input.value.trim();
     var mine = ++seq;
     if (q.length < 2) return close();
-    load(function () { if (mine === seq) show(input.value.trim()); });
+    load(function () {
+      if (mine !== seq) return;
+      show(input.value.trim());
+      // Pages that mention the words only in passing come next.
+      if (!failed) {
+        window.HandoutSearch.more(root, function () {
+          if (mine === seq && !list.hidden && active < 0) show(input.value.trim());
+        });
+      }
+    });
   }
 
   input.addEventListener("focus", function () { load(null); });

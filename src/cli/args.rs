@@ -65,7 +65,7 @@ pub(crate) enum Command {
     /// Build into memory, serve on 127.0.0.1, rebuild on change and reload the browser
     Serve(ServeArgs),
     /// Build the site, then print its routine sheets to PDF (print/routines/<slug>.pdf)
-    /// with a local Chromium or Chrome
+    /// with a local Chrome, Chromium or Edge
     Pdf(PdfArgs),
     /// Create a new site with an example routine and two exercises
     Init(InitArgs),
@@ -160,11 +160,11 @@ pub(crate) struct ServeArgs {
 pub(crate) struct PdfArgs {
     #[command(flatten)]
     pub(crate) build: BuildArgs,
-    /// The Chromium or Chrome program (default: chromium, chromium-browser,
-    /// google-chrome or google-chrome-stable on PATH)
+    /// The Chrome, Chromium or Edge program (default: the first found on PATH
+    /// or where they are usually installed)
     #[arg(long, value_name = "PATH")]
     pub(crate) chrome: Option<PathBuf>,
-    /// Also print the large-print and exercise sheets
+    /// Also print the exercise sheets and the large print
     #[arg(long)]
     pub(crate) all: bool,
 }

@@ -5,7 +5,7 @@
 use super::args::{ColorWhen, Format, Global};
 use anstyle::{AnsiColor, Style};
 use handout::console;
-use handout::diagnostics::{count, plural, tally, Diagnostic};
+use handout::diag::{count, tally, warning_kinds, Diagnostic};
 use handout::Failure;
 use serde_json::{json, Map, Value};
 use std::io::IsTerminal;
@@ -71,10 +71,7 @@ impl Printer {
                 self.summary(false, &diags, json!({}));
                 if !self.quiet {
                     let why = match count(&diags) {
-                        (0, w) => format!(
-                            "{} (--strict treats warnings as errors)",
-                            plural(w, "warning")
-                        ),
+                        (0, _) => format!("{} (--strict treats warnings as errors)", tally(&diags)),
                         _ => tally(&diags),
                     };
                     let red = Style::new().bold().fg_color(Some(AnsiColor::Red.into()));
@@ -102,6 +99,12 @@ impl Printer {
         }
     }
 
+    /// A warning that is not about the content (`warning: …`, in yellow).
+    pub(crate) fn warning(&self, msg: &str) {
+        let yellow = Style::new().bold().fg_color(Some(AnsiColor::Yellow.into()));
+        console::err(&format!("{}: {msg}\n", self.paint(yellow, "warning")));
+    }
+
     /// The last JSON line: `{"type":"summary", "command", "ok", "errors", "warnings", …extra}`.
     fn summary(&self, ok: bool, diags: &[Diagnostic], extra: Value) {
         if !self.json {
@@ -114,6 +117,10 @@ impl Printer {
             ok,
             errors,
             warnings,
+            warning_kinds: warning_kinds(diags)
+                .into_iter()
+                .map(|(k, n)| (k.to_string(), n.into()))
+                .collect(),
             extra: match extra {
                 Value::Object(map) => map,
                 _ => Map::new(),
@@ -132,6 +139,29 @@ impl Printer {
     }
 }
 
+/// `serve` prints through the same printer: problems always, the lines
+/// about each build unless `--quiet`, and the address it serves even then.
+impl handout::serve::Report for Printer {
+    fn warnings(&self, warnings: &[Diagnostic]) {
+        self.diagnostics(warnings);
+    }
+    fn built(&self, line: &str) {
+        self.success(&[], line, json!({}));
+    }
+    fn failed(&self, diags: Vec<Diagnostic>, after: &str) {
+        self.failure(Failure::Content(diags), "Build", after);
+    }
+    fn error(&self, message: &str) {
+        self.usage(message);
+    }
+    fn warning(&self, message: &str) {
+        Printer::warning(self, message);
+    }
+    fn serving(&self, line: &str) {
+        console::err(&format!("{line}\n"));
+    }
+}
+
 /// The last line of `--format json`: the fixed fields first, then the
 /// command's own (`pages`, `sheets`, `output`, `message` …).
 #[derive(serde::Serialize)]
@@ -142,6 +172,8 @@ struct Summary {
     ok: bool,
     errors: usize,
     warnings: usize,
+    /// How many warnings of each kind, e.g. `{"exercise_in_no_routine": 2}`.
+    warning_kinds: Map<String, Value>,
     #[serde(flatten)]
     extra: Map<String, Value>,
 }

@@ -15,7 +15,7 @@ mod lock;
 mod manifest;
 mod safety;
 
-pub use safety::Refusal;
+pub(crate) use safety::Refusal;
 
 use anyhow::{anyhow, bail, Context, Result};
 use manifest::Previous;
@@ -26,7 +26,7 @@ use std::sync::{Mutex, OnceLock};
 
 /// Marker file in every output folder handout writes: it lists the files
 /// the last build wrote, and it is what the lock is taken on.
-pub const MARKER: &str = ".handout-output";
+pub(crate) const MARKER: &str = ".handout-output";
 /// Work folder inside the output while a build is being put in place.
 const WORK: &str = ".handout-tmp";
 /// File in the work folder naming the process that writes.
@@ -36,7 +36,7 @@ const OWNER: &str = "owner";
 /// folder, and puts it in place at `finish`; `abort` (or an error) leaves
 /// the previous output as it was. The folder is locked from the first file
 /// on, so two builds into one folder take turns.
-pub struct Writer {
+pub(crate) struct Writer {
     target: safety::Target,
     force: bool,
     stage: OnceLock<std::result::Result<Stage, String>>,
@@ -61,7 +61,7 @@ struct Stage {
 impl Writer {
     /// Checks that the site may be written into `out` (see `safety`);
     /// nothing touches the disk before the first file.
-    pub fn new(root: &Path, out: &Path, force: bool) -> Result<Writer, Refusal> {
+    pub(crate) fn new(root: &Path, out: &Path, force: bool) -> Result<Writer, Refusal> {
         Ok(Writer {
             target: safety::check(root, out, force)?,
             force,
@@ -82,7 +82,7 @@ impl Writer {
 
     /// Writes one file (site-relative `/`-separated path). Safe to call
     /// from many threads; a failure is kept for `finish` to report.
-    pub fn put(&self, path: &str, bytes: &[u8]) {
+    pub(crate) fn put(&self, path: &str, bytes: &[u8]) {
         if self.error.lock().map_or(true, |e| e.is_some()) {
             return;
         }
@@ -140,7 +140,7 @@ impl Writer {
     }
 
     /// Puts the written site in place and records its files in the marker.
-    pub fn finish(mut self) -> Result<()> {
+    pub(crate) fn finish(mut self) -> Result<()> {
         let mut timer = crate::timings::Timer::start();
         self.start()?;
         let Some(Ok(mut stage)) = self.stage.take() else {
@@ -193,7 +193,7 @@ impl Writer {
     }
 
     /// Drops what was written; the previous output stays.
-    pub fn abort(mut self) {
+    pub(crate) fn abort(mut self) {
         if let Some(Ok(stage)) = self.stage.take() {
             commit::clear(&stage.work);
         }

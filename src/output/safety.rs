@@ -10,7 +10,7 @@ use std::path::{Component, Path, PathBuf};
 
 /// Why the output folder may not be written (exit 2).
 #[derive(Debug)]
-pub struct Refusal(pub String);
+pub(crate) struct Refusal(pub(crate) String);
 
 /// An output folder that passed the checks.
 #[derive(Debug, Clone)]

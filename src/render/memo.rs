@@ -3,16 +3,17 @@
 //! it; a later build reuses the result when the fingerprint is unchanged.
 //!
 //! A page's fingerprint covers everything its template context can show
-//! (see `context::page` and `sheet`): when a page starts showing something
+//! (see `contexts/` and `sheet`): when a page starts showing something
 //! new, add it to `job` below, or the server may keep showing a stale page.
-//! `tests/serve.rs` checks that served pages match a fresh build after edits.
+//! `tests/testsuite/serve.rs` checks that served pages match a fresh build after edits.
 
+use super::values::Views;
 use super::views::{ExerciseView, RoutineView};
-use super::{context::Views, Job};
-use crate::diagnostics::Diagnostic;
 use crate::fingerprint::Kept;
-use crate::link::Site;
-use crate::markdown::Rendered;
+use crate::markdown::{Rendered, Scan};
+use crate::model::ids::{ExerciseId, RoutineId};
+use crate::site::pages::Page as Job;
+use crate::site::Site;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex};
@@ -21,16 +22,16 @@ use std::sync::{Arc, Mutex};
 #[derive(Default)]
 pub struct Memo {
     /// Parsed front-matter, by file.
-    pub content: crate::content::ParseMemo,
-    /// Each body's heading ids, by content path (fingerprint of the body).
-    ids: Kept<Arc<HashSet<String>>>,
-    /// Each rendered body and its link problems, by content path
-    /// (fingerprint of the file and the link targets).
-    bodies: Kept<(Arc<Rendered>, Vec<Diagnostic>)>,
+    pub(crate) content: crate::parse::ParseMemo,
+    /// Each body's heading ids and links, by content path (fingerprint of the body).
+    scans: Kept<Arc<Scan>>,
+    /// Each rendered body, by content path (fingerprint of the file and the
+    /// pages its links can point to).
+    bodies: Kept<Arc<Rendered>>,
     /// Each output file's bytes, by output path (fingerprint of the page's inputs).
     files: Kept<Arc<Vec<u8>>>,
     /// Each routine's sheet layout and fit warning, by content path.
-    fits: Kept<super::sheet::Fitted>,
+    fits: Kept<crate::sheet::Fitting>,
     /// Each page's entry in the search index.
     pub(super) search: crate::search::EntryCache,
     /// Fingerprint of the last build's output paths and content files.
@@ -43,7 +44,7 @@ impl std::fmt::Debug for Memo {
     }
 }
 
-pub use crate::fingerprint::of as print_of;
+pub(crate) use crate::fingerprint::of as print_of;
 
 /// Feeds serialized views into a hasher without building a string.
 struct HashWriter<'a, H>(&'a mut H);
@@ -66,32 +67,25 @@ fn print_serialized(value: &impl serde::Serialize, extra: impl Hash) -> u64 {
 }
 
 impl Memo {
-    /// The heading ids of `rel`'s body, computed by `make` unless `body` is unchanged.
-    pub fn ids(
-        &self,
-        rel: &str,
-        body: &str,
-        make: impl FnOnce() -> HashSet<String>,
-    ) -> Arc<HashSet<String>> {
-        self.ids
+    /// The heading ids and links of `rel`'s body, found by `make` unless
+    /// `body` is unchanged.
+    pub(crate) fn scan(&self, rel: &str, body: &str, make: impl FnOnce() -> Scan) -> Arc<Scan> {
+        self.scans
             .get_or_make(rel, print_of(body), || Arc::new(make()))
     }
 
     /// `rel`'s rendered body, made by `make` unless `print` is unchanged.
-    pub fn body(
+    pub(crate) fn body(
         &self,
         rel: &str,
         print: u64,
-        make: impl FnOnce() -> (Rendered, Vec<Diagnostic>),
-    ) -> (Arc<Rendered>, Vec<Diagnostic>) {
-        self.bodies.get_or_make(rel, print, || {
-            let (r, d) = make();
-            (Arc::new(r), d)
-        })
+        make: impl FnOnce() -> Rendered,
+    ) -> Arc<Rendered> {
+        self.bodies.get_or_make(rel, print, || Arc::new(make()))
     }
 
     /// The bytes of `path`, kept from an earlier build when `print` matches.
-    pub fn file(&self, path: &str, print: u64) -> Option<Arc<Vec<u8>>> {
+    pub(crate) fn file(&self, path: &str, print: u64) -> Option<Arc<Vec<u8>>> {
         self.files.get(path, print)
     }
 
@@ -100,10 +94,11 @@ impl Memo {
     pub(super) fn sheet_fits(
         &self,
         site: &Site,
+        kit: &crate::sheet::Kit,
         prints: &Prints,
         routines: &[RoutineView],
         bodies: &HashMap<usize, Arc<Rendered>>,
-    ) -> Vec<super::sheet::Fitted> {
+    ) -> Vec<crate::sheet::Fitting> {
         use rayon::prelude::*;
         (0..routines.len())
             .into_par_iter()
@@ -111,9 +106,9 @@ impl Memo {
                 let r = &site.content.routines[i];
                 let file = &site.content.files[r.src];
                 let print = prints
-                    .job(site, &Job::RoutineSheet(i, false))
+                    .job(site, &Job::RoutineSheet(RoutineId::new(i)))
                     .map(|p| print_of((p, &file.display)));
-                let make = || super::sheet::fit(site, i, &routines[i], bodies);
+                let make = || super::fit_routine(site, kit, i, &routines[i], bodies);
                 match print {
                     Some(p) => self.fits.get_or_make(&file.rel, p, make),
                     None => make(),
@@ -125,10 +120,7 @@ impl Memo {
     /// Whether this build's output paths and content files (`print`)
     /// differ from the last build's; remembers them.
     pub(super) fn listing_changed(&self, print: u64) -> bool {
-        match self.listing.lock() {
-            Ok(mut last) => std::mem::replace(&mut *last, print) != print,
-            Err(_) => true,
-        }
+        std::mem::replace(&mut *crate::sync::lock(&self.listing), print) != print
     }
 
     /// Forgets what belongs to pages and files this build no longer has
@@ -142,7 +134,7 @@ impl Memo {
         urls: &HashSet<&str>,
     ) {
         self.files.retain(|path| outputs.contains(path.as_str()));
-        self.ids.retain(|rel| sources.contains(rel.as_str()));
+        self.scans.retain(|rel| sources.contains(rel.as_str()));
         self.bodies.retain(|rel| sources.contains(rel.as_str()));
         self.fits.retain(|rel| sources.contains(rel.as_str()));
         self.content.retain(|rel| sources.contains(rel));
@@ -156,14 +148,14 @@ impl Memo {
         [
             self.files.len(),
             self.bodies.len(),
-            self.ids.len(),
+            self.scans.len(),
             self.fits.len(),
             self.search.len(),
         ]
     }
 
     /// Keeps `bytes` as the output of `path` for `print`.
-    pub fn keep(&self, path: &str, print: u64, bytes: &Arc<Vec<u8>>) {
+    pub(crate) fn keep(&self, path: &str, print: u64, bytes: &Arc<Vec<u8>>) {
         self.files.keep(path, print, Arc::clone(bytes));
     }
 }
@@ -181,7 +173,7 @@ pub(super) struct Prints {
 
 impl Prints {
     /// Fingerprints the views and bodies every page is made from.
-    pub fn new(
+    pub(crate) fn new(
         site: &Site,
         theme_print: u64,
         views: &Views,
@@ -232,8 +224,16 @@ impl Prints {
     pub(super) fn job(&self, site: &Site, job: &Job) -> Option<u64> {
         let c = &site.content;
         let body = |src: Option<usize>| src.and_then(|s| self.bodies.get(&s)).copied();
-        let ex = |ix: &[usize]| ix.iter().map(|&i| self.exercises[i]).collect::<Vec<_>>();
-        let rt = |ix: &[usize]| ix.iter().map(|&i| self.routines[i]).collect::<Vec<_>>();
+        let ex = |ix: &[ExerciseId]| {
+            ix.iter()
+                .map(|&i| self.exercises[i.index()])
+                .collect::<Vec<_>>()
+        };
+        let rt = |ix: &[RoutineId]| {
+            ix.iter()
+                .map(|&i| self.routines[i.index()])
+                .collect::<Vec<_>>()
+        };
         let all = || {
             let mut bodies: Vec<_> = self.bodies.iter().collect();
             bodies.sort();
@@ -242,24 +242,31 @@ impl Prints {
         let inputs: u64 = match job {
             Job::Static(_) => return None,
             Job::Home => print_of((body(c.home.src), &self.routines)),
-            Job::Exercise(i) => print_of((
-                self.exercises[*i],
-                body(Some(c.exercises[*i].src)),
-                ex(&site.easier[*i]),
-                ex(&site.harder[*i]),
-                ex(&site.related[*i]),
-                rt(&site.used_by[*i]),
-            )),
-            Job::Routine(i) | Job::RoutineSheet(i, _) => {
-                print_of((self.routines[*i], body(Some(c.routines[*i].src))))
+            Job::Exercise(i) => {
+                let l = site.links(*i);
+                print_of((
+                    self.exercises[i.index()],
+                    body(Some(c.exercise(*i).src)),
+                    ex(&l.easier),
+                    ex(&l.harder),
+                    ex(&l.related),
+                    rt(&l.used_by),
+                ))
             }
-            Job::Guide(i) => print_of((self.guides[*i], body(Some(c.guides[*i].src)))),
+            Job::Routine(i) | Job::RoutineSheet(i) => {
+                print_of((self.routines[i.index()], body(Some(c.routine(*i).src))))
+            }
+            Job::Guide(i) => print_of((self.guides[i.index()], body(Some(c.guide(*i).src)))),
             Job::ExerciseIndex => print_of(&self.exercises),
             Job::RoutineIndex => print_of(&self.routines),
-            Job::Term(t, term) => print_of(ex(site.terms[*t].get(term).map_or(&[], |v| v))),
-            Job::ExerciseSheet(i) => print_of(self.exercises[*i]),
-            Job::SearchIndex | Job::Sitemap => all(),
-            Job::Taxonomy(_) | Job::Search | Job::NotFound => 0,
+            Job::Term(id) => print_of(ex(site.with_term(*id))),
+            Job::ExerciseSheet(i) => print_of(self.exercises[i.index()]),
+            Job::SearchIndex
+            | Job::SearchMore
+            | Job::Sitemap
+            | Job::BuilderData
+            | Job::BuilderPart(_) => all(),
+            Job::Taxonomy(_) | Job::Search | Job::NotFound | Job::Robots | Job::Builder => 0,
         };
         Some(print_of((self.global, job, inputs)))
     }

@@ -2,217 +2,89 @@
 //! no disk access, run in parallel with rayon. `build`, `serve` and the tests
 //! all use this same result.
 
-mod context;
-mod measure;
+mod builder_data;
+mod contexts;
+mod jobs;
+mod media;
 mod memo;
-mod sheet;
-pub mod sheet_fit;
-pub mod views;
+mod search_docs;
+mod sitemap;
+mod values;
+pub(crate) mod views;
 
-use crate::diagnostics::{Diagnostic, Severity};
-use crate::link::Site;
+use crate::diag::Diagnostic;
 use crate::markdown::{self, LinkContext, Rendered};
-use crate::theme::{StaticSource, Theme};
-use context::Views;
+use crate::site::pages;
+use crate::site::Site;
+use crate::theme::Theme;
+pub(crate) use builder_data::BUILDER_PART;
+use jobs::run;
 pub use memo::Memo;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
+use values::Views;
 
 /// The rendered site, ready to be written or served.
 pub struct Output {
     /// (site-relative path, bytes), sorted by path (empty after `render_into`).
-    pub files: Vec<(String, Bytes)>,
+    pub(crate) files: Vec<(String, Bytes)>,
     pub pages: usize,
     pub sheets: usize,
-    pub warnings: Vec<Diagnostic>,
+    pub(crate) warnings: Vec<Diagnostic>,
 }
 
 /// A rendered file's bytes, shared with what `serve` keeps between builds.
-pub type Bytes = std::sync::Arc<Vec<u8>>;
+pub(crate) type Bytes = std::sync::Arc<Vec<u8>>;
 
-/// One unit of rendering work.
-#[derive(Debug, Clone, Hash)]
-enum Job {
-    Home,
-    Exercise(usize),
-    Routine(usize),
-    Guide(usize),
-    ExerciseIndex,
-    RoutineIndex,
-    Taxonomy(usize),
-    Term(usize, String),
-    Search,
-    NotFound,
-    ExerciseSheet(usize),
-    RoutineSheet(usize, bool),
-    SearchIndex,
-    Sitemap,
-    Static(String),
-}
-
-impl Job {
-    /// The kind of job, for timings.
-    fn kind(&self) -> &'static str {
-        match self {
-            Job::Home => "home",
-            Job::Exercise(_) => "exercise",
-            Job::Routine(_) => "routine",
-            Job::Guide(_) => "guide",
-            Job::ExerciseIndex => "exercise index",
-            Job::RoutineIndex => "routine index",
-            Job::Taxonomy(_) => "taxonomy",
-            Job::Term(..) => "term",
-            Job::Search => "search page",
-            Job::NotFound => "404",
-            Job::ExerciseSheet(_) => "exercise sheet",
-            Job::RoutineSheet(..) => "routine sheet",
-            Job::SearchIndex => "search index",
-            Job::Sitemap => "sitemap",
-            Job::Static(_) => "static",
-        }
-    }
-}
-
-/// The output path of a content file, e.g. `exercises/wall-angels.html`.
-pub fn page_path(site: &Site, src: usize) -> Option<String> {
+/// Renders every Markdown body, by source index, with `.md` links turned
+/// into links to the built pages.
+pub(crate) fn bodies(site: &Site, memo: Option<&Memo>) -> HashMap<usize, Arc<Rendered>> {
     let c = &site.content;
-    if c.home.src == Some(src) {
-        return Some("index.html".into());
-    }
-    c.exercises
-        .iter()
-        .find(|e| e.src == src)
-        .map(|e| format!("exercises/{}.html", e.slug))
-        .or_else(|| {
-            c.routines
-                .iter()
-                .find(|r| r.src == src)
-                .map(|r| format!("routines/{}.html", r.slug))
-        })
-        .or_else(|| {
-            c.guides
-                .iter()
-                .find(|g| g.src == src)
-                .map(|g| format!("guides/{}.html", g.slug))
-        })
-}
-
-/// Renders every Markdown body and checks its links. Returns the rendered
-/// bodies by source index and every link problem found.
-pub fn bodies(site: &Site, theme: &Theme) -> (HashMap<usize, Arc<Rendered>>, Vec<Diagnostic>) {
-    bodies_with(site, theme, None)
-}
-
-/// `bodies`, reusing unchanged bodies from `memo`.
-fn bodies_with(
-    site: &Site,
-    theme: &Theme,
-    memo: Option<&Memo>,
-) -> (HashMap<usize, Arc<Rendered>>, Vec<Diagnostic>) {
-    let c = &site.content;
-    // Every content page: its output path and heading ids, for link checking.
-    let mut srcs: Vec<(usize, String)> = Vec::new();
-    if let Some(src) = c.home.src {
-        srcs.push((src, "index.html".into()));
-    }
-    srcs.extend(
-        c.exercises
-            .iter()
-            .map(|e| (e.src, format!("exercises/{}.html", e.slug))),
-    );
-    srcs.extend(
-        c.routines
-            .iter()
-            .map(|r| (r.src, format!("routines/{}.html", r.slug))),
-    );
-    srcs.extend(
-        c.guides
-            .iter()
-            .map(|g| (g.src, format!("guides/{}.html", g.slug))),
-    );
-    let pages: HashMap<String, (String, Arc<HashSet<String>>)> = srcs
-        .par_iter()
-        .map(|(src, out)| {
-            let f = &c.files[*src];
-            let ids = match memo {
-                Some(m) => m.ids(&f.rel, f.body(), || markdown::heading_ids(f.body())),
-                None => Arc::new(markdown::heading_ids(f.body())),
-            };
-            (f.rel.clone(), (out.clone(), ids))
-        })
+    let srcs: Vec<(usize, String)> = pages::sources(c)
+        .into_iter()
+        .map(|(src, route)| (src, route.path()))
         .collect();
-
-    let mut outputs: HashSet<String> = jobs(site, theme)
+    let pages: HashMap<String, String> = srcs
         .iter()
-        .filter_map(|j| job_path(site, j))
+        .map(|(src, out)| (c.files[*src].rel.clone(), out.clone()))
         .collect();
-    outputs.extend(srcs.iter().map(|(_, o)| o.clone()));
-    // What every link can point to: a body whose text and targets are
-    // unchanged renders the same.
+    // What links can point to: a body whose text and targets are unchanged
+    // renders the same.
     let targets = memo.map(|_| {
-        let mut pages: Vec<_> = pages
-            .iter()
-            .map(|(rel, (out, ids))| {
-                let mut ids: Vec<_> = ids.iter().collect();
-                ids.sort();
-                (rel, out, ids)
-            })
-            .collect();
+        let mut pages: Vec<_> = pages.iter().collect();
         pages.sort();
-        let mut outputs: Vec<_> = outputs.iter().collect();
-        outputs.sort();
-        memo::print_of((pages, outputs))
+        memo::print_of(pages)
     });
-
-    // Markdown bodies, in parallel; link errors are collected from all files.
-    let rendered: Vec<(usize, Arc<Rendered>, Vec<Diagnostic>)> = srcs
-        .par_iter()
+    srcs.par_iter()
         .map(|(src, out)| {
             let f = &c.files[*src];
             let ctx = LinkContext {
                 content_path: &f.rel,
                 output_path: out,
                 pages: &pages,
-                outputs: &outputs,
-                display: &f.display,
-                text: &f.text,
-                body_line: f.body_line,
+                raw_html: site.config.markdown.raw_html,
             };
-            let (r, d) = match (memo, targets) {
+            let body = match (memo, targets) {
                 (Some(m), Some(t)) => {
-                    let print = memo::print_of((t, &f.text, &f.display, f.body_line, out));
+                    let print = memo::print_of((t, &f.text, out, ctx.raw_html));
                     m.body(&f.rel, print, || markdown::render(f.body(), &ctx))
                 }
-                _ => {
-                    let (r, d) = markdown::render(f.body(), &ctx);
-                    (Arc::new(r), d)
-                }
+                _ => Arc::new(markdown::render(f.body(), &ctx)),
             };
-            (*src, r, d)
+            (*src, body)
         })
-        .collect();
-    let mut diags = Vec::new();
-    let mut bodies: HashMap<usize, Arc<Rendered>> = HashMap::new();
-    for (src, r, d) in rendered {
-        diags.extend(d);
-        bodies.insert(src, r);
-    }
-    (bodies, diags)
+        .collect()
 }
 
 /// Receives each rendered file (site-relative path, bytes) as soon as it is
 /// made, from any thread.
-pub type Sink<'a> = &'a (dyn Fn(&str, Vec<u8>) + Sync);
+pub(crate) type Sink<'a> = &'a (dyn Fn(&str, Vec<u8>) + Sync);
 
-/// Renders the whole site into memory (`Output::files`, sorted by path).
-/// Errors (broken links, template errors) are all collected.
-pub fn render(site: &Site, theme: &Theme) -> Result<Output, Vec<Diagnostic>> {
-    render_with(site, theme, None)
-}
-
-/// `render`, reusing what is unchanged since the last build from `memo`.
-pub fn render_with(
+/// Renders the whole site into memory (`Output::files`, sorted by path),
+/// reusing what is unchanged since the last build from `memo`. Template
+/// errors are all collected.
+pub(crate) fn render_with(
     site: &Site,
     theme: &Theme,
     memo: Option<&Memo>,
@@ -222,13 +94,11 @@ pub fn render_with(
         site,
         theme,
         &|path: &str, bytes: Bytes| {
-            if let Ok(mut files) = files.lock() {
-                files.push((path.to_string(), bytes));
-            }
+            crate::sync::lock(&files).push((path.to_string(), bytes));
         },
         memo,
     )?;
-    let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
+    let mut files = crate::sync::into_inner(files);
     files.sort_by(|a, b| a.0.cmp(&b.0));
     output.files = files;
     Ok(output)
@@ -238,7 +108,7 @@ pub fn render_with(
 /// (so a build can write it and keep nothing); `Output::files` stays empty.
 /// With a `memo` (kept by `serve`), what is unchanged since the last build
 /// is reused instead of rendered again.
-pub fn render_into(
+pub(crate) fn render_into(
     site: &Site,
     theme: &Theme,
     sink: Sink,
@@ -265,35 +135,35 @@ fn render_shared(
     memo: Option<&Memo>,
 ) -> Result<Output, Vec<Diagnostic>> {
     let mut timer = crate::timings::Timer::start();
-    let (bodies, diags) = bodies_with(site, theme, memo);
+    let bodies = bodies(site, memo);
     timer.phase("markdown");
     crate::timings::HIGHLIGHT.report("  highlighting");
-    if diags.iter().any(|d| d.severity == Severity::Error) {
-        return Err(diags);
-    }
-    let jobs = jobs(site, theme);
+    let jobs = pages::all(&site.content, &site.vocabs, theme.statics.keys());
     crate::progress::stage("rendering", jobs.len());
 
-    let mut views = Views::new(site, &bodies);
+    let mut views = Views::new(site, theme, &bodies);
     timer.phase("views");
-    let mut warnings = diags;
-    if !site.config.has_absolute_base_url() {
-        warnings.push(
-            Diagnostic::warning(crate::config::FILE, "printed sheets have no QR code, because `base_url` is not an absolute web address")
-                .field("base_url")
-                .kind("no_qr_code")
-                .help("set `base_url = \"https://your-clinic.example/handbook/\"` in handout.toml to print a QR code to each page"),
-        );
-    }
+    let mut warnings = Vec::new();
     let prints = memo.map(|_| memo::Prints::new(site, theme.print, &views, &bodies));
     let fits = match (memo, &prints) {
-        (Some(memo), Some(prints)) => memo.sheet_fits(site, prints, &views.routines, &bodies),
-        _ => sheet::fits(site, &views.routines, &bodies),
+        (Some(memo), Some(prints)) => {
+            memo.sheet_fits(site, &theme.sheet, prints, &views.routines, &bodies)
+        }
+        _ => fit_routines(site, &theme.sheet, &views.routines, &bodies),
     };
     let (fits, fit_warnings): (Vec<_>, Vec<_>) = fits.into_iter().unzip();
     warnings.extend(fit_warnings.into_iter().flatten());
     views.fits = fits;
     timer.phase("sheet layouts");
+    // Both search files come from one analysis of every page.
+    views.search = crate::search::files(
+        &views.search_docs(site, &bodies),
+        &views.search_facets(),
+        &site.config.language,
+        &site.config.search,
+        memo.map(|m| &m.search),
+    );
+    timer.phase("search index");
     // Jobs differ a lot in cost (a term page lists thousands of exercises,
     // an exercise page one), so they are handed out a few at a time: with
     // rayon's default splitting one thread could be left with a long run of
@@ -305,13 +175,13 @@ fn render_shared(
             let r = crate::timings::JOBS.time(job.kind(), || {
                 let print = prints.as_ref().and_then(|p| p.job(site, job));
                 let (Some(memo), Some(print)) = (memo, print) else {
-                    return run(site, theme, &views, &bodies, job, None).transpose();
+                    return run(site, theme, &views, &bodies, job).transpose();
                 };
-                let path = job_path(site, job)?;
+                let path = site.route(job).path();
                 if let Some(bytes) = memo.file(&path, print) {
                     return Some(Ok((path, bytes)));
                 }
-                let r = run(site, theme, &views, &bodies, job, Some(memo)).transpose();
+                let r = run(site, theme, &views, &bodies, job).transpose();
                 if let Some(Ok((path, bytes))) = &r {
                     memo.keep(path, print, bytes);
                 }
@@ -375,95 +245,30 @@ fn render_shared(
     })
 }
 
-fn jobs(site: &Site, theme: &Theme) -> Vec<Job> {
-    let c = &site.content;
-    let mut jobs = vec![
-        Job::Home,
-        Job::ExerciseIndex,
-        Job::RoutineIndex,
-        Job::Search,
-        Job::NotFound,
-        Job::SearchIndex,
-        Job::Sitemap,
-    ];
-    // The costliest pages first, so no thread is left with them at the end.
-    for (t, vocab) in site.vocabs.iter().enumerate() {
-        jobs.push(Job::Taxonomy(t));
-        jobs.extend(
-            vocab
-                .terms
-                .iter()
-                .map(|(term, _)| Job::Term(t, term.clone())),
-        );
-    }
-    jobs.extend((0..c.exercises.len()).map(Job::Exercise));
-    jobs.extend((0..c.exercises.len()).map(Job::ExerciseSheet));
-    jobs.extend((0..c.routines.len()).map(Job::Routine));
-    jobs.extend(
-        (0..c.routines.len())
-            .flat_map(|i| [Job::RoutineSheet(i, false), Job::RoutineSheet(i, true)]),
-    );
-    jobs.extend((0..c.guides.len()).map(Job::Guide));
-    jobs.extend(theme.statics.keys().map(|p| Job::Static(p.clone())));
-    jobs
-}
-
-fn job_path(site: &Site, job: &Job) -> Option<String> {
-    let c = &site.content;
-    Some(match job {
-        Job::Home => "index.html".into(),
-        Job::Exercise(i) => format!("exercises/{}.html", c.exercises[*i].slug),
-        Job::Routine(i) => format!("routines/{}.html", c.routines[*i].slug),
-        Job::Guide(i) => format!("guides/{}.html", c.guides[*i].slug),
-        Job::ExerciseIndex => "exercises/index.html".into(),
-        Job::RoutineIndex => "routines/index.html".into(),
-        Job::Taxonomy(t) => format!("{}/index.html", site.vocabs[*t].name),
-        Job::Term(t, term) => format!("{}/{term}.html", site.vocabs[*t].name),
-        Job::Search => "search.html".into(),
-        Job::NotFound => "404.html".into(),
-        Job::ExerciseSheet(i) => format!("print/exercises/{}.html", c.exercises[*i].slug),
-        Job::RoutineSheet(i, false) => format!("print/routines/{}.html", c.routines[*i].slug),
-        Job::RoutineSheet(i, true) => format!("print/routines/{}.large.html", c.routines[*i].slug),
-        Job::SearchIndex => "search-index.js".into(),
-        Job::Sitemap => "sitemap.xml".into(),
-        Job::Static(p) => p.clone(),
-    })
-}
-
-fn run(
+/// The sheet layouts of every routine (and a warning for each that needs
+/// more than one page), worked out once per build before rendering.
+fn fit_routines(
     site: &Site,
-    theme: &Theme,
-    views: &Views,
+    kit: &crate::sheet::Kit,
+    routines: &[views::RoutineView],
     bodies: &HashMap<usize, Arc<Rendered>>,
-    job: &Job,
-    memo: Option<&Memo>,
-) -> Result<Option<(String, Bytes)>, Diagnostic> {
-    let Some(path) = job_path(site, job) else {
-        return Ok(None);
-    };
-    let bytes = match job {
-        Job::Static(p) => match theme.statics.get(p) {
-            Some(StaticSource::Embedded(b)) => b.to_vec(),
-            Some(StaticSource::Disk(file)) => std::fs::read(file).map_err(|e| {
-                Diagnostic::error(
-                    format!("static/{p}"),
-                    format!("cannot read static file: {e}"),
-                )
-            })?,
-            None => return Ok(None),
-        },
-        Job::SearchIndex => crate::search::index_js_with(
-            &views.search_docs(site, bodies),
-            &views.search_facets(),
-            &site.config.search.synonyms,
-            memo.map(|m| &m.search),
-        )
-        .into_bytes(),
-        Job::Sitemap => context::sitemap(site, views).into_bytes(),
-        _ => {
-            let (template, ctx) = context::page(site, views, bodies, job, &path);
-            theme.render(template, &ctx)?.into_bytes()
-        }
-    };
-    Ok(Some((path, Bytes::new(bytes))))
+) -> Vec<crate::sheet::Fitting> {
+    (0..routines.len())
+        .into_par_iter()
+        .map(|i| fit_routine(site, kit, i, &routines[i], bodies))
+        .collect()
+}
+
+/// The sheet layouts of routine `i`, whose view is `v`.
+fn fit_routine(
+    site: &Site,
+    kit: &crate::sheet::Kit,
+    i: usize,
+    v: &views::RoutineView,
+    bodies: &HashMap<usize, Arc<Rendered>>,
+) -> crate::sheet::Fitting {
+    let r = &site.content.routines[i];
+    let intro = bodies.get(&r.src).map_or("", |b| b.intro.as_str());
+    let file = &site.content.files[r.src].display;
+    crate::sheet::fit_routine(&site.config, kit, v, intro, file)
 }

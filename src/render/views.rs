@@ -5,107 +5,145 @@ use serde::Serialize;
 
 /// Site-wide values every template gets as `site`.
 #[derive(Debug, Clone, Serialize)]
-pub struct SiteView {
-    pub title: String,
-    pub description: String,
-    pub language: String,
-    pub base_url: String,
-    pub absolute_base_url: bool,
-    pub paper: String,
-    pub clinic: crate::config::Clinic,
+pub(crate) struct SiteView {
+    pub(crate) title: String,
+    pub(crate) description: String,
+    pub(crate) language: String,
+    pub(crate) base_url: String,
+    pub(crate) absolute_base_url: bool,
+    pub(crate) paper: String,
+    pub(crate) clinic: crate::config::Clinic,
     /// Vocabularies with counts, for navigation by region/equipment/… (small, fixed size).
-    pub taxonomies: Vec<TaxonomyView>,
-    pub guides: Vec<LinkView>,
+    pub(crate) taxonomies: Vec<TaxonomyView>,
+    pub(crate) guides: Vec<LinkView>,
 }
 
 /// A link with a title (and an optional one-line summary).
 #[derive(Debug, Clone, Serialize)]
-pub struct LinkView {
-    pub title: String,
+pub(crate) struct LinkView {
+    pub(crate) title: String,
     /// Site-relative URL, e.g. `exercises/wall-angels.html`; templates prefix `root`.
-    pub url: String,
-    pub summary: String,
+    pub(crate) url: String,
+    pub(crate) summary: String,
 }
 
 /// One vocabulary term as a link.
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct TermView {
-    pub term: String,
-    pub label: String,
-    pub url: String,
-    pub count: usize,
+pub(crate) struct TermView {
+    pub(crate) term: String,
+    pub(crate) label: String,
+    pub(crate) url: String,
+    pub(crate) count: usize,
 }
 
 /// One vocabulary with its terms.
 #[derive(Debug, Clone, Serialize)]
-pub struct TaxonomyView {
+pub(crate) struct TaxonomyView {
     /// `region`, `equipment`, `category` or `position`.
-    pub name: String,
+    pub(crate) name: String,
     /// Heading for people, e.g. "Body region".
-    pub title: String,
-    pub url: String,
-    pub terms: Vec<TermView>,
+    pub(crate) title: String,
+    pub(crate) url: String,
+    pub(crate) terms: Vec<TermView>,
+    /// Term → its place in `terms` (so finding one costs the same with
+    /// ten terms or ten thousand).
+    #[serde(skip)]
+    pub(crate) index: std::collections::HashMap<String, usize>,
 }
 
 /// An exercise as shown on its page, in lists, on sheets and in routines.
 #[derive(Debug, Clone, Serialize)]
-pub struct ExerciseView {
-    pub slug: String,
-    pub title: String,
-    pub summary: String,
-    pub url: String,
-    pub sheet_url: String,
+pub(crate) struct ExerciseView {
+    pub(crate) slug: String,
+    pub(crate) title: String,
+    pub(crate) summary: String,
+    pub(crate) url: String,
+    pub(crate) sheet_url: String,
     /// The patient wording of the dosage.
-    pub dosage: String,
-    pub region: Vec<TermView>,
-    pub equipment: Vec<TermView>,
-    pub category: TermView,
-    pub position: TermView,
-    pub cautions: Vec<String>,
+    pub(crate) dosage: String,
+    pub(crate) region: Vec<TermView>,
+    pub(crate) equipment: Vec<TermView>,
+    pub(crate) category: TermView,
+    pub(crate) position: TermView,
+    pub(crate) cautions: Vec<String>,
     /// The first caution (the one a sheet prints), empty when none.
-    pub key_caution: String,
+    pub(crate) key_caution: String,
     /// Inner HTML of each numbered step.
-    pub steps: Vec<String>,
+    pub(crate) steps: Vec<String>,
     /// HTML of the starting-position paragraph.
-    pub intro: String,
-    /// Site-relative URL of the image, if any.
-    pub image: Option<String>,
-    pub image_alt: String,
-    pub video: Option<String>,
-    pub tags: Vec<String>,
+    pub(crate) intro: String,
+    /// Site-relative URL of the first picture, if any.
+    pub(crate) image: Option<String>,
+    pub(crate) image_alt: String,
+    /// Every picture, in order (the first is `image`).
+    pub(crate) images: Vec<PictureView>,
+    /// The `video:` field as written (a web address or a path under static/).
+    pub(crate) video: Option<String>,
+    /// How the page shows the video.
+    pub(crate) video_player: Option<VideoView>,
+    pub(crate) tags: Vec<String>,
 }
 
 /// One exercise inside a routine, with the routine's overrides applied.
 #[derive(Debug, Clone, Serialize)]
-pub struct RoutineItemView {
-    pub number: usize,
+pub(crate) struct RoutineItemView {
+    pub(crate) number: usize,
     /// Shared with `Views::exercises` (every routine lists whole exercises).
-    pub exercise: std::sync::Arc<ExerciseView>,
+    pub(crate) exercise: std::sync::Arc<ExerciseView>,
     /// Dosage after the routine's overrides.
-    pub dosage: String,
-    pub note: String,
+    pub(crate) dosage: String,
+    pub(crate) note: String,
 }
 
 /// A named part of a routine.
 #[derive(Debug, Clone, Serialize)]
-pub struct RoutineSectionView {
-    pub name: String,
-    pub items: Vec<RoutineItemView>,
+pub(crate) struct RoutineSectionView {
+    pub(crate) name: String,
+    pub(crate) items: Vec<RoutineItemView>,
 }
 
 /// A routine as shown on its page and sheet.
 #[derive(Debug, Clone, Serialize)]
-pub struct RoutineView {
-    pub slug: String,
-    pub title: String,
-    pub summary: String,
-    pub url: String,
-    pub sheet_url: String,
-    pub large_sheet_url: String,
-    pub goal: String,
-    pub goal_label: String,
-    pub frequency: String,
-    pub cautions: Vec<String>,
-    pub sections: Vec<RoutineSectionView>,
-    pub exercise_count: usize,
+pub(crate) struct RoutineView {
+    pub(crate) slug: String,
+    pub(crate) title: String,
+    pub(crate) summary: String,
+    pub(crate) url: String,
+    pub(crate) sheet_url: String,
+    /// The sheet in large print: the same file, at `#large`.
+    pub(crate) large_sheet_url: String,
+    pub(crate) goal: String,
+    pub(crate) goal_label: String,
+    pub(crate) frequency: String,
+    pub(crate) cautions: Vec<String>,
+    /// Warning signs the routine's sheet adds to the clinic's.
+    pub(crate) red_flags: Vec<String>,
+    pub(crate) sections: Vec<RoutineSectionView>,
+    pub(crate) exercise_count: usize,
+}
+
+/// One picture of an exercise, with its size when it could be read.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct PictureView {
+    /// Site-relative URL; templates prefix `root`.
+    pub(crate) src: String,
+    pub(crate) alt: String,
+    pub(crate) caption: String,
+    pub(crate) width: Option<u32>,
+    pub(crate) height: Option<u32>,
+}
+
+/// An exercise's video as the page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct VideoView {
+    /// `file` (a `<video>` player), `embed` (a YouTube or Vimeo preview that
+    /// loads the player only when pressed) or `link`.
+    pub(crate) kind: &'static str,
+    /// The video: site-relative when `local`, else its web address.
+    pub(crate) src: String,
+    pub(crate) local: bool,
+    /// The player's address, for `embed`.
+    pub(crate) embed: String,
+    /// The site the player comes from ("YouTube", "Vimeo"), for `embed`.
+    pub(crate) provider: &'static str,
 }

@@ -1,50 +1,9 @@
-//! Just enough HTTP/1.1 for a local preview server: GET and HEAD, one
-//! request per connection, and request paths mapped onto the site-relative
-//! paths of the built files (never onto the disk).
-
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
-use std::time::Duration;
-
-/// The parts of a request the server uses.
-#[derive(Debug, PartialEq, Eq)]
-pub struct Request {
-    pub method: String,
-    /// The request target as sent, e.g. `/exercises/x.html?q=1`.
-    pub target: String,
-}
-
-/// Reads the request line and headers (the body, if any, is ignored).
-/// `None` for a closed connection or a malformed request.
-pub fn read_request(stream: &TcpStream) -> Option<Request> {
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .ok()?;
-    let mut reader = BufReader::new(stream.take(16 * 1024));
-    let mut line = String::new();
-    reader.read_line(&mut line).ok()?;
-    let mut parts = line.split_whitespace();
-    let (method, target, version) = (parts.next()?, parts.next()?, parts.next()?);
-    if !version.starts_with("HTTP/1.") {
-        return None;
-    }
-    // Skip the headers up to the blank line.
-    loop {
-        let mut header = String::new();
-        let n = reader.read_line(&mut header).ok()?;
-        if n == 0 || header == "\r\n" || header == "\n" {
-            break;
-        }
-    }
-    Some(Request {
-        method: method.to_string(),
-        target: target.to_string(),
-    })
-}
+//! Request paths mapped onto the site-relative paths of the built files
+//! (never onto the disk), and the content type of each file.
 
 /// What a request path asks for.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Wanted {
+pub(crate) enum Wanted {
     /// A site-relative file path, e.g. `exercises/index.html`.
     File(String),
     /// Nothing that can exist: traversal, bad encoding, not a path.
@@ -54,7 +13,7 @@ pub enum Wanted {
 /// Maps a request target onto a site-relative path. `/` and `/dir/` ask for
 /// `index.html`; `..`, `.`, backslashes and NUL (also percent-encoded) make
 /// the request invalid, so it can only ever name a built file.
-pub fn wanted(target: &str) -> Wanted {
+pub(crate) fn wanted(target: &str) -> Wanted {
     let path = target.split(['?', '#']).next().unwrap_or("");
     let Some(rest) = path.strip_prefix('/') else {
         return Wanted::Invalid;
@@ -102,7 +61,7 @@ fn percent_decode(s: &str) -> Option<String> {
 }
 
 /// The `Content-Type` for a file name.
-pub fn content_type(path: &str) -> &'static str {
+pub(crate) fn content_type(path: &str) -> &'static str {
     let ext = path
         .rsplit_once('.')
         .map(|(_, e)| e.to_ascii_lowercase())
@@ -131,29 +90,6 @@ pub fn content_type(path: &str) -> &'static str {
         "webmanifest" => "application/manifest+json",
         _ => "application/octet-stream",
     }
-}
-
-/// Writes a whole response and closes the exchange (`Connection: close`).
-pub fn respond(
-    stream: &mut TcpStream,
-    head_only: bool,
-    status: &str,
-    headers: &[(&str, &str)],
-    body: &[u8],
-) -> std::io::Result<()> {
-    let mut head = format!("HTTP/1.1 {status}\r\n");
-    for (name, value) in headers {
-        head.push_str(&format!("{name}: {value}\r\n"));
-    }
-    head.push_str(&format!(
-        "Content-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
-        body.len()
-    ));
-    stream.write_all(head.as_bytes())?;
-    if !head_only {
-        stream.write_all(body)?;
-    }
-    stream.flush()
 }
 
 #[cfg(test)]

@@ -6,25 +6,25 @@
 //! The live-reload script and the error overlay are added to HTML responses
 //! here, at serve time; `build` output never contains them.
 
+mod conns;
+mod host;
 mod http;
 mod overlay;
+mod reload;
+mod respond;
+mod server;
 mod watch;
 
-use crate::diagnostics::{plural, tally, warning_tail, Diagnostic};
+use crate::diag::{plural, tally, warning_tail, Diagnostic};
 use crate::{Compiled, Failure, Options};
-use http::Wanted;
 use std::collections::HashMap;
-use std::io::Write as _;
-use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
+use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, RwLock};
-use std::time::{Duration, Instant};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Instant;
 
 /// Where the live-reload event stream is served.
 const EVENTS_PATH: &str = "/__handout/events";
-/// At most this many connections at once (each has a thread).
-const MAX_CONNECTIONS: usize = 256;
 
 /// What `handout serve` was asked to do.
 #[derive(Debug, Clone)]
@@ -37,6 +37,24 @@ pub struct ServeOptions {
     pub poll: bool,
 }
 
+/// Where `serve` tells what happens. The command line prints through its
+/// own printer, so `--quiet` and `--color`/`NO_COLOR` hold here as for
+/// every other command.
+pub trait Report {
+    /// A build's warnings (printed again only when they change).
+    fn warnings(&self, warnings: &[Diagnostic]);
+    /// A build that worked: `line` starts with its verb ("Built 3 pages …").
+    fn built(&self, line: &str);
+    /// A build that failed: its problems, then the closing line with `after`.
+    fn failed(&self, diags: Vec<Diagnostic>, after: &str);
+    /// A problem that is not about the content (a vanished `handout.toml`).
+    fn error(&self, message: &str);
+    /// A problem with watching or opening a browser; serving goes on.
+    fn warning(&self, message: &str);
+    /// What the user needs even with `--quiet`: the address being served.
+    fn serving(&self, line: &str);
+}
+
 /// What is served: the last good build, and the errors of the latest build
 /// when it failed.
 struct Snapshot {
@@ -46,11 +64,12 @@ struct Snapshot {
     version: u64,
 }
 
-/// Shared between the rebuild loop and the connection threads.
+/// Shared between the rebuild loop and the server.
 struct State {
     current: RwLock<Arc<Snapshot>>,
     version: Mutex<u64>,
-    changed: Condvar,
+    /// Announces each new version to the live-reload streams.
+    reload: tokio::sync::watch::Sender<u64>,
 }
 
 impl State {
@@ -80,23 +99,13 @@ impl State {
             Ok(mut s) => *s = next,
             Err(poisoned) => *poisoned.into_inner() = next,
         }
-        self.changed.notify_all();
-    }
-
-    /// Blocks until the version differs from `seen` or `timeout` passes.
-    fn wait_change(&self, seen: u64, timeout: Duration) -> u64 {
-        let version = self.version.lock().unwrap_or_else(|p| p.into_inner());
-        let (version, _) = self
-            .changed
-            .wait_timeout_while(version, timeout, |v| *v == seen)
-            .unwrap_or_else(|p| p.into_inner());
-        *version
+        self.reload.send_replace(*version);
     }
 }
 
 /// Builds, serves and rebuilds until the process is stopped. Returns a
 /// message for usage problems (no site, port taken, cannot watch).
-pub fn serve(opts: &ServeOptions) -> Result<(), String> {
+pub fn serve(opts: &ServeOptions, report: &dyn Report) -> Result<(), String> {
     let root = &opts.build.root;
     if !root.join(crate::config::FILE).is_file() {
         // Let compile() word the message, as `build` does.
@@ -119,7 +128,7 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
     // Rebuilds render only what changed.
     build.memo = Some(Default::default());
 
-    let mut watch = watch::Watch::start(root, opts.poll).map_err(|e| {
+    let mut watch = watch::Watch::start(root, opts.poll, report).map_err(|e| {
         format!(
             "cannot watch {} for changes: {e}\n  = help: try `--poll`",
             crate::paths::display_dir(root)
@@ -132,25 +141,34 @@ pub fn serve(opts: &ServeOptions) -> Result<(), String> {
             version: 0,
         })),
         version: Mutex::new(0),
-        changed: Condvar::new(),
+        reload: tokio::sync::watch::Sender::new(0),
     });
     let started = Instant::now();
     let mut warnings = String::new();
-    rebuild(&build, &state, started, None, &mut warnings)?;
+    rebuild(&build, &state, started, None, &mut warnings, report)?;
 
-    let accept_state = Arc::clone(&state);
-    std::thread::spawn(move || accept(listener, accept_state));
+    let hosts = host::Hosts::new(opts.bind, addr.port()).with_base_url(&base);
+    server::start(listener, Arc::clone(&state), hosts)?;
     if base == url {
-        eprintln!("Serving at {url} (press Ctrl-C to stop)");
+        report.serving(&format!("Serving at {url} (press Ctrl-C to stop)"));
     } else {
-        eprintln!("Serving at {url}, pages linking to {base} (press Ctrl-C to stop)");
+        report.serving(&format!(
+            "Serving at {url}, pages linking to {base} (press Ctrl-C to stop)"
+        ));
     }
     if opts.open {
-        open_browser(&url);
+        open_browser(&url, report);
     }
-    while let Some(changed) = watch.next_change() {
+    while let Some(changed) = watch.next_change(report) {
         let started = Instant::now();
-        rebuild(&build, &state, started, Some(&changed), &mut warnings)?;
+        rebuild(
+            &build,
+            &state,
+            started,
+            Some(&changed),
+            &mut warnings,
+            report,
+        )?;
     }
     Err("stopped watching for changes".into())
 }
@@ -196,16 +214,17 @@ fn rebuild(
     started: Instant,
     changed: Option<&[String]>,
     last_warnings: &mut String,
+    report: &dyn Report,
 ) -> Result<(), String> {
     let mut timer = crate::timings::Timer::start();
     let compiled = crate::compile(build);
     timer.phase("whole rebuild");
     match compiled {
         Ok(Compiled { output, warnings }) => {
-            let report: String = warnings.iter().map(|w| w.render() + "\n").collect();
-            if report != *last_warnings {
-                eprint!("{report}");
-                *last_warnings = report;
+            let text: String = warnings.iter().map(|w| w.render() + "\n").collect();
+            if text != *last_warnings {
+                report.warnings(&warnings);
+                *last_warnings = text;
             }
             let (pages, sheets) = (output.pages, output.sheets);
             state.publish(Some(output.files), None);
@@ -218,27 +237,26 @@ fn rebuild(
                     changed_list(&build.root, files)
                 ),
             };
-            eprintln!(
+            report.built(&format!(
                 "{what} {}, {} in {ms:.0} ms{}",
                 plural(pages, "page"),
                 plural(sheets, "sheet"),
                 warning_tail(&warnings)
-            );
+            ));
         }
         Err(Failure::Content(diags)) => {
-            let report = failure_report(&diags);
-            eprint!("{report}");
-            state.publish(None, Some(report));
+            // Printed before the overlay is served.
+            let overlay = failure_report(&diags);
+            report.failed(diags, STILL_SERVING);
+            state.publish(None, Some(overlay));
         }
         // The first build must find a site; later, a vanished config is shown like any error.
         Err(Failure::Usage(m)) if changed.is_none() => return Err(m),
         Err(Failure::Usage(m)) => {
-            let report = format!("error: {m}\n");
-            eprint!("{report}");
-            state.publish(None, Some(report));
+            report.error(&m);
+            state.publish(None, Some(format!("error: {m}\n")));
         }
     }
-    let _ = std::io::stderr().flush();
     Ok(())
 }
 
@@ -253,134 +271,18 @@ fn changed_list(root: &Path, files: &[String]) -> String {
     }
 }
 
-/// Every diagnostic as the CLI prints it, and a closing line.
+/// What follows "Build failed: …." while the last good build is served.
+const STILL_SERVING: &str = " Still serving the last good build; save a fix to reload.";
+
+/// Every diagnostic as the terminal shows it (without colour), and the
+/// closing line: the text of the page's error overlay.
 fn failure_report(diags: &[Diagnostic]) -> String {
     let mut out: String = diags.iter().map(|d| d.render() + "\n").collect();
-    out.push_str(&format!(
-        "Build failed: {}. Still serving the last good build; save a fix to reload.\n",
-        tally(diags)
-    ));
+    out.push_str(&format!("Build failed: {}.{STILL_SERVING}\n", tally(diags)));
     out
 }
 
-fn accept(listener: TcpListener, state: Arc<State>) {
-    let open = Arc::new(AtomicUsize::new(0));
-    for stream in listener.incoming() {
-        let Ok(stream) = stream else { continue };
-        if open.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
-            continue; // dropped: closes the connection
-        }
-        open.fetch_add(1, Ordering::SeqCst);
-        let (state, open) = (Arc::clone(&state), Arc::clone(&open));
-        std::thread::spawn(move || {
-            handle(stream, &state);
-            open.fetch_sub(1, Ordering::SeqCst);
-        });
-    }
-}
-
-fn handle(mut stream: TcpStream, state: &State) {
-    let Some(req) = http::read_request(&stream) else {
-        return;
-    };
-    let head_only = req.method == "HEAD";
-    if req.method != "GET" && !head_only {
-        let _ = http::respond(
-            &mut stream,
-            false,
-            "405 Method Not Allowed",
-            &[("Allow", "GET, HEAD"), ("Content-Type", "text/plain")],
-            b"only GET and HEAD are served\n",
-        );
-        return;
-    }
-    if req.target == EVENTS_PATH || req.target.starts_with(&format!("{EVENTS_PATH}?")) {
-        events(stream, state, &req.target);
-        return;
-    }
-    let snap = state.snapshot();
-    let found = match http::wanted(&req.target) {
-        Wanted::File(path) => match snap.files.get(&path) {
-            Some(bytes) => Some((path, bytes)),
-            None if snap.files.contains_key(&format!("{path}/index.html")) => {
-                // A folder without its slash: redirect so relative links work.
-                let query = req.target.find('?').map_or("", |i| &req.target[i..]);
-                let to = format!("/{path}/{query}");
-                let _ = http::respond(
-                    &mut stream,
-                    head_only,
-                    "301 Moved Permanently",
-                    &[("Location", &to)],
-                    b"",
-                );
-                return;
-            }
-            None => None,
-        },
-        Wanted::Invalid => None,
-    };
-    let (status, path, bytes) = match found {
-        Some((path, bytes)) => ("200 OK", path, Some(bytes)),
-        None => (
-            "404 Not Found",
-            "404.html".to_string(),
-            snap.files.get("404.html"),
-        ),
-    };
-    let ctype = http::content_type(&path);
-    let body: Vec<u8> = match bytes {
-        Some(b) if ctype.starts_with("text/html") => overlay::inject(b, &snap),
-        Some(b) => b.to_vec(),
-        None => overlay::inject(
-            b"<!DOCTYPE html><title>Not found</title><body>Not found</body>",
-            &snap,
-        ),
-    };
-    let ctype = if bytes.is_none() {
-        "text/html; charset=utf-8"
-    } else {
-        ctype
-    };
-    let _ = http::respond(
-        &mut stream,
-        head_only,
-        status,
-        &[("Content-Type", ctype)],
-        &body,
-    );
-}
-
-/// The live-reload stream: a `reload` event as soon as the served version
-/// differs from the one the page was built with (`?v=N`).
-fn events(mut stream: TcpStream, state: &State, target: &str) {
-    let seen: u64 = target
-        .split_once("v=")
-        .and_then(|(_, v)| v.split('&').next())
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0);
-    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n";
-    if stream.write_all(head.as_bytes()).is_err() {
-        return;
-    }
-    loop {
-        let now = state.wait_change(seen, Duration::from_secs(15));
-        let msg = if now != seen {
-            format!("event: reload\ndata: {now}\n\n")
-        } else {
-            ": still here\n\n".to_string()
-        };
-        if stream
-            .write_all(msg.as_bytes())
-            .and_then(|_| stream.flush())
-            .is_err()
-            || now != seen
-        {
-            return;
-        }
-    }
-}
-
-fn open_browser(url: &str) {
+fn open_browser(url: &str, report: &dyn Report) {
     let tries: &[(&str, &[&str])] = if cfg!(target_os = "macos") {
         &[("open", &[])]
     } else if cfg!(windows) {
@@ -399,5 +301,5 @@ fn open_browser(url: &str) {
             return;
         }
     }
-    eprintln!("Could not open a browser; open {url} yourself.");
+    report.warning(&format!("could not open a browser; open {url} yourself"));
 }

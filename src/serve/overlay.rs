@@ -5,10 +5,10 @@ use super::{Snapshot, EVENTS_PATH};
 use crate::markdown::html_escape;
 
 /// Element id of the error overlay (for people who style or test it).
-pub const OVERLAY_ID: &str = "handout-build-errors";
+pub(crate) const OVERLAY_ID: &str = "handout-build-errors";
 
 /// The page with the reload script (and the overlay, if any) before `</body>`.
-pub fn inject(page: &[u8], snap: &Snapshot) -> Vec<u8> {
+pub(crate) fn inject(page: &[u8], snap: &Snapshot) -> Vec<u8> {
     let mut extra = String::new();
     if let Some(report) = &snap.error {
         extra.push_str(&overlay(report));

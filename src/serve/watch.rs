@@ -1,111 +1,171 @@
 //! Watches a site's sources (content/, templates/, static/, handout.toml)
-//! and reports each burst of changes once (debounced), with native events
-//! or, for filesystems where those are unreliable, by polling.
+//! with native events through notify's debouncer or, for file systems
+//! where those are unreliable, by polling. A source folder that is moved
+//! away, deleted or created again (a branch switch, a restore from backup)
+//! is watched again as soon as it is back.
+//!
+//! Polling is our own: notify's poller compares modification times in
+//! whole seconds, so a second save within the same second would be missed.
 
-use notify::event::{AccessKind, AccessMode};
-use notify::{Event, EventKind, RecursiveMode, Watcher as _};
+use super::Report;
+use notify::event::{AccessKind, AccessMode, ModifyKind};
+use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{
+    new_debouncer_opt, DebounceEventResult, DebouncedEvent, Debouncer, RecommendedCache,
+};
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{channel, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{channel, Receiver, Sender};
 use std::time::{Duration, Instant, SystemTime};
 
-/// A burst is over when no event came for this long.
-const QUIET: Duration = Duration::from_millis(15);
-/// A burst is cut after this long even if events keep coming.
-const MAX_BURST: Duration = Duration::from_millis(300);
+/// An event is reported once no event came for its path for this long.
+const DEBOUNCE: Duration = Duration::from_millis(10);
+/// How often the debouncer looks for events that are due.
+const TICK: Duration = Duration::from_micros(2500);
 /// How often `--poll` looks at the files.
 const POLL_EVERY: Duration = Duration::from_millis(250);
 /// The folders under the site root that hold sources.
-const SOURCE_DIRS: [&str; 3] = ["content", "templates", "static"];
+const SOURCE_DIRS: [&str; 4] = ["content", "templates", "static", "i18n"];
+
+/// The debounced native watcher; `None` when polling.
+type Backend = Option<Debouncer<RecommendedWatcher, RecommendedCache>>;
 
 /// A running watch over one site.
-pub struct Watch {
+pub(crate) struct Watch {
     root: PathBuf,
-    /// The native watcher; `None` when polling.
-    watcher: Option<notify::RecommendedWatcher>,
-    events: Receiver<notify::Result<Event>>,
+    backend: Backend,
+    events: Receiver<DebounceEventResult>,
+    /// The source folders watched now.
     watched: BTreeSet<PathBuf>,
+}
+
+/// One burst of changes.
+struct Burst {
+    /// Changed sources, relative to the root.
+    changed: BTreeSet<String>,
+    /// Source folders that appeared, vanished or were renamed.
+    moved: BTreeSet<PathBuf>,
+    /// The watcher lost events and everything must be read again.
+    rescan: bool,
 }
 
 impl Watch {
     /// Starts watching `root`. `poll` compares file times and sizes every
     /// quarter second instead of using native events.
-    pub fn start(root: &Path, poll: bool) -> notify::Result<Watch> {
+    pub(crate) fn start(root: &Path, poll: bool, report: &dyn Report) -> notify::Result<Watch> {
         let (tx, events) = channel();
         let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
         let mut watch = Watch {
             root: root.clone(),
-            watcher: None,
+            backend: None,
             events,
             watched: BTreeSet::new(),
         };
         if poll {
             let first = stat_sources(&root);
             std::thread::spawn(move || poll_loop(&root, first, &tx));
-        } else {
-            let mut watcher = notify::recommended_watcher(tx)?;
-            // The root itself, not recursively: handout.toml, and source
-            // folders that are created later.
-            watcher.watch(&root, RecursiveMode::NonRecursive)?;
-            watch.watcher = Some(watcher);
-            watch.watch_source_dirs();
+            return Ok(watch);
         }
+        let config = notify::Config::default();
+        let cache = RecommendedCache::default();
+        let mut debouncer = new_debouncer_opt(DEBOUNCE, Some(TICK), tx, cache, config)?;
+        // The root itself, not recursively: handout.toml, and source
+        // folders that are created, moved or deleted.
+        debouncer.watch(&root, RecursiveMode::NonRecursive)?;
+        watch.backend = Some(debouncer);
+        watch.watch_source_dirs(&BTreeSet::new(), report);
         Ok(watch)
     }
 
-    /// Adds a recursive watch for each source folder that exists now.
-    fn watch_source_dirs(&mut self) {
-        let Some(watcher) = self.watcher.as_mut() else {
+    /// Watches each source folder that exists and is not watched yet, and
+    /// watches anew those in `moved` (the old watch went with the folder).
+    fn watch_source_dirs(&mut self, moved: &BTreeSet<PathBuf>, report: &dyn Report) {
+        let Some(backend) = self.backend.as_mut() else {
             return;
         };
         for dir in SOURCE_DIRS {
             let path = self.root.join(dir);
+            if moved.contains(&path) && self.watched.remove(&path) {
+                // Usually gone with the folder already: nothing to undo then.
+                let _ = backend.unwatch(&path);
+            }
             if path.is_dir() && !self.watched.contains(&path) {
-                match watcher.watch(&path, RecursiveMode::Recursive) {
+                match backend.watch(&path, RecursiveMode::Recursive) {
                     Ok(()) => {
                         self.watched.insert(path);
                     }
-                    Err(e) => eprintln!("warning: cannot watch {}: {e}", path.display()),
+                    Err(e) => report.warning(&format!("cannot watch {}: {e}", path.display())),
                 }
             }
         }
     }
 
     /// Waits for the next burst of relevant changes and returns the changed
-    /// paths, relative to the root. `None` when watching has stopped.
-    pub fn next_change(&mut self) -> Option<Vec<String>> {
-        let mut changed = BTreeSet::new();
-        // Wait for a first relevant event.
-        while changed.is_empty() {
-            let event = self.events.recv().ok()?;
-            self.collect(event, &mut changed);
-        }
-        let started = Instant::now();
-        while started.elapsed() < MAX_BURST {
-            match self.events.recv_timeout(QUIET) {
-                Ok(event) => self.collect(event, &mut changed),
-                Err(RecvTimeoutError::Timeout) => break,
-                Err(RecvTimeoutError::Disconnected) => return None,
+    /// paths, relative to the root (empty when everything must be read
+    /// again). `None` when watching has stopped.
+    pub(crate) fn next_change(&mut self, report: &dyn Report) -> Option<Vec<String>> {
+        loop {
+            let mut burst = Burst {
+                changed: BTreeSet::new(),
+                moved: BTreeSet::new(),
+                rescan: false,
+            };
+            let first = self.events.recv().ok()?;
+            self.collect(first, &mut burst, report);
+            // Events of one save can fall on either side of a tick: take
+            // what is due by the next one too.
+            while let Ok(more) = self.events.recv_timeout(TICK * 2) {
+                self.collect(more, &mut burst, report);
+            }
+            self.watch_source_dirs(&burst.moved, report);
+            if burst.rescan {
+                return Some(Vec::new());
+            }
+            if !burst.changed.is_empty() {
+                return Some(burst.changed.into_iter().collect());
             }
         }
-        self.watch_source_dirs();
-        Some(changed.into_iter().collect())
     }
 
-    fn collect(&self, event: notify::Result<Event>, changed: &mut BTreeSet<String>) {
-        let event = match event {
-            Ok(e) => e,
-            Err(e) => {
-                eprintln!("warning: watching files: {e}");
+    fn collect(&self, result: DebounceEventResult, burst: &mut Burst, report: &dyn Report) {
+        let events = match result {
+            Ok(events) => events,
+            Err(errors) => {
+                for e in errors {
+                    report.warning(&format!("watching files: {e}"));
+                }
                 return;
             }
         };
-        if matches!(event.kind, EventKind::Access(a) if a != AccessKind::Close(AccessMode::Write)) {
+        for event in events {
+            self.collect_one(&event, burst);
+        }
+    }
+
+    fn collect_one(&self, event: &DebouncedEvent, burst: &mut Burst) {
+        if event.need_rescan() {
+            burst.rescan = true;
             return;
         }
+        let kind = event.kind;
+        if matches!(kind, EventKind::Access(a) if a != AccessKind::Close(AccessMode::Write)) {
+            return;
+        }
+        let reshaped = matches!(
+            kind,
+            EventKind::Create(_) | EventKind::Remove(_) | EventKind::Modify(ModifyKind::Name(_))
+        ) || matches!(kind, EventKind::Any);
         for path in &event.paths {
+            if reshaped
+                && path.parent() == Some(self.root.as_path())
+                && SOURCE_DIRS
+                    .iter()
+                    .any(|d| path.file_name() == Some(d.as_ref()))
+            {
+                burst.moved.insert(path.clone());
+            }
             if let Some(rel) = relevant(&self.root, path) {
-                changed.insert(rel);
+                burst.changed.insert(rel);
             }
         }
     }
@@ -135,8 +195,9 @@ fn stat_sources(root: &Path) -> Stats {
     stats
 }
 
-/// Compares the sources every `POLL_EVERY` and sends the changed paths as one event.
-fn poll_loop(root: &Path, mut last: Stats, tx: &Sender<notify::Result<Event>>) {
+/// Compares the sources every `POLL_EVERY` and sends the changed paths as
+/// one burst (a scan sees a whole burst at once: nothing to debounce).
+fn poll_loop(root: &Path, mut last: Stats, tx: &Sender<DebounceEventResult>) {
     loop {
         std::thread::sleep(POLL_EVERY);
         let now = stat_sources(root);
@@ -149,7 +210,11 @@ fn poll_loop(root: &Path, mut last: Stats, tx: &Sender<notify::Result<Event>>) {
         for path in last.keys().filter(|p| !now.contains_key(*p)) {
             event = event.add_path(path.clone());
         }
-        if !event.paths.is_empty() && tx.send(Ok(event)).is_err() {
+        if !event.paths.is_empty()
+            && tx
+                .send(Ok(vec![DebouncedEvent::new(event, Instant::now())]))
+                .is_err()
+        {
             return;
         }
         last = now;

@@ -1,0 +1,317 @@
+//! Reading grade of patient pages: Flesch–Kincaid for English,
+//!
+//! ```text
+//! grade = 0.39 × words/sentences + 11.8 × syllables/words − 15.59
+//! ```
+//!
+//! over the body a patient reads: front-matter, code, link targets, HTML
+//! tags and Markdown punctuation are left out. Headings, list items, table
+//! rows and paragraphs end a sentence, as do `.`, `!`, `?`, `:` and `;`.
+
+/// Estimated English syllables in one word (letters only; digits count as one).
+pub(crate) fn syllables(word: &str) -> usize {
+    let w: String = word
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if w.is_empty() {
+        return 0;
+    }
+    if w.chars().all(|c| c.is_ascii_digit()) {
+        return 1;
+    }
+    if w.len() <= 3 {
+        return 1;
+    }
+    let b = w.as_bytes();
+    let is_vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
+    // Count groups of vowels.
+    let mut count = 0usize;
+    let mut prev = false;
+    for (i, &c) in b.iter().enumerate() {
+        // A leading 'y' is a consonant (yes, your).
+        let v = is_vowel(c) && !(i == 0 && c == b'y');
+        if v && !prev {
+            count += 1;
+        }
+        prev = v;
+    }
+    let n = b.len();
+    let cons = |c: u8| c.is_ascii_alphabetic() && !is_vowel(c);
+    // Silent final 'e' (make, side), but not "-le" after a consonant (table)
+    // and not after another vowel group that is the only one (the, be: short words handled above).
+    if b[n - 1] == b'e' && count > 1 {
+        let le = b[n - 2] == b'l' && cons(b[n - 3]);
+        if !le && cons(b[n - 2]) {
+            count -= 1;
+        }
+    }
+    // Silent "-es" / "-ed" (shapes, moved), but not "-tes/-des/-ses/-ces/-ges/-zes/-xes", "-ted/-ded".
+    if n >= 4
+        && count > 1
+        && b[n - 1] == b's'
+        && b[n - 2] == b'e'
+        && cons(b[n - 3])
+        && (!matches!(
+            b[n - 3],
+            b't' | b'd' | b's' | b'c' | b'g' | b'z' | b'x' | b'h'
+        ) || w.ends_with("thes"))
+    {
+        count -= 1;
+    }
+    if n >= 4
+        && count > 1
+        && b[n - 1] == b'd'
+        && b[n - 2] == b'e'
+        && cons(b[n - 3])
+        && !matches!(b[n - 3], b't' | b'd')
+    {
+        count -= 1;
+    }
+    // Vowel pairs that are usually said as two syllables.
+    for pat in ["ia", "io", "iu", "eo", "ua", "uo"] {
+        let mut start = 0;
+        while let Some(pos) = w[start..].find(pat) {
+            let at = start + pos;
+            // "tion", "sion", "cious", "gious", "cial", "tial" keep one syllable.
+            let before = if at > 0 { b[at - 1] } else { b' ' };
+            let soft = pat.starts_with('i') && matches!(before, b't' | b's' | b'c' | b'g' | b'x');
+            let qu = pat.starts_with('u') && before == b'q';
+            if !soft && !qu {
+                count += 1;
+            }
+            start = at + 1;
+        }
+    }
+    count.max(1)
+}
+
+/// One sentence of a page, with its counts.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Sentence {
+    pub(crate) text: String,
+    pub(crate) words: usize,
+    pub(crate) syllables: usize,
+}
+
+impl Sentence {
+    /// The grade of this sentence alone: how hard it is to read.
+    pub(crate) fn grade(&self) -> f64 {
+        fk(self.words, 1, self.syllables)
+    }
+}
+
+fn fk(words: usize, sentences: usize, syllables: usize) -> f64 {
+    if words == 0 || sentences == 0 {
+        return 0.0;
+    }
+    0.39 * words as f64 / sentences as f64 + 11.8 * syllables as f64 / words as f64 - 15.59
+}
+
+/// The sentences of cleaned prose (`\n` ends a sentence).
+pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut current = Sentence {
+        text: String::new(),
+        words: 0,
+        syllables: 0,
+    };
+    let mut word = String::new();
+    let flush = |word: &mut String, s: &mut Sentence| {
+        if word.chars().any(|c| c.is_ascii_alphanumeric()) {
+            s.words += 1;
+            s.syllables += syllables(word);
+        }
+        word.clear();
+    };
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied().unwrap_or(' ');
+        let ends = match c {
+            '\n' | '!' | '?' | ';' => true,
+            // "2.5" and "e.g" are not sentence ends; a stop before a space is.
+            '.' | ':' => next.is_whitespace() || next == '"' || next == ')',
+            _ => false,
+        };
+        if c != '\n' {
+            current.text.push(c);
+        }
+        if c.is_alphanumeric()
+            || c == '\''
+            || c == '’'
+            || (c == '.' && next.is_ascii_digit() && !word.is_empty())
+        {
+            word.push(c);
+            continue;
+        }
+        flush(&mut word, &mut current);
+        if ends && current.words > 0 {
+            current.text = current
+                .text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            out.push(std::mem::replace(
+                &mut current,
+                Sentence {
+                    text: String::new(),
+                    words: 0,
+                    syllables: 0,
+                },
+            ));
+        } else if ends {
+            current.text.clear();
+        }
+    }
+    flush(&mut word, &mut current);
+    if current.words > 0 {
+        current.text = current
+            .text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        out.push(current);
+    }
+    out
+}
+
+/// The grade of a page of `sentences`.
+pub(crate) fn grade(sentences: &[Sentence]) -> f64 {
+    let words = sentences.iter().map(|s| s.words).sum();
+    let syllables = sentences.iter().map(|s| s.syllables).sum();
+    fk(words, sentences.len(), syllables)
+}
+
+/// Remove a leading `---` … `---` block.
+fn strip_front_matter(src: &str) -> &str {
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+    let mut lines = src.split_inclusive('\n');
+    match lines.next() {
+        Some(first) if first.trim_end() == "---" => {}
+        _ => return src,
+    }
+    let mut offset = src.find('\n').map(|i| i + 1).unwrap_or(src.len());
+    for line in lines {
+        offset += line.len();
+        if line.trim_end() == "---" {
+            return &src[offset..];
+        }
+    }
+    src
+}
+
+/// Remove `(url)` after `]`, leaving the link text.
+fn strip_link_targets(line: &str) -> String {
+    let mut out = String::new();
+    let chars: Vec<char> = line.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == ']' && chars.get(i + 1) == Some(&'(') {
+            let mut depth = 0;
+            let mut j = i + 1;
+            while j < chars.len() {
+                match chars[j] {
+                    '(' => depth += 1,
+                    ')' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            break;
+                        }
+                    }
+                    _ => {}
+                }
+                j += 1;
+            }
+            out.push(' ');
+            i = j + 1;
+            continue;
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+fn strip_between(line: &str, open: char, close: char) -> String {
+    let mut out = String::new();
+    let mut inside = false;
+    for c in line.chars() {
+        if !inside && c == open {
+            inside = true;
+            out.push(' ');
+        } else if inside && c == close {
+            inside = false;
+        } else if !inside {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Markdown body → prose, one line per sentence-ending block element.
+pub(crate) fn markdown_to_prose(src: &str) -> String {
+    let body = strip_front_matter(src);
+    let mut out = String::new();
+    let mut fence: Option<String> = None;
+    for raw in body.lines() {
+        let t = raw.trim_start();
+        if let Some(marker) = &fence {
+            if t.starts_with(marker.as_str()) {
+                fence = None;
+            }
+            continue;
+        }
+        if t.starts_with("```") || t.starts_with("~~~") {
+            fence = Some(t[..3].to_string());
+            continue;
+        }
+        // Table separator rows carry no words.
+        if t.starts_with('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) {
+            continue;
+        }
+        let mut line = strip_between(t, '`', '`');
+        line = strip_link_targets(&line);
+        line = strip_between(&line, '<', '>');
+        // Block markers: headings, quotes, bullets, numbers.
+        let trimmed = line.trim_start_matches(|c: char| c == '#' || c == '>' || c.is_whitespace());
+        let trimmed = trimmed
+            .strip_prefix("- ")
+            .or_else(|| trimmed.strip_prefix("* "))
+            .or_else(|| trimmed.strip_prefix("+ "))
+            .unwrap_or(trimmed);
+        let trimmed = match trimmed.find(". ") {
+            Some(i) if i > 0 && trimmed[..i].chars().all(|c| c.is_ascii_digit()) => {
+                &trimmed[i + 2..]
+            }
+            _ => trimmed,
+        };
+        let cleaned: String = trimmed
+            .chars()
+            .map(|c| match c {
+                '*' | '_' | '[' | ']' | '|' | '#' | '>' | '=' | '{' | '}' => ' ',
+                c => c,
+            })
+            .collect();
+        let block_end = t.starts_with('#')
+            || t.starts_with("- ")
+            || t.starts_with("* ")
+            || t.starts_with("+ ")
+            || t.starts_with('|')
+            || t.is_empty()
+            || t.chars().next().is_some_and(|c| c.is_ascii_digit());
+        if block_end {
+            out.push('\n');
+            out.push_str(&cleaned);
+            out.push('\n');
+        } else {
+            out.push(' ');
+            out.push_str(&cleaned);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+#[path = "readability_tests.rs"]
+mod tests;

@@ -1,0 +1,445 @@
+//! Reading the fields of one file's front-matter: each value checked for
+//! its kind, and every problem turned into a diagnostic at the field's line
+//! and column.
+
+use super::dosage::{self, DosageError};
+use super::front_matter::{DOSAGE_KEYS, ITEM_KEYS, SECTION_KEYS};
+use crate::diag::{did_you_mean, Diagnostic};
+use crate::model::dosage::{Dosage, Side};
+use crate::model::*;
+use crate::source::load::SourceFile;
+use crate::source::positions::{Locator, Pos};
+use crate::source::yaml::{self, Mapping, Value};
+
+/// Reads fields of one file, turning every problem into a positioned diagnostic.
+pub(super) struct Reader<'a> {
+    pub(super) file: &'a SourceFile,
+    pub(super) loc: &'a Locator<'a>,
+    pub(super) diags: &'a mut Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    pub(super) fn push(&mut self, d: Diagnostic, pos: Pos) {
+        let d = d
+            .at(pos.line, pos.col)
+            .width(pos.width)
+            .with_snippet(&self.file.text);
+        self.diags.push(d);
+    }
+
+    pub(super) fn check_keys(&mut self, map: &Mapping, path: &[&str], allowed: &[&str]) {
+        for key in map.keys() {
+            let name = yaml::scalar_text(key).unwrap_or_default();
+            if allowed.contains(&name.as_str()) {
+                continue;
+            }
+            let mut full: Vec<&str> = path.to_vec();
+            full.push(&name);
+            let pos = self.loc.key(&full).unwrap_or_else(|| self.loc.start());
+            let mut d = Diagnostic::error(&self.file.display, format!("unknown field `{name}`"))
+                .field(full.join("."))
+                .allowed(allowed.join(", "));
+            if let Some(best) = did_you_mean(&name, allowed.iter().copied()) {
+                d = d.help(format!("did you mean `{best}`?"));
+            }
+            self.push(d, pos);
+        }
+    }
+
+    pub(super) fn missing(&mut self, field: &str, hint: &str) {
+        let pos = self.loc.start();
+        self.push(
+            Diagnostic::error(
+                &self.file.display,
+                format!("missing required field `{field}`"),
+            )
+            .field(field)
+            .help(format!("add `{field}:` to the front-matter: {hint}")),
+            pos,
+        );
+    }
+
+    pub(super) fn type_error(&mut self, path: &[&str], expected: &str, found: &Value) {
+        let pos = self.loc.value(path).unwrap_or_else(|| self.loc.start());
+        self.push(
+            Diagnostic::error(
+                &self.file.display,
+                format!(
+                    "field `{}` must be {expected}, found {}",
+                    path.join("."),
+                    yaml::kind(found)
+                ),
+            )
+            .field(path.join(".")),
+            pos,
+        );
+    }
+
+    pub(super) fn scalar(&mut self, v: &Value, path: &[&str]) -> Option<String> {
+        match yaml::scalar_text(v) {
+            Some(s) => Some(s),
+            None => {
+                self.type_error(path, "a single value", v);
+                None
+            }
+        }
+    }
+
+    pub(super) fn string(&mut self, map: &Mapping, key: &str) -> Option<String> {
+        match map.get(key)? {
+            Value::Null => None,
+            Value::String(s) => Some(s.trim().to_string()),
+            Value::Number(n) => Some(n.to_string()),
+            other => {
+                self.type_error(&[key], "text", other);
+                None
+            }
+        }
+    }
+
+    pub(super) fn required_string(&mut self, map: &Mapping, key: &str) -> String {
+        let value = self.string(map, key);
+        match value {
+            Some(s) if !s.is_empty() => s,
+            // `key: ""`, `key: "  "` and `key: ~` (nothing) alike.
+            _ if map.get(key).is_some_and(|v| v.is_null() || v.is_string()) => {
+                let pos = self.loc.key(&[key]).unwrap_or_else(|| self.loc.start());
+                self.push(
+                    Diagnostic::error(&self.file.display, format!("field `{key}` is empty"))
+                        .field(key)
+                        .help(format!("write the {key} after `{key}: `; it is required")),
+                    pos,
+                );
+                String::new()
+            }
+            Some(_) => String::new(),
+            None if map.contains_key(key) => String::new(),
+            None => {
+                self.missing(key, "it is required");
+                String::new()
+            }
+        }
+    }
+
+    /// A list that the file must give even when empty (`cautions: []`):
+    /// nothing (`cautions:` or `cautions: ~`) is an error.
+    pub(super) fn given_list(&mut self, map: &Mapping, key: &str) -> Vec<String> {
+        if map.get(key).is_some_and(Value::is_null) {
+            let pos = self.loc.key(&[key]).unwrap_or_else(|| self.loc.start());
+            self.push(
+                Diagnostic::error(&self.file.display, format!("field `{key}` is empty"))
+                    .field(key)
+                    .help(format!("list them, e.g. `{key}: [Stop if it hurts.]`, or write `{key}: []` if there are none")),
+                pos,
+            );
+        }
+        self.list(map, key)
+    }
+
+    /// A list of text values; a single value is accepted as a list of one.
+    pub(super) fn list(&mut self, map: &Mapping, key: &str) -> Vec<String> {
+        match map.get(key) {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Sequence(items)) => items
+                .iter()
+                .filter_map(|item| match yaml::scalar_text(item) {
+                    Some(s) => Some(s.trim().to_string()),
+                    None => {
+                        self.type_error(&[key], "a list of text values", item);
+                        None
+                    }
+                })
+                .collect(),
+            Some(Value::String(s)) => vec![s.trim().to_string()],
+            Some(other) => {
+                self.type_error(&[key], "a list like `[a, b]`", other);
+                Vec::new()
+            }
+        }
+    }
+
+    pub(super) fn required_list(&mut self, map: &Mapping, key: &str) -> Vec<String> {
+        let list = self.list(map, key);
+        if list.is_empty() && !map.contains_key(key) {
+            self.missing(key, "a list of one or more terms");
+        } else if list.is_empty() {
+            let pos = self.loc.key(&[key]).unwrap_or_else(|| self.loc.start());
+            self.push(
+                Diagnostic::error(
+                    &self.file.display,
+                    format!("field `{key}` needs at least one term"),
+                )
+                .field(key),
+                pos,
+            );
+        }
+        list
+    }
+
+    pub(super) fn bool(&mut self, map: &Mapping, key: &str) -> bool {
+        match map.get(key) {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => *b,
+            Some(other) => {
+                self.type_error(&[key], "`true` or `false`", other);
+                false
+            }
+        }
+    }
+
+    pub(super) fn slug(&mut self, map: &Mapping, stem: String) -> String {
+        let (slug, from_field) = match self.string(map, "slug") {
+            Some(s) => (s, true),
+            None => (stem, false),
+        };
+        if !crate::model::is_slug(&slug) {
+            let allowed = "lower-case letters a–z, digits 0–9 and '-' (e.g. `wall-angels`)";
+            let mut suggestion = crate::model::slugify(&slug);
+            // Never suggest a name that is rejected in turn (`CON` → `con`).
+            if suggestion.is_empty() || crate::check::names::windows_problem(&suggestion).is_some()
+            {
+                suggestion.push_str(if suggestion.is_empty() { "page" } else { "-1" });
+            }
+            let d = if from_field {
+                Diagnostic::error(
+                    &self.file.display,
+                    format!("slug `{slug}` has characters a web address cannot use"),
+                )
+                .field("slug")
+            } else {
+                Diagnostic::error(
+                    &self.file.display,
+                    format!("file name `{slug}` cannot be used as a page address"),
+                )
+                .help(format!(
+                    "rename the file to `{suggestion}.md`, or set `slug: {suggestion}`"
+                ))
+            };
+            let pos = if from_field {
+                self.loc.value(&["slug"]).unwrap_or_default()
+            } else {
+                Pos::default()
+            };
+            self.push(d.allowed(allowed), pos);
+        }
+        slug
+    }
+
+    /// Applies a grammar result, reporting its error at the field's value.
+    pub(super) fn grammar<T>(
+        &mut self,
+        res: Result<T, DosageError>,
+        path: &[&str],
+        field: &str,
+    ) -> Option<T> {
+        match res {
+            Ok(v) => Some(v),
+            Err(e) => {
+                let pos = self.loc.value(path).unwrap_or_else(|| self.loc.start());
+                self.push(
+                    Diagnostic::error(
+                        &self.file.display,
+                        format!("invalid {field}: {}", e.message),
+                    )
+                    .field(path.join("."))
+                    .allowed(e.allowed),
+                    pos,
+                );
+                None
+            }
+        }
+    }
+
+    /// The text of the value at `path` as the file has it: a number such as
+    /// `0x10` or `+5` is read by YAML as 16 or 5, but messages name what
+    /// was written.
+    fn written(&self, value: &Value, path: &[&str]) -> Option<String> {
+        if let Value::Sequence(items) = value {
+            let parts: Option<Vec<String>> = items.iter().map(yaml::scalar_text).collect();
+            return parts.map(|p| p.join(", "));
+        }
+        if !matches!(value, Value::Number(_)) {
+            return yaml::scalar_text(value);
+        }
+        let as_read = yaml::scalar_text(value);
+        let Some(pos) = self.loc.value(path) else {
+            return as_read;
+        };
+        let line = self.file.text.lines().nth(pos.line.checked_sub(1)?)?;
+        let text: String = line.chars().skip(pos.col - 1).take(pos.width).collect();
+        let text = text.trim();
+        if text.is_empty() {
+            as_read
+        } else {
+            Some(text.to_string())
+        }
+    }
+
+    /// Reads a dosage map. `full` demands at least one of reps, hold, duration.
+    pub(super) fn dosage(&mut self, v: &Value, path: &[&str], full: bool) -> Dosage {
+        let Value::Mapping(m) = v else {
+            self.type_error(path, "fields like `{ sets: 2, reps: 10 }`", v);
+            return Dosage::default();
+        };
+        self.check_keys(m, path, DOSAGE_KEYS);
+        let mut d = Dosage::default();
+        // A side named inside another field (`reps: 5 each leg`), and where.
+        let mut side_in: Option<(Side, Vec<&str>)> = None;
+        for key in DOSAGE_KEYS {
+            let Some(value) = m.get(*key) else { continue };
+            let mut p = path.to_vec();
+            p.push(key);
+            let Some(text) = self.written(value, &p) else {
+                self.type_error(&p, "a single value", value);
+                continue;
+            };
+            let field = format!("`{key}`");
+            let (amount, side) = match *key {
+                "reps" | "hold" | "duration" => dosage::split_side(&text),
+                _ => (text.as_str(), None),
+            };
+            if let Some(side) = side {
+                side_in = Some((side, p.clone()));
+            }
+            match *key {
+                "sets" => {
+                    d.sets = self.grammar(dosage::parse_count(amount, dosage::SETS), &p, &field)
+                }
+                "reps" => d.reps = self.grammar(dosage::parse_reps(amount), &p, &field),
+                "hold" => d.hold = self.grammar(dosage::parse_time(amount), &p, &field),
+                "duration" => d.duration = self.grammar(dosage::parse_time(amount), &p, &field),
+                "rest" => d.rest = self.grammar(dosage::parse_time(amount), &p, &field),
+                "load" => d.load = self.grammar(dosage::parse_load(amount), &p, &field),
+                "effort" => d.effort = self.grammar(dosage::parse_effort(amount), &p, &field),
+                "side" => {
+                    d.side = self.grammar(dosage::parse_side(amount), &p, &field);
+                    if d.side.is_none() {
+                        if let (Some(last), Some(best)) =
+                            (self.diags.last_mut(), did_you_mean(amount, dosage::SIDES))
+                        {
+                            last.help = Some(format!("did you mean `{best}`?"));
+                        }
+                    }
+                }
+                _ => d.frequency = self.grammar(dosage::parse_frequency(amount), &p, &field),
+            }
+        }
+        if let Some((side, p)) = side_in {
+            match d.side {
+                Some(given) if given != side && m.contains_key("side") => {
+                    let pos = self.loc.value(&p).unwrap_or_else(|| self.loc.start());
+                    self.push(
+                        Diagnostic::error(
+                            &self.file.display,
+                            format!("`{}` names a side, but `side` says another", p.join(".")),
+                        )
+                        .field(p.join("."))
+                        .help("say the side once: in `side:`, or after the count (`5 each leg`)"),
+                        pos,
+                    );
+                }
+                _ => d.side = Some(side),
+            }
+        }
+        if full
+            && !d.has_amount()
+            && !["reps", "hold", "duration"]
+                .iter()
+                .any(|k| m.contains_key(*k))
+        {
+            let pos = self.loc.key(path).unwrap_or_else(|| self.loc.start());
+            self.push(
+                Diagnostic::error(
+                    &self.file.display,
+                    "dosage needs at least one of `reps`, `hold` or `duration`",
+                )
+                .field(path.join("."))
+                .help("e.g. `reps: 10-15`, `hold: 30 s` or `duration: 1-2 min`"),
+                pos,
+            );
+        }
+        d
+    }
+
+    pub(super) fn sections(&mut self, v: &Value) -> Vec<RoutineSection> {
+        let Value::Sequence(list) = v else {
+            self.type_error(&["sections"], "a list of sections", v);
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for s in list {
+            let Value::Mapping(sm) = s else {
+                self.type_error(&["sections"], "a list of `- name: …` entries", s);
+                continue;
+            };
+            self.check_keys(sm, &["sections"], SECTION_KEYS);
+            let name = sm
+                .get("name")
+                .and_then(yaml::scalar_text)
+                .unwrap_or_default();
+            let items = match sm.get("exercises") {
+                Some(Value::Sequence(items)) => items.iter().filter_map(|i| self.item(i)).collect(),
+                Some(other) => {
+                    self.type_error(
+                        &["sections", "exercises"],
+                        "a list of exercise slugs",
+                        other,
+                    );
+                    Vec::new()
+                }
+                None => {
+                    self.missing("sections.exercises", "each section lists its exercises");
+                    Vec::new()
+                }
+            };
+            out.push(RoutineSection { name, items });
+        }
+        out
+    }
+
+    pub(super) fn item(&mut self, v: &Value) -> Option<RoutineItem> {
+        match v {
+            Value::String(s) => Some(RoutineItem {
+                exercise: s.trim().to_string(),
+                dosage: Dosage::default(),
+                note: None,
+            }),
+            Value::Mapping(m) => {
+                self.check_keys(m, &["sections", "exercises"], ITEM_KEYS);
+                let Some(exercise) = m.get("exercise").and_then(yaml::scalar_text) else {
+                    self.missing(
+                        "sections.exercises.exercise",
+                        "`- exercise: slug` names the exercise",
+                    );
+                    return None;
+                };
+                // Look up this item's own fields from its `- exercise:` line on,
+                // so an error in the third override points at the third override.
+                let from = self
+                    .loc
+                    .token(&["sections"], exercise.trim())
+                    .map_or(0, |p| p.line);
+                let sub = self.loc.starting_at(from);
+                let mut item_reader = Reader {
+                    file: self.file,
+                    loc: &sub,
+                    diags: &mut *self.diags,
+                };
+                let dosage = match m.get("dosage") {
+                    Some(d) => item_reader.dosage(d, &["dosage"], false),
+                    None => Dosage::default(),
+                };
+                let note = m.get("note").and_then(yaml::scalar_text);
+                Some(RoutineItem {
+                    exercise: exercise.trim().to_string(),
+                    dosage,
+                    note,
+                })
+            }
+            other => {
+                self.type_error(&["sections", "exercises"], "exercise slugs", other);
+                None
+            }
+        }
+    }
+}

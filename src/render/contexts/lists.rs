@@ -1,0 +1,179 @@
+//! The contexts of the pages that list others: the home page, all
+//! exercises, all routines, a vocabulary and one of its terms.
+
+use super::pages::html;
+use super::Template;
+use crate::markdown::Rendered;
+use crate::model::taxonomy::{Taxonomy, TermId};
+use crate::render::values::{term, Views};
+use crate::render::views::{TaxonomyView, TermView};
+use crate::site::Site;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// `index.html`: the home page text and every routine.
+pub(in crate::render) struct HomePage {
+    body: String,
+    routines: tera::Value,
+    head: (String, String),
+}
+
+impl HomePage {
+    pub(in crate::render) fn new(
+        site: &Site,
+        views: &Views,
+        bodies: &HashMap<usize, Arc<Rendered>>,
+    ) -> Self {
+        let home = &site.content.home;
+        HomePage {
+            body: home.src.map(|src| html(bodies, src)).unwrap_or_default(),
+            routines: tera::Value::from(views.routine_values.clone()),
+            head: (
+                home.title
+                    .clone()
+                    .unwrap_or_else(|| site.config.title.clone()),
+                home.summary.clone(),
+            ),
+        }
+    }
+}
+
+impl Template for HomePage {
+    const NAME: &'static str = "index.html";
+    fn head(&self) -> (String, String) {
+        self.head.clone()
+    }
+    fn fill(self, ctx: &mut tera::Context) {
+        ctx.insert("body", &self.body);
+        ctx.insert_value("routines", self.routines);
+    }
+}
+
+/// `exercises.html`: every exercise, grouped by category.
+pub(in crate::render) struct ExercisesPage {
+    /// Per category with exercises: `{term, exercises}`.
+    groups: tera::Value,
+    count: usize,
+}
+
+impl ExercisesPage {
+    pub(in crate::render) fn new(views: &Views) -> Self {
+        let groups: Vec<tera::Value> = views.site.taxonomies[Taxonomy::Category.index()]
+            .terms
+            .iter()
+            .filter_map(|t| {
+                let list: Vec<tera::Value> = views
+                    .exercises
+                    .iter()
+                    .zip(&views.exercise_values)
+                    .filter(|(e, _)| e.category.term == t.term)
+                    .map(|(_, v)| v.clone())
+                    .collect();
+                (!list.is_empty()).then(|| {
+                    tera::Value::from(std::collections::BTreeMap::from([
+                        ("term", tera::Value::from_serializable(t)),
+                        ("exercises", tera::Value::from(list)),
+                    ]))
+                })
+            })
+            .collect();
+        ExercisesPage {
+            groups: tera::Value::from(groups),
+            count: views.exercises.len(),
+        }
+    }
+}
+
+impl Template for ExercisesPage {
+    const NAME: &'static str = "exercises.html";
+    fn head(&self) -> (String, String) {
+        ("All exercises".into(), String::new())
+    }
+    fn fill(self, ctx: &mut tera::Context) {
+        ctx.insert_value("groups", self.groups);
+        ctx.insert("count", &self.count);
+    }
+}
+
+/// `routines.html`: every routine.
+pub(in crate::render) struct RoutinesPage {
+    routines: tera::Value,
+}
+
+impl RoutinesPage {
+    pub(in crate::render) fn new(views: &Views) -> Self {
+        RoutinesPage {
+            routines: tera::Value::from(views.routine_values.clone()),
+        }
+    }
+}
+
+impl Template for RoutinesPage {
+    const NAME: &'static str = "routines.html";
+    fn head(&self) -> (String, String) {
+        ("All routines".into(), String::new())
+    }
+    fn fill(self, ctx: &mut tera::Context) {
+        ctx.insert_value("routines", self.routines);
+    }
+}
+
+/// `taxonomy.html`: one vocabulary with its terms.
+pub(in crate::render) struct TaxonomyPage<'a> {
+    taxonomy: &'a TaxonomyView,
+}
+
+impl<'a> TaxonomyPage<'a> {
+    pub(in crate::render) fn new(views: &'a Views, t: Taxonomy) -> Self {
+        TaxonomyPage {
+            taxonomy: &views.site.taxonomies[t.index()],
+        }
+    }
+}
+
+impl Template for TaxonomyPage<'_> {
+    const NAME: &'static str = "taxonomy.html";
+    fn head(&self) -> (String, String) {
+        (self.taxonomy.title.clone(), String::new())
+    }
+    fn fill(self, ctx: &mut tera::Context) {
+        ctx.insert("taxonomy", self.taxonomy);
+    }
+}
+
+/// `term.html`: the exercises with one term.
+pub(in crate::render) struct TermPage<'a> {
+    taxonomy: &'a TaxonomyView,
+    term: TermView,
+    exercises: tera::Value,
+}
+
+impl<'a> TermPage<'a> {
+    pub(in crate::render) fn new(site: &Site, views: &'a Views, id: TermId) -> Self {
+        let list: Vec<tera::Value> = site
+            .with_term(id)
+            .iter()
+            .map(|&i| views.exercise_values[i.index()].clone())
+            .collect();
+        TermPage {
+            taxonomy: &views.site.taxonomies[id.taxonomy.index()],
+            term: term(&views.site, id.taxonomy, site.vocabs.term(id).0),
+            exercises: tera::Value::from(list),
+        }
+    }
+}
+
+impl Template for TermPage<'_> {
+    const NAME: &'static str = "term.html";
+    fn head(&self) -> (String, String) {
+        (
+            format!("{}: {}", self.taxonomy.title, self.term.label),
+            String::new(),
+        )
+    }
+    fn fill(self, ctx: &mut tera::Context) {
+        ctx.insert("taxonomy", self.taxonomy);
+        ctx.insert("term", &self.term);
+        ctx.insert_value("exercises", self.exercises);
+    }
+}

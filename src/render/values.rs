@@ -1,0 +1,344 @@
+//! The views every page shares, built once per build: the site, each
+//! exercise and each routine, as view structs and as template values.
+
+use super::views::*;
+use crate::markdown::Rendered;
+use crate::model::taxonomy::Taxonomy;
+use crate::model::{Exercise, Routine};
+use crate::site::routes::Route;
+use crate::site::Site;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+pub(crate) struct Views {
+    pub(crate) site: SiteView,
+    pub(crate) exercises: Vec<Arc<ExerciseView>>,
+    pub(crate) routines: Vec<RoutineView>,
+    /// `site` and each exercise as template values, converted once: every
+    /// page shares them (cloning one is cheap), so lists of many exercises
+    /// cost no conversion per page.
+    pub(super) site_value: tera::Value,
+    pub(super) exercise_values: Vec<tera::Value>,
+    pub(super) routine_values: Vec<tera::Value>,
+    /// Each routine's sheet layouts, once worked out (`fit_routines`).
+    pub(crate) fits: Vec<Arc<crate::sheet::Fitted>>,
+    /// The search files, once worked out (`search::files`).
+    pub(crate) search: crate::search::Files,
+}
+
+impl Views {
+    pub(crate) fn new(
+        site: &Site,
+        theme: &crate::theme::Theme,
+        bodies: &HashMap<usize, Arc<Rendered>>,
+    ) -> Views {
+        let taxonomies: Vec<TaxonomyView> = site
+            .vocabs
+            .iter()
+            .map(|v| TaxonomyView {
+                name: v.taxonomy.name().to_string(),
+                title: v.taxonomy.title().to_string(),
+                url: Route::Taxonomy(v.taxonomy).path(),
+                terms: v
+                    .ids()
+                    .map(|(id, term)| TermView {
+                        term: term.to_string(),
+                        label: site.vocabs.term(id).1.to_string(),
+                        url: Route::Term(v.taxonomy, term).path(),
+                        count: site.with_term(id).len(),
+                    })
+                    .collect(),
+                index: v
+                    .ids()
+                    .map(|(id, term)| (term.to_string(), id.index))
+                    .collect(),
+            })
+            .collect();
+        let cfg = &site.config;
+        let site_view = SiteView {
+            title: cfg.title.clone(),
+            description: cfg.description.clone(),
+            language: cfg.language.clone(),
+            base_url: cfg.base_url.clone(),
+            absolute_base_url: cfg.has_absolute_base_url(),
+            paper: format!("{:?}", cfg.paper),
+            clinic: cfg.clinic.clone(),
+            guides: site
+                .content
+                .guides
+                .iter()
+                // Guides for staff are built but not listed for patients.
+                .filter(|g| !g.staff)
+                .map(|g| LinkView {
+                    title: g.title.clone(),
+                    url: Route::Guide(&g.slug).path(),
+                    summary: g.summary.clone(),
+                })
+                .collect(),
+            taxonomies,
+        };
+        let terms = term_values(&site_view);
+        let (exercises, exercise_values): (Vec<Arc<ExerciseView>>, Vec<tera::Value>) = site
+            .content
+            .exercises
+            .par_iter()
+            .map(|e| {
+                let mut view =
+                    exercise_view(&site_view, theme, e, bodies.get(&e.src).map(|b| &**b));
+                let value = exercise_value(&mut view, &terms);
+                (Arc::new(view), value)
+            })
+            .unzip();
+        let routines: Vec<RoutineView> = site
+            .content
+            .routines
+            .par_iter()
+            .map(|r| routine_view(site, &exercises, r))
+            .collect();
+        Views {
+            site_value: tera::Value::from_serializable(&site_view),
+            routine_values: routines
+                .par_iter()
+                .map(|r| routine_value(site, r, &exercise_values))
+                .collect(),
+            exercise_values,
+            site: site_view,
+            exercises,
+            routines,
+            fits: Vec::new(),
+            search: Default::default(),
+        }
+    }
+}
+
+/// Each vocabulary's terms as template values, by term: made once and
+/// shared by the value of every exercise that has the term.
+fn term_values(site: &SiteView) -> Vec<HashMap<String, tera::Value>> {
+    site.taxonomies
+        .iter()
+        .map(|t| {
+            t.terms
+                .iter()
+                .map(|v| (v.term.clone(), tera::Value::from_serializable(v)))
+                .collect()
+        })
+        .collect()
+}
+
+/// An exercise as a template value (the same as `from_serializable` of the
+/// view), sharing the values of its vocabulary terms: thousands of
+/// exercises have the same few terms, so copying each would multiply
+/// memory. The view is left as it was.
+fn exercise_value(e: &mut ExerciseView, terms: &[HashMap<String, tera::Value>]) -> tera::Value {
+    let region = std::mem::take(&mut e.region);
+    let equipment = std::mem::take(&mut e.equipment);
+    let category = std::mem::take(&mut e.category);
+    let position = std::mem::take(&mut e.position);
+    let outline = tera::Value::from_serializable(&*e);
+    let term = |t: usize, v: &TermView| {
+        terms
+            .get(t)
+            .and_then(|m| m.get(&v.term))
+            .cloned()
+            .unwrap_or_else(|| tera::Value::from_serializable(v))
+    };
+    let list = |t: usize, vs: &[TermView]| {
+        tera::Value::from(vs.iter().map(|v| term(t, v)).collect::<Vec<_>>())
+    };
+    let value = outline.into_map().map(|mut map| {
+        map.insert("region".into(), list(0, &region));
+        map.insert("equipment".into(), list(1, &equipment));
+        map.insert("category".into(), term(2, &category));
+        map.insert("position".into(), term(3, &position));
+        tera::Value::from(map)
+    });
+    e.region = region;
+    e.equipment = equipment;
+    e.category = category;
+    e.position = position;
+    value.unwrap_or_else(|| tera::Value::from_serializable(&*e))
+}
+
+/// A routine as a template value whose items share the exercises' values
+/// (a routine lists many exercises; copying each would multiply memory).
+fn routine_value(site: &Site, r: &RoutineView, exercises: &[tera::Value]) -> tera::Value {
+    let shared = |v: tera::Value, key: &'static str, with: tera::Value| match v.into_map() {
+        Some(mut map) => {
+            map.insert(key.into(), with);
+            tera::Value::from(map)
+        }
+        None => with,
+    };
+    let sections: Vec<tera::Value> = r
+        .sections
+        .iter()
+        .map(|s| {
+            let items: Vec<tera::Value> = s
+                .items
+                .iter()
+                .map(|item| {
+                    let value = tera::Value::from_serializable(item);
+                    match site.exercise_id(&item.exercise.slug) {
+                        Some(i) => shared(value, "exercise", exercises[i.index()].clone()),
+                        None => value,
+                    }
+                })
+                .collect();
+            let section = RoutineSectionView {
+                name: s.name.clone(),
+                items: Vec::new(),
+            };
+            shared(
+                tera::Value::from_serializable(&section),
+                "items",
+                tera::Value::from(items),
+            )
+        })
+        .collect();
+    let outline = RoutineView {
+        sections: Vec::new(),
+        ..r.clone()
+    };
+    shared(
+        tera::Value::from_serializable(&outline),
+        "sections",
+        tera::Value::from(sections),
+    )
+}
+
+/// The view of `term` of taxonomy `t` (a term no vocabulary lists is shown as itself).
+pub(super) fn term(site: &SiteView, t: Taxonomy, term: &str) -> TermView {
+    let view = &site.taxonomies[t.index()];
+    view.index
+        .get(term)
+        .map(|&i| view.terms[i].clone())
+        .unwrap_or_else(|| TermView {
+            term: term.into(),
+            label: term.into(),
+            url: String::new(),
+            count: 0,
+        })
+}
+
+fn exercise_view(
+    site: &SiteView,
+    theme: &crate::theme::Theme,
+    e: &Exercise,
+    body: Option<&Rendered>,
+) -> ExerciseView {
+    let images = super::media::pictures(theme, e);
+    ExerciseView {
+        slug: e.slug.clone(),
+        title: e.title.clone(),
+        summary: e.summary.clone(),
+        url: Route::Exercise(&e.slug).path(),
+        sheet_url: Route::ExerciseSheet(&e.slug).path(),
+        dosage: e.dosage.describe(),
+        region: e
+            .region
+            .iter()
+            .map(|r| term(site, Taxonomy::Region, r))
+            .collect(),
+        equipment: e
+            .equipment
+            .iter()
+            .map(|r| term(site, Taxonomy::Equipment, r))
+            .collect(),
+        category: term(site, Taxonomy::Category, &e.category),
+        position: term(site, Taxonomy::Position, &e.position),
+        cautions: e.cautions.clone(),
+        key_caution: e.cautions.first().cloned().unwrap_or_default(),
+        steps: body.map(|b| b.steps.clone()).unwrap_or_default(),
+        intro: body.map(|b| b.intro.clone()).unwrap_or_default(),
+        image: images.first().map(|p| p.src.clone()),
+        image_alt: images.first().map(|p| p.alt.clone()).unwrap_or_default(),
+        video_player: super::media::video(e),
+        images,
+        video: e.video.clone(),
+        tags: e.tags.clone(),
+    }
+}
+
+fn routine_view(site: &Site, exercises: &[Arc<ExerciseView>], r: &Routine) -> RoutineView {
+    let mut number = 0;
+    let sections = r
+        .sections
+        .iter()
+        .map(|s| RoutineSectionView {
+            name: s.name.clone(),
+            items: s
+                .items
+                .iter()
+                .filter_map(|item| {
+                    let i = site.exercise_id(&item.exercise)?;
+                    number += 1;
+                    let merged = site.content.exercise(i).dosage.merged(&item.dosage);
+                    Some(RoutineItemView {
+                        number,
+                        exercise: Arc::clone(&exercises[i.index()]),
+                        dosage: merged.describe(),
+                        note: item.note.clone().unwrap_or_default(),
+                    })
+                })
+                .collect(),
+        })
+        .collect();
+    RoutineView {
+        slug: r.slug.clone(),
+        title: r.title.clone(),
+        summary: r.summary.clone(),
+        url: Route::Routine(&r.slug).path(),
+        sheet_url: Route::RoutineSheet(&r.slug).path(),
+        large_sheet_url: format!("{}#large", Route::RoutineSheet(&r.slug).path()),
+        goal: r.goal.clone(),
+        goal_label: site
+            .vocabs
+            .goals
+            .label(&r.goal)
+            .unwrap_or(&r.goal)
+            .to_string(),
+        frequency: r.frequency.map(|f| f.to_string()).unwrap_or_default(),
+        cautions: r.cautions.clone(),
+        red_flags: r.red_flags.clone(),
+        sections,
+        exercise_count: number,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    /// Each exercise's template value, made with shared term values, is
+    /// exactly what templates would get from the view itself.
+    #[test]
+    fn exercise_values_are_the_views_as_values() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let config = crate::config::load(root).unwrap();
+        let vocabs = config.vocabularies();
+        let (content, _) = crate::parse::read_with(root, false, None);
+        let graph = crate::site::graph(&content, &vocabs);
+        let site = Site::new(config, vocabs, content, graph);
+        let bodies = super::super::bodies(&site, None);
+        let theme = crate::theme::Theme::load(root).unwrap();
+        let views = Views::new(&site, &theme, &bodies);
+        assert!(views.exercises.len() > 20);
+        for (v, value) in views.exercises.iter().zip(&views.exercise_values) {
+            assert_eq!(*value, tera::Value::from_serializable(&**v), "{}", v.slug);
+            let map = value.as_map().unwrap();
+            assert!(map.len() > 15, "{}", v.slug);
+        }
+        // A term no vocabulary lists still gets its own value.
+        let mut odd = (*views.exercises[0]).clone();
+        odd.region.push(TermView {
+            term: "elsewhere".into(),
+            label: "Elsewhere".into(),
+            ..TermView::default()
+        });
+        let value = exercise_value(&mut odd, &term_values(&views.site));
+        assert_eq!(value, tera::Value::from_serializable(&odd));
+        assert_eq!(odd.region.last().unwrap().term, "elsewhere");
+    }
+}

@@ -1,0 +1,107 @@
+//! The programme builder (`builder.html`): the files the build writes for
+//! it, the links to it from exercise and routine pages, its dosage wording
+//! against the Rust renderer's, and the whole of it in headless Chromium.
+
+use crate::common::*;
+
+/// Dosages worded by the builder and by the pages: one exercise each.
+const CASES: &[&str] = &[
+    "{ sets: 2-3, reps: 10-15, hold: 2-3 s, frequency: 2-3 times a day }",
+    "{ sets: 3, hold: 30 s, side: each, frequency: daily }",
+    "{ reps: 1, frequency: 1x daily }",
+    "{ sets: 1, reps: 10, side: alternating }",
+    "{ duration: 1-2 min, frequency: 3 times a week }",
+    "{ sets: 2, duration: 1 min, side: each }",
+    "{ hold: 20-30 s }",
+    "{ sets: 1, hold: 1 min }",
+    "{ reps: 8, duration: 30 sec, frequency: 2x daily }",
+    "{ sets: 4, reps: 6, hold: 5 seconds, duration: 2 minutes, side: both, frequency: 4x weekly }",
+    "{ hold: 10 s, duration: 1 minute, frequency: 1x weekly }",
+    "{ sets: 1-2, reps: 1, side: each }",
+    "{ sets: 2 to 3, reps: 12–15 }",
+];
+
+fn built(site: &SiteTest) -> std::path::PathBuf {
+    let o = site.run(&["build", "--output", "public"]);
+    assert!(o.status.success(), "build failed:\n{}", stderr(&o));
+    site.path().join("public")
+}
+
+#[test]
+fn every_exercise_and_routine_page_links_to_the_builder() {
+    let site = SiteTest::fixture("basic");
+    let out = built(&site);
+    let exercise = read(out.join("exercises/wall-angels.html"));
+    assert!(
+        exercise.contains(r#"href="../builder.html#add=wall-angels">Add to a sheet"#),
+        "{exercise}"
+    );
+    let routine = read(out.join("routines/desk.html"));
+    assert!(
+        routine.contains(r#"href="../builder.html#routine=desk">Make a sheet"#),
+        "{routine}"
+    );
+    let page = read(out.join("builder.html"));
+    assert!(page.contains("builder-data.js"));
+    let data = read(out.join("builder-data.js"));
+    assert!(data.starts_with("window.HANDOUT_BUILDER = {"));
+    assert!(data.contains(r#""slug":"wall-angels""#));
+    let part = read(out.join("builder/part-0.js"));
+    // Steps are plain text: no markup a page could run.
+    assert!(!part.contains('<'), "{part}");
+    assert!(part.contains("HANDOUT_BUILDER_PARTS"));
+}
+
+#[test]
+fn the_builder_words_every_dosage_as_the_pages_do() {
+    let Some(dir) = node_checks("the_builder_words_every_dosage_as_the_pages_do") else {
+        return;
+    };
+    // The sample handbook: every exercise and every routine override.
+    let sample = tempfile::tempdir().expect("tempdir");
+    build_sample(sample.path());
+    let o = node_check(
+        &dir,
+        "builder-dosage.mjs",
+        &[&sample.path().to_string_lossy()],
+    );
+    assert!(o.contains(r#""wrong":[]"#), "{o}");
+    // A table of cases, each an exercise of its own.
+    let mut site = SiteTest::fixture("basic");
+    for (i, case) in CASES.iter().enumerate() {
+        site = site.file(
+            &format!("content/exercises/case-{i}.md"),
+            &format!("---\ntitle: Case {i}\nsummary: A case.\nregion: [neck]\nequipment: [none]\ncategory: mobility\nposition: seated\ndosage: {case}\ncautions: []\n---\n1. Move.\n"),
+        );
+    }
+    let out = built(&site);
+    let o = node_check(&dir, "builder-dosage.mjs", &[&out.to_string_lossy()]);
+    assert!(o.contains(r#""wrong":[]"#), "{o}");
+    let compared: usize = o
+        .split(r#""compared":"#)
+        .nth(1)
+        .and_then(|s| s.split(',').next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    assert!(compared > CASES.len(), "{o}");
+}
+
+#[test]
+fn a_clinician_makes_prints_and_shares_a_programme() {
+    let Some(dir) = node_checks("a_clinician_makes_prints_and_shares_a_programme") else {
+        return;
+    };
+    let sample = tempfile::tempdir().expect("tempdir");
+    build_sample(sample.path());
+    let work = tempfile::tempdir().expect("tempdir");
+    let site = sample.path().canonicalize().expect("canonical");
+    let o = node_check(
+        &dir,
+        "builder.mjs",
+        &[&site.to_string_lossy(), &work.path().to_string_lossy()],
+    );
+    // The script checks each step; here, what it saw.
+    assert!(o.contains(r#""programme":{"pages":1"#), "{o}");
+    assert!(o.contains(r#""twelve":{"#), "{o}");
+    eprintln!("builder: {o}");
+}
