@@ -322,6 +322,17 @@ pub(crate) fn split(
     Ok(file)
 }
 
+/// `wall-angels.es.md`: a page in another language, named by a language
+/// code of two or three lower-case letters after a dot.
+fn is_translation(p: &Path) -> bool {
+    p.file_stem()
+        .and_then(|s| s.to_str())
+        .and_then(|s| s.rsplit_once('.'))
+        .is_some_and(|(_, lang)| {
+            (2..=3).contains(&lang.len()) && lang.chars().all(|c| c.is_ascii_lowercase())
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -366,15 +377,4 @@ mod tests {
             .message
             .contains("never closed"));
     }
-}
-
-/// `wall-angels.es.md`: a page in another language, named by a language
-/// code of two or three lower-case letters after a dot.
-fn is_translation(p: &Path) -> bool {
-    p.file_stem()
-        .and_then(|s| s.to_str())
-        .and_then(|s| s.rsplit_once('.'))
-        .is_some_and(|(_, lang)| {
-            (2..=3).contains(&lang.len()) && lang.chars().all(|c| c.is_ascii_lowercase())
-        })
 }
