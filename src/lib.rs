@@ -154,10 +154,10 @@ fn compile_into(opts: &Options, sink: Option<render::Sink>) -> Result<Compiled, 
         diag::sort(&mut diags);
         return Err(Failure::Content(diags));
     }
-    let rendered = match sink {
-        Some(sink) => render::render_into(&site, &theme, sink, opts.memo.as_deref()),
-        None => render::render_with(&site, &theme, opts.memo.as_deref()),
-    };
+    // The default language first, then each other one under its code.
+    let sites = site.languages();
+    let rendered = render::render_languages(&sites, &theme, sink, opts.memo.as_deref());
+    let site = &sites[0];
     let output = match rendered {
         Ok(o) => o,
         Err(mut errors) => {
@@ -168,13 +168,14 @@ fn compile_into(opts: &Options, sink: Option<render::Sink>) -> Result<Compiled, 
     };
     let mut warnings = diags;
     warnings.extend(check::config::warnings(&site.config));
+    warnings.extend(check::translations::report(&site.here.all));
     warnings.extend(output.warnings.iter().cloned());
     warnings.retain(wanted);
     diag::sort(&mut warnings);
     if opts.strict && !warnings.is_empty() {
         return Err(Failure::Content(warnings));
     }
-    drop_later((site, theme));
+    drop_later((sites, theme));
     Ok(Compiled { output, warnings })
 }
 

@@ -48,7 +48,7 @@ pub(super) fn run(
         Job::Exercise(id) => page!(c::ExercisePage::new(site, views, bodies, id)),
         Job::Routine(id) => page!(c::RoutinePage::new(site, views, bodies, id)),
         Job::Guide(id) => page!(c::GuidePage::new(site, bodies, id)),
-        Job::ExerciseIndex => page!(c::ExercisesPage::new(views)),
+        Job::ExerciseIndex => page!(c::ExercisesPage::new(site, views)),
         Job::RoutineIndex => page!(c::RoutinesPage::new(views)),
         Job::Taxonomy(t) => page!(c::TaxonomyPage::new(views, t)),
         Job::Term(id) => page!(c::TermPage::new(site, views, id)),
@@ -60,5 +60,5 @@ pub(super) fn run(
             page!(c::RoutineSheet::new(site, &theme.sheet, views, bodies, id))
         }
     };
-    Ok(Some((path, Bytes::new(bytes))))
+    Ok(Some((site.path(route), Bytes::new(bytes))))
 }

@@ -83,9 +83,15 @@ impl Views {
             .content
             .exercises
             .par_iter()
-            .map(|e| {
+            .enumerate()
+            .map(|(i, e)| {
                 let mut view =
                     exercise_view(&site_view, theme, e, bodies.get(&e.src).map(|b| &**b));
+                if i >= site.here.listed {
+                    // Only there for a routine: the default language's page.
+                    view.url = format!("../{}", view.url);
+                    view.sheet_url = format!("../{}", view.sheet_url);
+                }
                 let value = exercise_value(&mut view, &terms);
                 (Arc::new(view), value)
             })

@@ -57,13 +57,13 @@ pub(in crate::render) struct ExercisesPage {
 }
 
 impl ExercisesPage {
-    pub(in crate::render) fn new(views: &Views) -> Self {
+    pub(in crate::render) fn new(site: &Site, views: &Views) -> Self {
+        let listed = site.here.listed;
         let groups: Vec<tera::Value> = views.site.taxonomies[Taxonomy::Category.index()]
             .terms
             .iter()
             .filter_map(|t| {
-                let list: Vec<tera::Value> = views
-                    .exercises
+                let list: Vec<tera::Value> = views.exercises[..listed]
                     .iter()
                     .zip(&views.exercise_values)
                     .filter(|(e, _)| e.category.term == t.term)
@@ -79,7 +79,7 @@ impl ExercisesPage {
             .collect();
         ExercisesPage {
             groups: tera::Value::from(groups),
-            count: views.exercises.len(),
+            count: listed,
         }
     }
 }

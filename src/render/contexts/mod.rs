@@ -4,6 +4,7 @@
 //! `description`).
 
 mod builder;
+mod languages;
 mod lists;
 mod pages;
 mod sheets;
@@ -43,7 +44,13 @@ pub(super) fn render<T: Template>(
     let mut ctx = tera::Context::new();
     let (title, description) = page.head();
     ctx.insert_value("site", views.site_value.clone());
-    ctx.insert("root", &routes::root(cfg, route, path));
+    let root = routes::root(cfg, route, path);
+    ctx.insert("assets", &routes::assets(&site.here.prefix(), &root));
+    ctx.insert("root", &root);
+    if site.here.all.many() {
+        ctx.insert("languages", &languages::switcher(site, route));
+    }
+    ctx.insert("dir", languages::dir(site));
     ctx.insert("url", path);
     ctx.insert("canonical", &routes::canonical(cfg, path));
     ctx.insert("title", &title);
