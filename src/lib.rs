@@ -13,6 +13,11 @@ pub(crate) mod config;
 pub mod console;
 pub mod diag;
 pub(crate) mod fingerprint;
+// Read by the sheets and the dosage wording; the rest of its interface
+// (dates, lists, languages other than English) serves the pages of a site
+// in several languages.
+#[allow(dead_code)]
+pub(crate) mod i18n;
 pub(crate) mod markdown;
 pub(crate) mod model;
 pub(crate) mod output;
