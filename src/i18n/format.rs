@@ -39,7 +39,7 @@ impl Style<'_> {
         n.write(self.decimal)
     }
 
-    fn value(&self, arg: &Arg<'_>) -> String {
+    pub(crate) fn value(&self, arg: &Arg<'_>) -> String {
         match *arg {
             Arg::Text(s) => s.to_string(),
             Arg::Num(n) => self.number(n),

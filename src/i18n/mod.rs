@@ -128,6 +128,11 @@ impl Catalog {
         self.style().number(n)
     }
 
+    /// A number or range as this language writes it ("2,5", "2–3").
+    pub(crate) fn write(&self, arg: Arg<'_>) -> String {
+        self.style().value(&arg)
+    }
+
     /// Items as a list: "lunes, miércoles y viernes".
     pub(crate) fn join<S: AsRef<str>>(&self, items: &[S]) -> String {
         join_list(
