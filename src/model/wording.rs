@@ -196,4 +196,4 @@ pub(crate) fn describe(d: &Dosage, c: &Catalog) -> String {
 
 #[cfg(test)]
 #[path = "wording_tests.rs"]
-mod tests;
+pub(crate) mod tests;

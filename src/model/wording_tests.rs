@@ -9,7 +9,7 @@ use crate::parse::dosage::{
 };
 
 const TABLE: &str = include_str!("../../tests/data/dosage-wording.toml");
-const LANGS: [&str; 4] = ["en", "es", "fr", "de"];
+pub(crate) const LANGS: [&str; 4] = ["en", "es", "fr", "de"];
 /// Cases the model cannot hold (1-based, as the table counts them), and why.
 const NOT_IN_THE_MODEL: [(usize, &str); 2] = [
     (
@@ -21,6 +21,16 @@ const NOT_IN_THE_MODEL: [(usize, &str); 2] = [
         "side `alternating arms`: the model alternates sides only",
     ),
 ];
+
+/// The dosages of the table's cases that the model holds.
+pub(crate) fn table_dosages() -> Vec<Dosage> {
+    let table: toml::Table = TABLE.parse().expect("the table is TOML");
+    let cases = table["case"].as_array().expect("[[case]]");
+    cases
+        .iter()
+        .filter_map(|c| read(c["dosage"].as_table()?).ok())
+        .collect()
+}
 
 /// The dosage of a case's fields, as the front-matter reader builds it.
 fn read(fields: &toml::Table) -> Result<Dosage, String> {
