@@ -1,11 +1,17 @@
 // handout programme builder: dosages. The patient wording here is the one
-// the built pages use (src/model/dosage.rs, `Dosage::describe`); a test
-// compares the two over every dosage of a handbook and a table of cases.
+// the built pages use (src/model/wording.rs), from the same words of the
+// site's language; tests compare the two over every dosage of a handbook
+// and a table of cases, in English, Spanish, French and German.
 //
 // A dosage is an object with only the fields given:
-//   sets, reps: [lo, hi]      hold, duration: [lo, hi, "s" | "min"]
-//   side: "both" | "each" | "alternating"
-//   frequency: ["daily"] | ["day", lo, hi] | ["week", lo, hi]
+//   sets, reps: [lo, hi] (reps may be "amrap")
+//   hold, duration, rest: [lo, hi, "s" | "min" | "h"], or
+//                         [lo, hi, unit, n, unit2] for "1 min 30 s"
+//   side: "both" | "each" | "alternating" | "each_leg" | "each_arm"
+//   load: ["kg" | "lb", lo, hi] (tenths) | ["band", colour] | ["level", lo, hi]
+//   effort: ["rpe", lo, hi] | ["word", "moderate"]
+//   frequency: ["daily"] | ["other"] | ["day", lo, hi] | ["week", lo, hi]
+//              | ["days", bits] (Monday bit 0)
 // An override (a routine's, or the clinician's change) may also hold a field
 // set to null: that field is taken out.
 (function (root, factory) {
@@ -18,42 +24,168 @@
   var FIELDS = ["sets", "reps", "hold", "duration", "side", "frequency"];
   var MAX = { sets: 99, reps: 999, hold: 999, duration: 999, frequency: 99 };
 
-  function isOne(r) { return r[0] === 1 && r[1] === 1; }
-  function range(r) { return r[0] === r[1] ? String(r[0]) : r[0] + "\u2013" + r[1]; }
-  function unitWord(t) { return t[2] === "min" ? "minute" : "second"; }
-  function noun(t) { return range(t) + " " + unitWord(t) + (isOne(t) ? "" : "s"); }
-  function adjective(t) { return range(t) + "-" + unitWord(t); }
-  function plural(r, one, many) { return range(r) + " " + (isOne(r) ? one : many); }
-  function frequency(f) {
-    if (f[0] === "daily") return "daily";
-    var r = [f[1], f[2]];
-    return isOne(r) ? "once a " + f[0] : range(r) + " times a " + f[0];
+  // ---- Wording: the steps of docs/i18n.md ("Dosage wording") over the
+  // [dosage] words of a language, as src/model/wording.rs takes them.
+  // `words` is { lang, meta: { decimal, range, list_separator, list_last },
+  // dosage: the [dosage] table } (builder-data.js carries the site's as
+  // HANDOUT_BUILDER.words); nothing of a language is written here.
+
+  function defaultWords() {
+    var g = typeof window !== "undefined" ? window : {};
+    return (g.HANDOUT_BUILDER && g.HANDOUT_BUILDER.words) || null;
   }
 
-  /** The one patient wording, e.g. "2–3 sets of 10–15 reps · hold 2–3 seconds · daily". */
-  function describe(d) {
-    var side = d.side === "each" ? ", each side" : d.side === "alternating" ? ", alternating sides" : "";
-    var parts = [], main;
-    if (d.reps) {
-      var reps = plural(d.reps, "rep", "reps");
-      main = d.sets ? plural(d.sets, "set", "sets") + " of " + reps : reps;
-      parts.push(main + side);
-      if (d.hold) parts.push("hold " + noun(d.hold));
-      if (d.duration) parts.push("for " + noun(d.duration));
-    } else if (d.hold) {
-      if (d.sets && isOne(d.sets)) main = "1 \u00d7 " + adjective(d.hold) + " hold";
-      else if (d.sets) main = range(d.sets) + " \u00d7 " + adjective(d.hold) + " holds";
-      else main = "hold " + noun(d.hold);
-      parts.push(main + side);
-      if (d.duration) parts.push("for " + noun(d.duration));
-    } else if (d.duration) {
-      main = d.sets ? plural(d.sets, "round", "rounds") + " of " + noun(d.duration) : noun(d.duration);
-      parts.push(main + side);
-    } else if (d.sets) {
-      parts.push(plural(d.sets, "set", "sets") + side);
+  /** CLDR plural category of a number written with "." (as src/i18n/number.rs). */
+  function category(lang, s) {
+    var base = String(lang || "en").split(/[-_]/)[0];
+    var parts = String(s).split("."), i = parseInt(parts[0], 10), frac = parts[1] || "";
+    var whole = !/[1-9]/.test(frac);
+    if (base === "es") return whole && i === 1 ? "one" : "other";
+    if (base === "fr") return i <= 1 ? "one" : "other";
+    if (base === "ar") {
+      if (!whole) return "other";
+      var m = i % 100;
+      if (i === 0) return "zero";
+      if (i === 1) return "one";
+      if (i === 2) return "two";
+      if (m >= 3 && m <= 10) return "few";
+      if (m >= 11 && m <= 99) return "many";
+      return "other";
     }
-    if (d.frequency) parts.push(frequency(d.frequency));
-    return parts.join(" \u00b7 ");
+    return i === 1 && frac.length === 0 ? "one" : "other";
+  }
+
+  /** A number held in tenths, as written: 25 → "2.5", 20 → "2". */
+  function tenths(t) { return t % 10 === 0 ? String(t / 10) : Math.floor(t / 10) + "." + (t % 10); }
+  /** A count or range argument: [lo, hi] as written. */
+  function num(lo, hi) { return [String(lo), String(hi == null ? lo : hi)]; }
+
+  function Wording(words) {
+    this.lang = words.lang;
+    this.meta = words.meta || {};
+    this.d = words.dosage || {};
+  }
+  Wording.prototype.key = function (path) {
+    var node = this.d;
+    path.split(".").forEach(function (p) { node = node == null ? undefined : node[p]; });
+    return node;
+  };
+  Wording.prototype.text = function (path) {
+    var v = this.key(path);
+    return typeof v === "string" ? v : "";
+  };
+  Wording.prototype.number = function (s) { return s.split(".").join(this.meta.decimal || "."); };
+  Wording.prototype.value = function (a) {
+    if (typeof a === "string") return a;
+    if (a[0] === a[1]) return this.number(a[0]);
+    return fill(this.meta.range || "{lo}\u2013{hi}", { lo: this.number(a[0]), hi: this.number(a[1]) }, this);
+  };
+  Wording.prototype.choose = function (msg, args) {
+    while (msg && typeof msg === "object" && !Array.isArray(msg)) {
+      var a = args[msg.by || "n"], next;
+      if (typeof a === "string") next = msg[a];
+      else if (a) next = a[0] === a[1] && msg["=" + a[0]] !== undefined ? msg["=" + a[0]] : msg[category(this.lang, a[1])];
+      msg = next === undefined ? msg.other : next;
+    }
+    return typeof msg === "string" ? msg : "";
+  };
+  /** The key at `path` (in [dosage]) read with `args`. */
+  Wording.prototype.format = function (path, args) {
+    args = args || {};
+    return fill(this.choose(this.key(path), args), args, this);
+  };
+  Wording.prototype.join = function (items) {
+    if (items.length < 2) return items.join("");
+    return items.slice(0, -1).join(this.meta.list_separator) + this.meta.list_last + items[items.length - 1];
+  };
+
+  function fill(text, args, w) {
+    return text.replace(/\{([a-z0-9_]+)\}/g, function (_, name) {
+      return Object.prototype.hasOwnProperty.call(args, name) ? w.value(args[name]) : "";
+    });
+  }
+
+  var UNITS = { s: "seconds", min: "minutes", h: "hours" };
+  // A time: [lo, hi, unit], or [lo, hi, unit, n, unit2] for "1 min 30 s".
+  function timeText(w, t, suffix) {
+    var one = function (n, u) { return w.format(UNITS[u] + suffix, { n: n }); };
+    var big = one(num(t[0], t[1]), t[2]);
+    if (t.length < 5) return big;
+    var key = suffix ? "compound_adjective" : "compound";
+    return w.format(key, { min: big, sec: one(num(t[3]), t[4]) });
+  }
+
+  var SIDES = { both: "both", each: "each", alternating: "alternating", each_leg: "each_leg", each_arm: "each_arm" };
+
+  function frequencyText(w, f) {
+    if (f[0] === "daily") return w.text("daily");
+    if (f[0] === "other") return w.text("every_other_day");
+    if (f[0] === "day" || f[0] === "week") return w.format("per_" + f[0], { n: num(f[1], f[2]) });
+    if (f[0] === "days") {
+      var names = w.key("weekdays") || [], days = [];
+      for (var i = 0; i < 7; i++) if (f[1] & (1 << i)) days.push(names[i]);
+      return w.format("on_days", { days: w.join(days) });
+    }
+    return "";
+  }
+
+  function loadText(w, l) {
+    if (l[0] === "kg" || l[0] === "lb") return w.format("load_" + l[0], { n: [tenths(l[1]), tenths(l[2])] });
+    if (l[0] === "band") {
+      var colour = w.key("band_colour." + l[1]);
+      return w.format("load_band", { colour: typeof colour === "string" ? colour : l[1] });
+    }
+    if (l[0] === "level") return w.format("load_level", { n: num(l[1], l[2]) });
+    return "";
+  }
+
+  function effortText(w, e) {
+    if (e[0] === "rpe") return w.format("effort", { n: num(e[1], e[2]), of: num(10) });
+    if (e[0] === "word") return w.text("effort_word." + String(e[1]).replace(/ /g, "_"));
+    return "";
+  }
+
+  /**
+   * The one patient wording in the language of `words` (default: the
+   * site's), e.g. "2–3 sets of 10–15 reps · hold 2–3 seconds · daily".
+   */
+  function describe(d, words) {
+    words = words || defaultWords();
+    if (!words) return "";
+    var w = new Wording(words);
+    var args = { side: w.text("side." + (SIDES[d.side] || "both")) };
+    if (d.sets) {
+      args.count = num(d.sets[0], d.sets[1]);
+      args.sets = w.format("sets", { n: args.count });
+      args.rounds = w.format("rounds", { n: args.count });
+    }
+    var parts = [], t, k;
+    if (d.reps) {
+      if (d.reps === "amrap") parts.push(w.format(d.sets ? "sets_amrap" : "amrap", args));
+      else {
+        args.reps = w.format("reps", { n: num(d.reps[0], d.reps[1]) });
+        parts.push(w.format(d.sets ? "sets_reps" : "reps_only", args));
+      }
+      if (d.hold) parts.push(w.format("hold_after_reps", { time: timeText(w, d.hold, "") }));
+    } else if (d.hold || d.duration) {
+      t = d.hold || d.duration;
+      args.time = timeText(w, t, "");
+      args.adjective = timeText(w, t, "_adjective");
+      args.time_kind = t.length < 5 ? "simple" : "compound";
+      k = d.hold ? (d.sets ? "hold_sets" : "hold_only") : d.sets ? "sets_duration" : "duration_only";
+      parts.push(w.format(k, args));
+    } else if (d.sets) {
+      parts.push(w.format("sets_only", args));
+    }
+    if (d.duration && (d.reps || d.hold)) parts.push(w.format("duration_after", { time: timeText(w, d.duration, "") }));
+    if (d.load) parts.push(loadText(w, d.load));
+    if (d.effort) parts.push(effortText(w, d.effort));
+    if (d.rest) {
+      k = d.sets && d.sets[1] > 1 ? "rest" : "rest_alone";
+      parts.push(w.format(k, { time: timeText(w, d.rest, "") }));
+    }
+    if (d.frequency) parts.push(frequencyText(w, d.frequency));
+    return parts.join(w.text("join"));
   }
 
   /** True when at least one of reps, hold and duration is given. */
@@ -100,7 +232,7 @@
    */
   function cleanField(f, v) {
     if (v == null) return null;
-    if (f === "side") return v === "both" || v === "each" || v === "alternating" ? v : null;
+    if (f === "side") return Object.prototype.hasOwnProperty.call(SIDES, v) ? v : null;
     if (!Array.isArray(v)) return null;
     if (f === "sets" || f === "reps") return cleanRange(v[0], v[1], MAX[f]);
     if (f === "hold" || f === "duration") {
@@ -135,6 +267,7 @@
     FIELDS: FIELDS,
     MAX: MAX,
     describe: describe,
+    category: category,
     hasAmount: hasAmount,
     merged: merged,
     diff: diff,

@@ -59,6 +59,11 @@ pub(crate) const KINDS: &[(&str, bool, &str)] = &[
         "a language's pages without a translation, counted in each language",
     ),
     (
+        "untranslated_words",
+        true,
+        "words of the theme a language lacks, shown in English",
+    ),
+    (
         "unused_term",
         false,
         "a vocabulary term no exercise uses (left out of the site)",

@@ -9,8 +9,12 @@
 //! out): the builder shows them as text, never as HTML.
 
 use super::values::Views;
-use crate::model::dosage::{Dosage, Frequency, Range, Reps, Side, Time, Unit};
+use crate::i18n::Catalog;
+use crate::model::dosage::{
+    Dosage, Effort, Frequency, Limb, Load, Mass, Range, Reps, Side, Time, Unit,
+};
 use crate::model::taxonomy::Taxonomy;
+use crate::model::wording;
 use crate::site::Site;
 use serde_json::{json, Value};
 
@@ -20,8 +24,31 @@ pub(crate) const BUILDER_PART: usize = 250;
 /// The format of the builder's data, checked by `builder.js`.
 const FORMAT: u32 = 1;
 
-/// `builder-data.js`.
+/// `builder-data.js`, in the default language.
+// Each language's pages now use `data_js_in` with their own words.
+#[allow(dead_code)]
 pub(crate) fn data_js(site: &Site, views: &Views) -> String {
+    data_js_in(site, views, wording::english())
+}
+
+/// The words the builder's scripts read (`HANDOUT_BUILDER.words`): the
+/// language, how it writes numbers and lists, and its `[dosage]` patterns.
+pub(crate) fn words(c: &Catalog) -> Value {
+    let meta = |k: &str| c.text(&format!("meta.{k}")).to_string();
+    json!({
+        "lang": c.lang(),
+        "meta": {
+            "decimal": meta("decimal"),
+            "range": meta("range"),
+            "list_separator": meta("list_separator"),
+            "list_last": meta("list_last"),
+        },
+        "dosage": c.group("dosage").map_or(Value::Null, |t| json!(t)),
+    })
+}
+
+/// `builder-data.js` with the words and dosage texts of the catalog's language.
+pub(crate) fn data_js_in(site: &Site, views: &Views, words_of: &Catalog) -> String {
     let facets: Vec<Value> = views
         .site
         .taxonomies
@@ -52,7 +79,7 @@ pub(crate) fn data_js(site: &Site, views: &Views) -> String {
                 "slug": e.slug,
                 "title": e.title,
                 "dosage": dosage(&e.dosage),
-                "text": e.dosage.describe(),
+                "text": e.dosage.describe_in(words_of),
                 "region": list(Taxonomy::Region, &e.region),
                 "equipment": list(Taxonomy::Equipment, &e.equipment),
                 "category": index(Taxonomy::Category, &e.category),
@@ -79,7 +106,7 @@ pub(crate) fn data_js(site: &Site, views: &Views) -> String {
                                     .exercise(i)
                                     .dosage
                                     .merged(&item.dosage)
-                                    .describe()
+                                    .describe_in(words_of)
                             });
                             json!({
                                 "slug": item.exercise,
@@ -107,6 +134,7 @@ pub(crate) fn data_js(site: &Site, views: &Views) -> String {
         "facets": facets,
         "exercises": exercises,
         "routines": routines,
+        "words": words(words_of),
     });
     format!(
         "window.HANDOUT_BUILDER = {};\n",
@@ -140,25 +168,15 @@ pub(crate) fn part_js(views: &Views, n: usize) -> String {
 /// `{"sets":[2,3],"hold":[30,30,"s"],"side":"each","frequency":["day",2,2]}`.
 pub(crate) fn dosage(d: &Dosage) -> Value {
     let range = |r: Range| json!([r.lo, r.hi]);
-    let time = |t: Time| {
-        let unit = match t.unit {
-            Unit::Seconds => "s",
-            Unit::Minutes => "min",
-            Unit::Hours => "h",
-        };
-        match t.then {
-            // A compound time (`1 min 30 s`) goes to the builder in seconds.
-            Some((n, small)) => {
-                let secs = |u: Unit| match u {
-                    Unit::Seconds => 1,
-                    Unit::Minutes => 60,
-                    Unit::Hours => 3600,
-                };
-                let total = |a: u32| a * secs(t.unit) + n * secs(small);
-                json!([total(t.amount.lo), total(t.amount.hi), "s"])
-            }
-            None => json!([t.amount.lo, t.amount.hi, unit]),
-        }
+    let unit = |u: Unit| match u {
+        Unit::Seconds => "s",
+        Unit::Minutes => "min",
+        Unit::Hours => "h",
+    };
+    let time = |t: Time| match t.then {
+        // A compound time (`1 min 30 s`): the smaller part after the unit.
+        Some((n, small)) => json!([t.amount.lo, t.amount.hi, unit(t.unit), n, unit(small)]),
+        None => json!([t.amount.lo, t.amount.hi, unit(t.unit)]),
     };
     let mut map = serde_json::Map::new();
     if let Some(r) = d.sets {
@@ -183,10 +201,31 @@ pub(crate) fn dosage(d: &Dosage) -> Value {
     if let Some(s) = d.side {
         let side = match s {
             Side::Both => "both",
-            Side::Each(_) => "each",
+            Side::Each(Limb::Side) => "each",
+            Side::Each(Limb::Leg) => "each_leg",
+            Side::Each(Limb::Arm) => "each_arm",
             Side::Alternating => "alternating",
         };
         map.insert("side".into(), side.into());
+    }
+    if let Some(t) = d.rest {
+        map.insert("rest".into(), time(t));
+    }
+    if let Some(l) = d.load {
+        let load = match l {
+            Load::Weight(r, Mass::Kg) => json!(["kg", r.lo, r.hi]),
+            Load::Weight(r, Mass::Lb) => json!(["lb", r.lo, r.hi]),
+            Load::Band(colour) => json!(["band", colour]),
+            Load::Level(r) => json!(["level", r.lo, r.hi]),
+        };
+        map.insert("load".into(), load);
+    }
+    if let Some(e) = d.effort {
+        let effort = match e {
+            Effort::Rpe(r) => json!(["rpe", r.lo, r.hi]),
+            Effort::Words(w) => json!(["word", w]),
+        };
+        map.insert("effort".into(), effort);
     }
     if let Some(f) = d.frequency {
         let freq = match f {
@@ -249,3 +288,7 @@ mod tests {
         assert_eq!(script_safe("\"</script>\""), "\"\\u003c/script>\"");
     }
 }
+
+#[cfg(test)]
+#[path = "builder_words_tests.rs"]
+mod words_tests;

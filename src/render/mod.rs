@@ -11,6 +11,7 @@ mod search_docs;
 mod sitemap;
 mod values;
 pub(crate) mod views;
+pub(crate) mod words;
 
 use crate::diag::Diagnostic;
 use crate::markdown::{self, LinkContext, Rendered};
@@ -108,7 +109,7 @@ pub(crate) type Sink<'a> = &'a (dyn Fn(&str, Vec<u8>) + Sync);
 /// keeps (`memo`) is for the default language.
 pub(crate) fn render_languages(
     sites: &[Site],
-    theme: &Theme,
+    themes: &[Theme],
     sink: Option<Sink>,
     memo: Option<&Memo>,
 ) -> Result<Output, Vec<Diagnostic>> {
@@ -119,7 +120,7 @@ pub(crate) fn render_languages(
         warnings: Vec::new(),
     };
     let mut errors = Vec::new();
-    for (i, site) in sites.iter().enumerate() {
+    for (i, (site, theme)) in sites.iter().zip(themes).enumerate() {
         let memo = memo.filter(|_| i == 0);
         let out = match sink {
             Some(sink) => render_into(site, theme, sink, memo),

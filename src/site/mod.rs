@@ -26,6 +26,8 @@ pub(crate) struct Site {
     graph: Graph,
     /// The language the site is built in, and the others.
     pub(crate) here: langs::Here,
+    /// The theme's words in that language.
+    pub(crate) words: std::sync::Arc<crate::i18n::Catalog>,
 }
 
 impl Site {
@@ -43,6 +45,7 @@ impl Site {
             content,
             graph,
             here,
+            words: std::sync::Arc::new(crate::model::wording::english().clone()),
         }
     }
 
@@ -85,6 +88,7 @@ impl Site {
                 all: std::sync::Arc::clone(all),
                 listed,
             },
+            words: std::sync::Arc::clone(&self.words),
         }
     }
 

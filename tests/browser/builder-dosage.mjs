@@ -23,7 +23,7 @@ let compared = 0;
 const bySlug = new Map(data.exercises.map((e) => [e.slug, e]));
 for (const e of data.exercises) {
   compared++;
-  const mine = D.describe(e.dosage);
+  const mine = D.describe(e.dosage, data.words);
   if (mine !== e.text) wrong.push({ exercise: e.slug, rust: e.text, js: mine });
   // The dosage survives the address: coded as changes to nothing, read back.
   const back = D.merged({}, C.readCode(C.overCode(e.dosage)));
@@ -37,7 +37,7 @@ for (const r of data.routines) {
       const e = bySlug.get(item.slug);
       if (!e || item.text === null) continue;
       compared++;
-      const mine = D.describe(D.merged(e.dosage, item.over));
+      const mine = D.describe(D.merged(e.dosage, item.over), data.words);
       if (mine !== item.text) wrong.push({ routine: r.slug, exercise: item.slug, rust: item.text, js: mine });
     }
   }

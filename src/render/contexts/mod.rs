@@ -60,23 +60,23 @@ pub(super) fn render<T: Template>(
 }
 
 /// The search page: what every page gets, nothing more.
-pub(super) struct SearchPage;
+pub(super) struct SearchPage(pub(super) String);
 
 impl Template for SearchPage {
     const NAME: &'static str = "search.html";
     fn head(&self) -> (String, String) {
-        ("Search".into(), String::new())
+        (self.0.clone(), String::new())
     }
     fn fill(self, _: &mut tera::Context) {}
 }
 
 /// The page shown for an address the site does not have.
-pub(super) struct NotFoundPage;
+pub(super) struct NotFoundPage(pub(super) String);
 
 impl Template for NotFoundPage {
     const NAME: &'static str = "404.html";
     fn head(&self) -> (String, String) {
-        ("Page not found".into(), String::new())
+        (self.0.clone(), String::new())
     }
     fn fill(self, _: &mut tera::Context) {}
 }
