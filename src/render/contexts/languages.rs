@@ -65,10 +65,12 @@ fn name(code: &str) -> String {
     .to_string()
 }
 
-/// `rtl` for a language written right to left, else `ltr`.
+/// `rtl` for a language written right to left (its words' `meta.dir`, or
+/// a language known to be), else `ltr`.
 pub(super) fn dir(site: &Site) -> &'static str {
     let code = site.config.language.split('-').next().unwrap_or("");
-    match ["ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"].contains(&code) {
+    let written = site.words.has("meta.dir") && site.words.text("meta.dir") == "rtl";
+    match written || ["ar", "he", "fa", "ur", "yi", "ps", "sd", "ug", "dv", "ckb"].contains(&code) {
         true => "rtl",
         false => "ltr",
     }
