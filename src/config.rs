@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+pub(crate) mod languages;
+
 /// The file name of the site configuration.
 pub(crate) const FILE: &str = "handout.toml";
 
@@ -127,6 +129,9 @@ pub(crate) struct Config {
     pub(crate) language: String,
     #[serde(default)]
     pub(crate) description: String,
+    /// `[languages.<code>]`: the further languages, with what differs in each.
+    #[serde(default)]
+    pub(crate) languages: BTreeMap<String, languages::LanguageSettings>,
     #[serde(default)]
     pub(crate) paper: Paper,
     #[serde(default)]
@@ -281,6 +286,7 @@ pub(crate) fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
             );
         }
     }
+    diags.extend(languages::check(&config, text));
     diags.extend(crate::sheet::check_config(text, &config));
     diags.extend(crate::search::check_config(
         &config.search,

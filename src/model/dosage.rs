@@ -174,6 +174,7 @@ impl Dosage {
     }
 
     /// The one patient wording used on pages, sheets and in search results (English).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn describe(&self) -> String {
         self.describe_in(wording::english())
     }

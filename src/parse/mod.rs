@@ -4,6 +4,7 @@ pub(crate) mod dosage;
 pub(crate) mod front_matter;
 mod media;
 mod reader;
+mod translation;
 
 use crate::model::Content;
 
@@ -52,6 +53,7 @@ fn parse_files_with(
             Some(Document::Routine(r)) if drafts || !r.draft => content.routines.push(r),
             Some(Document::Guide(g)) if drafts || !g.draft => content.guides.push(g),
             Some(Document::Home(h)) => content.home = h,
+            Some(Document::Translation(t)) => content.translations.push(t),
             _ => {}
         }
     }

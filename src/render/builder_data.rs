@@ -25,6 +25,8 @@ pub(crate) const BUILDER_PART: usize = 250;
 const FORMAT: u32 = 1;
 
 /// `builder-data.js`, in the default language.
+// Each language's pages now use `data_js_in` with their own words.
+#[allow(dead_code)]
 pub(crate) fn data_js(site: &Site, views: &Views) -> String {
     data_js_in(site, views, wording::english())
 }

@@ -76,6 +76,27 @@ impl Kit {
     }
 }
 
+impl Kit {
+    /// The same sizes with the `[sheet]` words of `catalog`.
+    pub(crate) fn in_language(
+        &self,
+        catalog: &crate::i18n::Catalog,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Kit {
+        let words = Words::of(catalog, diags);
+        let print = crate::fingerprint::of((
+            serde_json::to_string(&words).unwrap_or_default(),
+            format!("{:?}", self.style),
+        ));
+        Kit {
+            words_value: tera::Value::from_serializable(&words),
+            words,
+            style: self.style.clone(),
+            print,
+        }
+    }
+}
+
 /// A routine sheet's layouts, and a warning when it needs more than one page.
 pub(crate) type Fitting = (Arc<Fitted>, Option<Diagnostic>);
 

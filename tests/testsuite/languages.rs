@@ -18,6 +18,8 @@
 
 use crate::common;
 
+mod site;
+
 use std::fs;
 use std::process::Command;
 

@@ -54,16 +54,17 @@ pub(in crate::render) struct ExercisesPage {
     /// Per category with exercises: `{term, exercises}`.
     groups: tera::Value,
     count: usize,
+    title: String,
 }
 
 impl ExercisesPage {
-    pub(in crate::render) fn new(views: &Views) -> Self {
+    pub(in crate::render) fn new(site: &Site, views: &Views) -> Self {
+        let listed = site.here.listed;
         let groups: Vec<tera::Value> = views.site.taxonomies[Taxonomy::Category.index()]
             .terms
             .iter()
             .filter_map(|t| {
-                let list: Vec<tera::Value> = views
-                    .exercises
+                let list: Vec<tera::Value> = views.exercises[..listed]
                     .iter()
                     .zip(&views.exercise_values)
                     .filter(|(e, _)| e.category.term == t.term)
@@ -79,7 +80,8 @@ impl ExercisesPage {
             .collect();
         ExercisesPage {
             groups: tera::Value::from(groups),
-            count: views.exercises.len(),
+            count: listed,
+            title: site.words.text("exercises.title").to_string(),
         }
     }
 }
@@ -87,7 +89,7 @@ impl ExercisesPage {
 impl Template for ExercisesPage {
     const NAME: &'static str = "exercises.html";
     fn head(&self) -> (String, String) {
-        ("All exercises".into(), String::new())
+        (self.title.clone(), String::new())
     }
     fn fill(self, ctx: &mut tera::Context) {
         ctx.insert_value("groups", self.groups);
@@ -98,12 +100,14 @@ impl Template for ExercisesPage {
 /// `routines.html`: every routine.
 pub(in crate::render) struct RoutinesPage {
     routines: tera::Value,
+    title: String,
 }
 
 impl RoutinesPage {
-    pub(in crate::render) fn new(views: &Views) -> Self {
+    pub(in crate::render) fn new(site: &Site, views: &Views) -> Self {
         RoutinesPage {
             routines: tera::Value::from(views.routine_values.clone()),
+            title: site.words.text("routines.title").to_string(),
         }
     }
 }
@@ -111,7 +115,7 @@ impl RoutinesPage {
 impl Template for RoutinesPage {
     const NAME: &'static str = "routines.html";
     fn head(&self) -> (String, String) {
-        ("All routines".into(), String::new())
+        (self.title.clone(), String::new())
     }
     fn fill(self, ctx: &mut tera::Context) {
         ctx.insert_value("routines", self.routines);
