@@ -89,12 +89,56 @@
           for (var e = 0; e < end.length; e++) next.querySelector(".sheet-page-body").appendChild(end[e]);
           if (!tooLong(mode, page)) break;
         }
-        if (cards.length < 2) break;
+        if (cards.length < 2) {
+          if (!split(mode, page, cards[0], next)) break;
+          continue;
+        }
         var target = next.querySelector(".sheet-col");
         target.insertBefore(cards[cards.length - 1], target.firstChild);
       }
     }
     number(mode);
+  }
+
+  // A card alone on a page that is too long: its last steps, its cautions,
+  // codes and log go on to a part of it on the next page ("… (continued)"),
+  // a whole step at a time, never cut in the middle.
+  function split(mode, page, card, next) {
+    var list = card && card.querySelector(".card-steps");
+    var steps = list ? list.children : [];
+    if (steps.length < 2) return false;
+    var part = document.createElement("li");
+    part.className = "card card-continued";
+    part.setAttribute("data-continued", card.getAttribute("data-continued") || "");
+    var main = document.createElement("div");
+    main.className = "card-main";
+    var title = document.createElement("h2");
+    title.className = "card-title";
+    title.textContent = card.getAttribute("data-continued") || "";
+    var rest = document.createElement("ol");
+    rest.className = "card-steps";
+    main.appendChild(title);
+    main.appendChild(rest);
+    part.appendChild(main);
+    var more = card.querySelector(".card-more");
+    if (more) main.appendChild(more);
+    Array.prototype.slice.call(card.children).forEach(function (child) {
+      if (!child.classList.contains("card-main") && !child.classList.contains("card-section")) {
+        part.appendChild(child);
+      }
+    });
+    if (card.classList.contains("has-codes")) {
+      card.classList.remove("has-codes");
+      part.classList.add("has-codes");
+    }
+    var target = next.querySelector(".sheet-col");
+    target.insertBefore(part, target.firstChild);
+    var start = parseInt(list.getAttribute("start"), 10) || 1;
+    do {
+      rest.insertBefore(steps[steps.length - 1], rest.firstChild);
+    } while (steps.length > 1 && tooLong(mode, page));
+    rest.setAttribute("start", String(start + steps.length));
+    return true;
   }
 
   // "Page N of M" on every page.

@@ -169,6 +169,12 @@ impl<'a> Fitter<'a> {
             .map(|(c, p)| g.card(c, p, 0))
             .collect();
         if fixed + g.rows(&hs) > room {
+            if std::env::var("HANDOUT_SHEET_DEBUG").is_ok() {
+                eprintln!(
+                    "compact {l:?}: fixed {fixed:.1} rows {:.1} room {room:.1} cards {hs:.1?}",
+                    g.rows(&hs)
+                );
+            }
             return None;
         }
         loop {
