@@ -67,6 +67,8 @@ impl Config {
             return c;
         };
         c.language = code.to_string();
+        // Search reads `[search.<code>]` for this language's index.
+        c.search = self.search.for_language(code, &self.language);
         if let Some(t) = &l.title {
             c.title = t.clone();
         }
