@@ -1,5 +1,5 @@
-//! Material for a handbook in more than one language, checked while the
-//! build does not read it yet:
+//! A handbook in more than one language: the built site in two languages
+//! (`site`), and the material it is made from:
 //!
 //! - the dosage wording table (tests/data/dosage-wording.toml) against what a
 //!   built exercise page shows: every case of today's grammar that an
