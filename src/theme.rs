@@ -44,7 +44,7 @@ impl Theme {
         // theme is made (`in_language`).
         tera.register_function(
             "t",
-            crate::render::words::Words(std::sync::Arc::new(
+            crate::render::words::Words::new(std::sync::Arc::new(
                 crate::model::wording::english().clone(),
             )),
         );
@@ -127,7 +127,7 @@ impl Theme {
         let mut tera = self.tera.clone();
         tera.register_function(
             "t",
-            crate::render::words::Words(std::sync::Arc::clone(words)),
+            crate::render::words::Words::new(std::sync::Arc::clone(words)),
         );
         let sheet = self.sheet.in_language(words, diags);
         Theme {

@@ -12,6 +12,9 @@ use std::collections::HashMap;
 
 /// The errors of each translation file.
 pub(crate) fn check(content: &Content, config: &Config) -> Vec<Diagnostic> {
+    if content.translations.is_empty() {
+        return Vec::new();
+    }
     let codes = config.language_codes();
     let originals: HashMap<&str, usize> = content
         .files

@@ -20,6 +20,10 @@ pub(crate) struct LanguageSettings {
     /// Labels of vocabulary terms in this language (`neck = "Cuello"`).
     #[serde(default)]
     pub(crate) vocabulary: BTreeMap<String, TermTable>,
+    /// The sheets' red flags and emergency advice in this language.
+    pub(crate) sheet: Option<crate::sheet::SheetSettings>,
+    /// The red flags of each body region in this language.
+    pub(crate) red_flags: Option<crate::sheet::RegionRedFlags>,
 }
 
 /// The clinic details that differ in one language (the others are the
@@ -85,6 +89,12 @@ impl Config {
             email: pick(&w.email, &self.clinic.email),
             logo: w.logo.clone().or(self.clinic.logo.clone()),
         };
+        if let Some(sheet) = &l.sheet {
+            c.sheet = sheet.clone();
+        }
+        if let Some(flags) = &l.red_flags {
+            c.red_flags = flags.clone();
+        }
         for (name, terms) in &l.vocabulary {
             let table = c.vocabulary.entry(name.clone()).or_default();
             for (term, setting) in &terms.0 {

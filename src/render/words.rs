@@ -5,16 +5,58 @@
 //! (a link the template made, whose words are another key).
 
 use crate::i18n::{Arg, Catalog, Number};
+use std::collections::HashMap;
 use std::sync::Arc;
 use tera::{Kwargs, State, TeraResult, Value};
 
 /// The `t` function of one language's templates.
-pub(crate) struct Words(pub(crate) Arc<Catalog>);
+pub(crate) struct Words {
+    catalog: Arc<Catalog>,
+    /// Every text key read without arguments, made once: most calls are
+    /// these, thousands of times a build.
+    plain: HashMap<String, Value>,
+}
+
+impl Words {
+    /// The `t` function reading `catalog`.
+    pub(crate) fn new(catalog: Arc<Catalog>) -> Words {
+        let mut keys = Vec::new();
+        text_keys(catalog.table(), "", &mut keys);
+        let plain = keys
+            .into_iter()
+            .map(|k| {
+                let v = Value::safe_string(&catalog.format(&k, &[]));
+                (k, v)
+            })
+            .collect();
+        Words { catalog, plain }
+    }
+}
+
+/// The dotted keys of the texts in `table` (not lists, not choices).
+fn text_keys(table: &toml::Table, prefix: &str, out: &mut Vec<String>) {
+    for (k, v) in table {
+        let key = format!("{prefix}{k}");
+        match v {
+            toml::Value::String(_) => out.push(key),
+            toml::Value::Table(t) if !t.contains_key("other") => {
+                text_keys(t, &format!("{key}."), out)
+            }
+            _ => {}
+        }
+    }
+}
 
 impl tera::Function<TeraResult<Value>> for Words {
     fn call(&self, kwargs: Kwargs, _: &State) -> TeraResult<Value> {
         let key: &str = kwargs.must_get("k")?;
-        if !self.0.has(key) {
+        if kwargs.iter().nth(1).is_none() {
+            if let Some(v) = self.plain.get(key) {
+                return Ok(v.clone());
+            }
+        }
+        let catalog = &self.catalog;
+        if !catalog.has(key) {
             return Err(tera::Error::message(format!(
                 "t(): no word has the key `{key}` (see i18n/en.toml)"
             )));
@@ -42,7 +84,7 @@ impl tera::Function<TeraResult<Value>> for Words {
         }
         let mut args: Vec<(&str, Arg)> = texts.iter().map(|(n, t)| (*n, Arg::Text(t))).collect();
         args.extend(numbers);
-        Ok(Value::safe_string(&self.0.format(key, &args)))
+        Ok(Value::safe_string(&catalog.format(key, &args)))
     }
 
     fn is_safe(&self) -> bool {
