@@ -150,8 +150,17 @@ fn pdf_prints_every_routine_sheet_of_the_sample_on_one_a4_page() {
         files(&print.join("exercises"), ".pdf"),
         Vec::<PathBuf>::new()
     );
+    // The Spanish routine sheets are printed too, each on one page.
+    let spanish = files(&site.path().join("public/es/print/routines"), ".pdf");
+    assert!(spanish.len() >= 4, "{spanish:?}");
+    for pdf in &spanish {
+        assert_eq!(pdfinfo(pdf), (1, (595, 842)), "{}", pdf.display());
+    }
     assert!(
-        err.contains(&format!("Printed {} sheets to PDF", sheets.len())),
+        err.contains(&format!(
+            "Printed {} sheets to PDF",
+            sheets.len() + spanish.len()
+        )),
         "{err}"
     );
 }
@@ -189,6 +198,14 @@ fn pdf_all_prints_exercise_and_large_print_sheets_on_letter() {
         printed += 1;
     }
     printed += files(&print.join("exercises"), ".large.pdf").len();
+    // And the sheets of the sample's Spanish pages, under es/print/.
+    let spanish: Vec<PathBuf> = walkdir::WalkDir::new(site.path().join("public/es/print"))
+        .into_iter()
+        .filter_map(|e| e.ok().map(|e| e.into_path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "pdf"))
+        .collect();
+    assert!(spanish.len() >= 20, "{spanish:?}");
+    printed += spanish.len();
     assert!(
         err.contains(&format!("Printed {printed} sheets to PDF")),
         "{err}"
