@@ -144,7 +144,7 @@ fn the_sample_index_stays_under_a_thousand_bytes_per_page() {
         .unwrap()
         .chain(std::fs::read_dir(repo().join("content/routines")).unwrap())
         .chain(std::fs::read_dir(repo().join("content/guides")).unwrap())
-        // Translations (`<name>.es.md`) are in the Spanish index.
+        // Translations (`wall-angels.es.md`) are pages of their language's index.
         .filter(|e| {
             let name = e.as_ref().unwrap().file_name();
             name.to_string_lossy().matches('.').count() == 1
