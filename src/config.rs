@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+pub(crate) mod languages;
+
 /// The file name of the site configuration.
 pub(crate) const FILE: &str = "handout.toml";
 
@@ -37,10 +39,26 @@ pub(crate) struct Clinic {
 }
 
 /// `[search]`: synonym groups added to the built-in ones, built-in words
-/// taken out, or the built-in groups turned off (see `search::synonyms`).
+/// taken out, or the built-in groups turned off (see `search::synonyms`),
+/// for the site's default language; `[search.es]` and so on hold the same
+/// keys for each other language.
 #[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(deny_unknown_fields)]
 pub(crate) struct SearchConfig {
+    #[serde(default)]
+    pub(crate) synonyms: Vec<Vec<String>>,
+    #[serde(default)]
+    pub(crate) remove_synonyms: Vec<String>,
+    #[serde(default = "yes")]
+    pub(crate) builtin_synonyms: bool,
+    /// `[search.<language>]`, by language code.
+    #[serde(flatten)]
+    pub(crate) languages: std::collections::BTreeMap<String, LanguageSearch>,
+}
+
+/// `[search.<language>]`: the synonym settings of one more language.
+#[derive(Debug, Clone, Deserialize, Serialize, Hash)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct LanguageSearch {
     #[serde(default)]
     pub(crate) synonyms: Vec<Vec<String>>,
     #[serde(default)]
@@ -55,6 +73,31 @@ impl Default for SearchConfig {
             synonyms: Vec::new(),
             remove_synonyms: Vec::new(),
             builtin_synonyms: true,
+            languages: Default::default(),
+        }
+    }
+}
+
+impl SearchConfig {
+    /// The settings for the index of `lang`: `[search]` itself for the
+    /// site's default language, `[search.<lang>]` (or none) for another.
+    pub(crate) fn for_language(&self, lang: &str, default_lang: &str) -> SearchConfig {
+        if lang == default_lang {
+            return SearchConfig {
+                languages: Default::default(),
+                ..self.clone()
+            };
+        }
+        let own = self.languages.get(lang).cloned().unwrap_or(LanguageSearch {
+            synonyms: Vec::new(),
+            remove_synonyms: Vec::new(),
+            builtin_synonyms: true,
+        });
+        SearchConfig {
+            synonyms: own.synonyms,
+            remove_synonyms: own.remove_synonyms,
+            builtin_synonyms: own.builtin_synonyms,
+            languages: Default::default(),
         }
     }
 }
@@ -86,6 +129,9 @@ pub(crate) struct Config {
     pub(crate) language: String,
     #[serde(default)]
     pub(crate) description: String,
+    /// `[languages.<code>]`: the further languages, with what differs in each.
+    #[serde(default)]
+    pub(crate) languages: BTreeMap<String, languages::LanguageSettings>,
     #[serde(default)]
     pub(crate) paper: Paper,
     #[serde(default)]
@@ -240,6 +286,7 @@ pub(crate) fn parse(text: &str) -> Result<Config, Vec<Diagnostic>> {
             );
         }
     }
+    diags.extend(languages::check(&config, text));
     diags.extend(crate::sheet::check_config(text, &config));
     if diags.is_empty() {
         Ok(config)

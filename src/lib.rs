@@ -13,6 +13,11 @@ pub(crate) mod config;
 pub mod console;
 pub mod diag;
 pub(crate) mod fingerprint;
+// Read by the sheets and the dosage wording; the rest of its interface
+// (dates, lists, languages other than English) serves the pages of a site
+// in several languages.
+#[allow(dead_code)]
+pub(crate) mod i18n;
 pub(crate) mod markdown;
 pub(crate) mod model;
 pub(crate) mod output;
@@ -151,10 +156,26 @@ fn compile_into(opts: &Options, sink: Option<render::Sink>) -> Result<Compiled, 
         diag::sort(&mut diags);
         return Err(Failure::Content(diags));
     }
-    let rendered = match sink {
-        Some(sink) => render::render_into(&site, &theme, sink, opts.memo.as_deref()),
-        None => render::render_with(&site, &theme, opts.memo.as_deref()),
-    };
+    // The default language first, then each other one under its code,
+    // each with the theme's words in its language.
+    let mut sites = site.languages();
+    let mut themes = Vec::with_capacity(sites.len());
+    for site in &mut sites {
+        let code = site.config.language.clone();
+        let (catalog, words_diags) = i18n::Catalog::load(root, &code);
+        // The sheets read the English words when the theme is loaded.
+        if code != "en" {
+            diags.extend(words_diags.into_iter().filter(wanted));
+        }
+        site.words = std::sync::Arc::new(catalog);
+        themes.push(theme.in_language(&site.words, &mut diags));
+    }
+    if has_errors(&diags) {
+        diag::sort(&mut diags);
+        return Err(Failure::Content(diags));
+    }
+    let rendered = render::render_languages(&sites, &themes, sink, opts.memo.as_deref());
+    let site = &sites[0];
     let output = match rendered {
         Ok(o) => o,
         Err(mut errors) => {
@@ -165,13 +186,14 @@ fn compile_into(opts: &Options, sink: Option<render::Sink>) -> Result<Compiled, 
     };
     let mut warnings = diags;
     warnings.extend(check::config::warnings(&site.config));
+    warnings.extend(check::translations::report(&site.here.all));
     warnings.extend(output.warnings.iter().cloned());
     warnings.retain(wanted);
     diag::sort(&mut warnings);
     if opts.strict && !warnings.is_empty() {
         return Err(Failure::Content(warnings));
     }
-    drop_later((site, theme));
+    drop_later((sites, theme, themes));
     Ok(Compiled { output, warnings })
 }
 

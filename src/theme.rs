@@ -40,6 +40,14 @@ impl Theme {
         tera.set_fallback_prefixes([BUILTIN])
             .map_err(|e| vec![Diagnostic::error("templates", e.to_string())])?;
         tera.autoescape_on([".html", ".xml", ".js"]);
+        // The words of the theme (`t(k=…)`): English until a language's
+        // theme is made (`in_language`).
+        tera.register_function(
+            "t",
+            crate::render::words::Words::new(std::sync::Arc::new(
+                crate::model::wording::english().clone(),
+            )),
+        );
         let mut sources: Vec<(String, String)> = Vec::new();
         for file in all_files(&TEMPLATES) {
             if let Some(text) = file.contents_utf8() {
@@ -106,6 +114,27 @@ impl Theme {
             })
         } else {
             Err(diags)
+        }
+    }
+
+    /// The theme in the language of `words`: templates that take their
+    /// words from it (`t(k=…)`) and sheets laid out with its `[sheet]` words.
+    pub(crate) fn in_language(
+        &self,
+        words: &std::sync::Arc<crate::i18n::Catalog>,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Theme {
+        let mut tera = self.tera.clone();
+        tera.register_function(
+            "t",
+            crate::render::words::Words::new(std::sync::Arc::clone(words)),
+        );
+        let sheet = self.sheet.in_language(words, diags);
+        Theme {
+            tera,
+            statics: self.statics.clone(),
+            print: crate::fingerprint::of((self.print, sheet.print)),
+            sheet: std::sync::Arc::new(sheet),
         }
     }
 

@@ -1,6 +1,7 @@
 // handout programme builder: dosages. The patient wording here is the one
-// the built pages use (src/model/dosage.rs, `Dosage::describe`); a test
-// compares the two over every dosage of a handbook and a table of cases.
+// the built pages use (src/model/wording.rs), from the same words of the
+// site's language; tests compare the two over every dosage of a handbook
+// and a table of cases, in English, Spanish, French and German.
 //
 // A dosage is an object with only the fields given:
 //   sets: [lo, hi]            reps: [lo, hi] | "amrap" (as many as you can)
@@ -27,61 +28,170 @@
   var EFFORTS = ["easy", "light", "moderate", "somewhat hard", "hard", "very hard"];
   var UNITS = ["s", "min", "h"];
   var SIDES = ["both", "each", "leg", "arm", "alternating"];
-  var DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
-  function isOne(r) { return r[0] === 1 && r[1] === 1; }
-  function range(r) { return r[0] === r[1] ? String(r[0]) : r[0] + "\u2013" + r[1]; }
-  function unitWord(u) { return u === "min" ? "minute" : u === "h" ? "hour" : "second"; }
-  function noun(t) {
-    var out = range(t) + " " + unitWord(t[2]) + (isOne(t) ? "" : "s");
-    return t[3] ? out + " " + t[3] + " " + unitWord(t[4]) + (t[3] === 1 ? "" : "s") : out;
+  // ---- Wording: the steps of docs/i18n.md ("Dosage wording") over the
+  // [dosage] words of a language, as src/model/wording.rs takes them.
+  // `words` is { lang, meta: { decimal, range, list_separator, list_last },
+  // dosage: the [dosage] table } (builder-data.js carries the site's as
+  // HANDOUT_BUILDER.words); nothing of a language is written here.
+
+  function defaultWords() {
+    var g = typeof window !== "undefined" ? window : {};
+    return (g.HANDOUT_BUILDER && g.HANDOUT_BUILDER.words) || null;
   }
-  function adjective(t) { return range(t) + "-" + unitWord(t[2]) + (t[3] ? "-" + t[3] + "-" + unitWord(t[4]) : ""); }
-  function tenths(n) { return n % 10 ? Math.floor(n / 10) + "." + (n % 10) : String(n / 10); }
-  function plural(r, one, many) { return range(r) + " " + (isOne(r) ? one : many); }
-  function frequency(f) {
-    if (f[0] === "daily") return "daily";
-    if (f[0] === "other") return "every other day";
+
+  /** CLDR plural category of a number written with "." (as src/i18n/number.rs). */
+  function category(lang, s) {
+    var base = String(lang || "en").split(/[-_]/)[0];
+    var parts = String(s).split("."), i = parseInt(parts[0], 10), frac = parts[1] || "";
+    var whole = !/[1-9]/.test(frac);
+    if (base === "es") return whole && i === 1 ? "one" : "other";
+    if (base === "fr") return i <= 1 ? "one" : "other";
+    if (base === "ar") {
+      if (!whole) return "other";
+      var m = i % 100;
+      if (i === 0) return "zero";
+      if (i === 1) return "one";
+      if (i === 2) return "two";
+      if (m >= 3 && m <= 10) return "few";
+      if (m >= 11 && m <= 99) return "many";
+      return "other";
+    }
+    return i === 1 && frac.length === 0 ? "one" : "other";
+  }
+
+  /** A number held in tenths, as written: 25 → "2.5", 20 → "2". */
+  function tenths(t) { return t % 10 === 0 ? String(t / 10) : Math.floor(t / 10) + "." + (t % 10); }
+  /** A count or range argument: [lo, hi] as written. */
+  function num(lo, hi) { return [String(lo), String(hi == null ? lo : hi)]; }
+
+  function Wording(words) {
+    this.lang = words.lang;
+    this.meta = words.meta || {};
+    this.d = words.dosage || {};
+  }
+  Wording.prototype.key = function (path) {
+    var node = this.d;
+    path.split(".").forEach(function (p) { node = node == null ? undefined : node[p]; });
+    return node;
+  };
+  Wording.prototype.text = function (path) {
+    var v = this.key(path);
+    return typeof v === "string" ? v : "";
+  };
+  Wording.prototype.number = function (s) { return s.split(".").join(this.meta.decimal || "."); };
+  Wording.prototype.value = function (a) {
+    if (typeof a === "string") return a;
+    if (a[0] === a[1]) return this.number(a[0]);
+    return fill(this.meta.range || "{lo}\u2013{hi}", { lo: this.number(a[0]), hi: this.number(a[1]) }, this);
+  };
+  Wording.prototype.choose = function (msg, args) {
+    while (msg && typeof msg === "object" && !Array.isArray(msg)) {
+      var a = args[msg.by || "n"], next;
+      if (typeof a === "string") next = msg[a];
+      else if (a) next = a[0] === a[1] && msg["=" + a[0]] !== undefined ? msg["=" + a[0]] : msg[category(this.lang, a[1])];
+      msg = next === undefined ? msg.other : next;
+    }
+    return typeof msg === "string" ? msg : "";
+  };
+  /** The key at `path` (in [dosage]) read with `args`. */
+  Wording.prototype.format = function (path, args) {
+    args = args || {};
+    return fill(this.choose(this.key(path), args), args, this);
+  };
+  Wording.prototype.join = function (items) {
+    if (items.length < 2) return items.join("");
+    return items.slice(0, -1).join(this.meta.list_separator) + this.meta.list_last + items[items.length - 1];
+  };
+
+  function fill(text, args, w) {
+    return text.replace(/\{([a-z0-9_]+)\}/g, function (_, name) {
+      return Object.prototype.hasOwnProperty.call(args, name) ? w.value(args[name]) : "";
+    });
+  }
+
+  var UNIT_KEYS = { s: "seconds", min: "minutes", h: "hours" };
+  // A time: [lo, hi, unit], or [lo, hi, unit, n, unit2] for "1 min 30 s".
+  function timeText(w, t, suffix) {
+    var one = function (n, u) { return w.format(UNIT_KEYS[u] + suffix, { n: n }); };
+    var big = one(num(t[0], t[1]), t[2]);
+    if (t.length < 5) return big;
+    var key = suffix ? "compound_adjective" : "compound";
+    return w.format(key, { min: big, sec: one(num(t[3]), t[4]) });
+  }
+
+  // The [dosage] side keys of the builder's side values.
+  var SIDE_KEYS = { both: "both", each: "each", alternating: "alternating", leg: "each_leg", arm: "each_arm" };
+
+  function frequencyText(w, f) {
+    if (f[0] === "daily") return w.text("daily");
+    if (f[0] === "other") return w.text("every_other_day");
+    if (f[0] === "day" || f[0] === "week") return w.format("per_" + f[0], { n: num(f[1], f[2]) });
     if (f[0] === "days") {
-      var names = DAYS.filter(function (d, i) { return f[1] & (1 << i); });
-      return names.length > 1 ? names.slice(0, -1).join(", ") + " and " + names[names.length - 1] : names.join("");
+      var names = w.key("weekdays") || [], days = [];
+      for (var i = 0; i < 7; i++) if (f[1] & (1 << i)) days.push(names[i]);
+      return w.format("on_days", { days: w.join(days) });
     }
-    var r = [f[1], f[2]];
-    return isOne(r) ? "once a " + f[0] : range(r) + " times a " + f[0];
+    return "";
   }
 
-  /** The one patient wording, e.g. "2–3 sets of 10–15 reps · hold 2–3 seconds · daily". */
-  function describe(d) {
-    var side = d.side === "each" ? ", each side" : d.side === "leg" ? ", each leg" : d.side === "arm" ? ", each arm" :
-      d.side === "alternating" ? ", alternating sides" : "";
-    var parts = [], main;
+  function loadText(w, l) {
+    if (l[0] === "kg" || l[0] === "lb") return w.format("load_" + l[0], { n: [tenths(l[1]), tenths(l[2])] });
+    if (l[0] === "band") {
+      var colour = w.key("band_colour." + l[1]);
+      return w.format("load_band", { colour: typeof colour === "string" ? colour : l[1] });
+    }
+    if (l[0] === "level") return w.format("load_level", { n: num(l[1], l[2]) });
+    return "";
+  }
+
+  function effortText(w, e) {
+    if (e[0] === "rpe") return w.format("effort", { n: num(e[1], e[2]), of: num(10) });
+    if (e[0] === "word") return w.text("effort_word." + String(e[1]).replace(/ /g, "_"));
+    return "";
+  }
+
+  /**
+   * The one patient wording in the language of `words` (default: the
+   * site's), e.g. "2–3 sets of 10–15 reps · hold 2–3 seconds · daily".
+   */
+  function describe(d, words) {
+    words = words || defaultWords();
+    if (!words) return "";
+    var w = new Wording(words);
+    var args = { side: w.text("side." + (SIDE_KEYS[d.side] || "both")) };
+    if (d.sets) {
+      args.count = num(d.sets[0], d.sets[1]);
+      args.sets = w.format("sets", { n: args.count });
+      args.rounds = w.format("rounds", { n: args.count });
+    }
+    var parts = [], t, k;
     if (d.reps) {
-      var reps = d.reps === "amrap" ? "as many reps as you can" : plural(d.reps, "rep", "reps");
-      main = d.sets ? plural(d.sets, "set", "sets") + " of " + reps : reps;
-      parts.push(main + side);
-      if (d.hold) parts.push("hold " + noun(d.hold));
-      if (d.duration) parts.push("for " + noun(d.duration));
-    } else if (d.hold) {
-      if (d.sets && isOne(d.sets)) main = "1 \u00d7 " + adjective(d.hold) + " hold";
-      else if (d.sets) main = range(d.sets) + " \u00d7 " + adjective(d.hold) + " holds";
-      else main = "hold " + noun(d.hold);
-      parts.push(main + side);
-      if (d.duration) parts.push("for " + noun(d.duration));
-    } else if (d.duration) {
-      main = d.sets ? plural(d.sets, "round", "rounds") + " of " + noun(d.duration) : noun(d.duration);
-      parts.push(main + side);
+      if (d.reps === "amrap") parts.push(w.format(d.sets ? "sets_amrap" : "amrap", args));
+      else {
+        args.reps = w.format("reps", { n: num(d.reps[0], d.reps[1]) });
+        parts.push(w.format(d.sets ? "sets_reps" : "reps_only", args));
+      }
+      if (d.hold) parts.push(w.format("hold_after_reps", { time: timeText(w, d.hold, "") }));
+    } else if (d.hold || d.duration) {
+      t = d.hold || d.duration;
+      args.time = timeText(w, t, "");
+      args.adjective = timeText(w, t, "_adjective");
+      args.time_kind = t.length < 5 ? "simple" : "compound";
+      k = d.hold ? (d.sets ? "hold_sets" : "hold_only") : d.sets ? "sets_duration" : "duration_only";
+      parts.push(w.format(k, args));
     } else if (d.sets) {
-      parts.push(plural(d.sets, "set", "sets") + side);
+      parts.push(w.format("sets_only", args));
     }
-    if (d.load) {
-      var l = d.load;
-      parts.push(l[0] === "band" ? "using a " + l[1] + " band" : l[0] === "level" ? "using a level " + range([l[1], l[2]]) + " band" :
-        "using " + (l[1] === l[2] ? tenths(l[1]) : tenths(l[1]) + "\u2013" + tenths(l[2])) + " " + l[0]);
+    if (d.duration && (d.reps || d.hold)) parts.push(w.format("duration_after", { time: timeText(w, d.duration, "") }));
+    if (d.load) parts.push(loadText(w, d.load));
+    if (d.effort) parts.push(effortText(w, d.effort));
+    if (d.rest) {
+      k = d.sets && d.sets[1] > 1 ? "rest" : "rest_alone";
+      parts.push(w.format(k, { time: timeText(w, d.rest, "") }));
     }
-    if (d.effort) parts.push(d.effort[0] === "word" ? d.effort[1] + " effort" : "effort " + range([d.effort[1], d.effort[2]]) + " out of 10");
-    if (d.rest) parts.push("rest " + noun(d.rest) + (d.sets && d.sets[1] > 1 ? " between sets" : ""));
-    if (d.frequency) parts.push(frequency(d.frequency));
-    return parts.join(" \u00b7 ");
+    if (d.frequency) parts.push(frequencyText(w, d.frequency));
+    return parts.join(w.text("join"));
   }
 
   /** True when at least one of reps, hold and duration is given. */
@@ -192,6 +302,7 @@
     UNITS: UNITS,
     SIDES: SIDES,
     describe: describe,
+    category: category,
     hasAmount: hasAmount,
     merged: merged,
     diff: diff,

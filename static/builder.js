@@ -13,6 +13,7 @@
   if (!page || !D || !C || !S || !data || data.format !== 2) return;
   var W = document.getElementById("builder-words").dataset;
   var root = page.dataset.root || "";
+  var assets = page.dataset.assets || root;
   var $ = function (id) { return document.getElementById(id); };
   var fill = S.fill;
 
@@ -111,7 +112,7 @@
       };
       srcs.forEach(function (src) {
         var s = document.createElement("script");
-        s.src = root + src;
+        s.src = (src === "search-index.js" ? root : assets) + src;
         s.async = false;
         s.onload = s.onerror = finish;
         document.head.appendChild(s);

@@ -11,6 +11,8 @@
   var list = document.getElementById("site-search-list");
   if (!input || !list) return;
   var root = document.body.getAttribute("data-root") || "";
+  // The theme's scripts are at the top of the site; the index is the language's own.
+  var assets = document.body.getAttribute("data-assets") || root;
   var MAX = 7;
   var loading = false, failed = false, waiting = [];
   var options = [], active = -1, seq = 0;
@@ -40,7 +42,7 @@
     var left = srcs.length;
     srcs.forEach(function (src) {
       var s = document.createElement("script");
-      s.src = root + src;
+      s.src = (src === "search-index.js" ? root : assets) + src;
       s.async = false; // run in order
       s.onload = function () { if (--left === 0) done(); };
       s.onerror = function () { failed = true; loading = false; show(input.value.trim()); };

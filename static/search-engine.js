@@ -76,7 +76,17 @@
     this.facets = data.facets;
     this.facetIndex = {};
     for (var f = 0; f < data.facets.length; f++) this.facetIndex[data.facets[f].name] = f;
-    var stemmer = STEMMERS[data.language] || STEMMERS.en, memo = new Map();
+    var self = this, stemmer = STEMMERS[data.language], memo = new Map();
+    if (!stemmer && data.language !== "en") {
+      // Stemmed at build time (Snowball): stems come from the index's words.
+      stemmer = function (w) {
+        var extra = [];
+        (data.synonyms || []).forEach(function (g) { g.forEach(function (p) { extra.push.apply(extra, words(p)); }); });
+        stemmer = T.indexStemmer(self.words, self.wordTerms, self.stems, extra);
+        return stemmer(w);
+      };
+    }
+    stemmer = stemmer || STEMMERS.en;
     this.stem = function (w) {
       var s = memo.get(w);
       if (s === undefined) { s = stemmer(w); if (memo.size < 50000) memo.set(w, s); }

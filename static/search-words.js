@@ -39,6 +39,37 @@
   /** Stemmers by language code; a language added to the build adds one here. */
   var STEMMERS = { en: stemEn };
 
+  /**
+   * For a language the build stems with Snowball (Spanish, French, German),
+   * the browser does not run the stemmer again: it takes the stem the build
+   * gave a word from the index, and for a word no page has, the stem of the
+   * longest indexed word it starts with (at most 3 letters more:
+   * "rodillas" → "rodilla"), else the longest indexed stem it starts with
+   * (at most 5 more: "musculares" → "muscul"), else the longest synonym
+   * word it starts with (at most 3 more), else the word itself.
+   * `words` and `stems` are sorted; `wordTerms[i]` is the stem of `words[i]`.
+   */
+  function indexStemmer(words, wordTerms, stems, extra) {
+    var has = function (list, w) { var i = lowerBound(list, w); return list[i] === w ? i : -1; };
+    var extraSorted = null;
+    return function (w) {
+      var i = has(words, w), n;
+      if (i >= 0) return stems[wordTerms[i]];
+      for (n = w.length - 1; n >= Math.max(3, w.length - 3); n--) {
+        i = has(words, w.slice(0, n));
+        if (i >= 0) return stems[wordTerms[i]];
+      }
+      for (n = w.length - 1; n >= Math.max(3, w.length - 5); n--) {
+        if (has(stems, w.slice(0, n)) >= 0) return w.slice(0, n);
+      }
+      if (extraSorted === null) extraSorted = (extra || []).slice().sort();
+      for (n = w.length; n >= Math.max(3, w.length - 3); n--) {
+        if (has(extraSorted, w.slice(0, n)) >= 0) return w.slice(0, n);
+      }
+      return w;
+    };
+  }
+
   /** True when a and b are at most one typo apart (added, left out, changed, or two swapped). */
   function oneTypo(a, b) {
     if (a === b) return true;
@@ -148,7 +179,7 @@
   }
 
   window.HandoutSearchWords = {
-    fold: fold, words: words, STEMMERS: STEMMERS, oneTypo: oneTypo, edits: edits, unpack: unpack,
+    fold: fold, words: words, STEMMERS: STEMMERS, indexStemmer: indexStemmer, oneTypo: oneTypo, edits: edits, unpack: unpack,
     lowerBound: lowerBound, LEVEL: LEVEL, DIGIT: DIGIT, highlight: highlight, snippet: snippet
   };
 })();

@@ -8,13 +8,15 @@ use crate::model::Content;
 use crate::site::routes::relative;
 use crate::source::load::SourceFile;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 /// What links can point to.
 pub(crate) struct Targets<'a> {
-    /// Content path → (output path, heading ids) of every page.
-    pub(crate) pages: HashMap<&'a str, (String, &'a HashSet<String>)>,
+    /// Content path → (output path, heading ids) of every page (a
+    /// translation by its original's path: links name the original).
+    pub(crate) pages: HashMap<Cow<'a, str>, (String, &'a HashSet<String>)>,
     /// Every output file (pages and static files).
     pub(crate) outputs: HashSet<String>,
     /// The content paths "did you mean" may name: pages whose address is
@@ -35,7 +37,12 @@ pub(crate) fn check(
             .iter()
             .filter_map(|(src, out)| {
                 let scan = scans.get(src)?;
-                Some((content.files[*src].rel.as_str(), (out.clone(), &scan.ids)))
+                let f = &content.files[*src];
+                let key = match f.lang {
+                    Some(_) => Cow::Owned(crate::source::load::original_of(&f.rel)?),
+                    None => Cow::Borrowed(f.rel.as_str()),
+                };
+                Some((key, (out.clone(), &scan.ids)))
             })
             .collect(),
         outputs,
@@ -93,7 +100,11 @@ fn link(
     match target(url) {
         Target::Outside | Target::SamePage(None) => None,
         Target::SamePage(Some(id)) => {
-            let (_, ids) = targets.pages.get(f.rel.as_str())?;
+            let own = match f.lang {
+                Some(_) => Cow::Owned(crate::source::load::original_of(&f.rel)?),
+                None => Cow::Borrowed(f.rel.as_str()),
+            };
+            let (_, ids) = targets.pages.get(&own)?;
             if ids.contains(id) {
                 return None;
             }
@@ -104,7 +115,7 @@ fn link(
         }
         Target::Page(path, fragment) => {
             let wanted = join(&f.rel, path);
-            match wanted.as_deref().and_then(|t| targets.pages.get(t)) {
+            match wanted.as_deref().and_then(|t| targets.pages.get(&Cow::Borrowed(t))) {
                 Some((_, ids)) => {
                     let id = fragment.filter(|id| !ids.contains(*id))?;
                     error(

@@ -11,6 +11,7 @@ pub(crate) mod links;
 pub(crate) mod names;
 mod readability;
 pub(crate) mod refs;
+pub(crate) mod translations;
 pub(crate) mod warnings;
 
 use crate::config::{Checks, Config};
@@ -51,6 +52,7 @@ pub(crate) fn check(inputs: &Inputs, memo: Option<&Memo>) -> Vec<Diagnostic> {
     diags.extend(blank::check(content));
     diags.extend(names::check(content, vocabs, theme));
     diags.extend(refs::check(content));
+    diags.extend(translations::check(content, config));
     let sources: Vec<(usize, String)> = pages::sources(content)
         .into_iter()
         .map(|(src, route)| (src, route.path()))
@@ -66,15 +68,19 @@ pub(crate) fn check(inputs: &Inputs, memo: Option<&Memo>) -> Vec<Diagnostic> {
             (*src, scan)
         })
         .collect();
-    let outputs = pages::all(content, shown, theme.statics.keys())
-        .iter()
-        .map(|p| p.route(content, shown).path())
-        .collect();
+    let outputs: std::collections::HashSet<String> =
+        pages::all(content, shown, theme.statics.keys())
+            .iter()
+            .map(|p| p.route(content, shown).path())
+            .collect();
     for (src, _) in &sources {
         if let Some(scan) = scans.get(src) {
             diags.extend(body::check(&content.files[*src], scan, &config.markdown));
         }
     }
+    diags.extend(translations::bodies(
+        content, config, &sources, &scans, &outputs,
+    ));
     diags.extend(links::check(content, &sources, &scans, outputs));
     let pages: Vec<usize> = sources.iter().map(|(src, _)| *src).collect();
     diags.extend(content::check(

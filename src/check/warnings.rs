@@ -54,6 +54,16 @@ pub(crate) const KINDS: &[(&str, bool, &str)] = &[
         "a file under content/ that is not read (e.g. `.MD`)",
     ),
     (
+        "untranslated_pages",
+        true,
+        "a language's pages without a translation, counted in each language",
+    ),
+    (
+        "untranslated_words",
+        true,
+        "words of the theme a language lacks, shown in English",
+    ),
+    (
         "unused_term",
         false,
         "a vocabulary term no exercise uses (left out of the site)",

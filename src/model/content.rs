@@ -114,6 +114,8 @@ pub(crate) struct Content {
     pub(crate) routines: Vec<Routine>,
     pub(crate) guides: Vec<Guide>,
     pub(crate) home: Home,
+    /// The pages in other languages, in file order.
+    pub(crate) translations: Vec<super::translation::Translation>,
 }
 
 impl Content {

@@ -1,9 +1,10 @@
 //! A dosage as typed values (counts, ranges, times, load, effort,
 //! frequencies), rendered in one consistent patient wording ("2–3 sets of
-//! 10–15 reps · hold 2–3 seconds · 2–3 times a day") from the words of
+//! 10–15 reps · hold 2–3 seconds · 2–3 times a day") in any language by
 //! `model::wording`. `parse::dosage` reads them from text.
 
-use super::wording::{counted, fill, list, word};
+use super::wording;
+use crate::i18n::Catalog;
 use serde::Serialize;
 use std::fmt;
 
@@ -23,12 +24,7 @@ impl Range {
 
 impl fmt::Display for Range {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.lo == self.hi {
-            write!(f, "{}", self.lo)
-        } else {
-            let (lo, hi) = (self.lo.to_string(), self.hi.to_string());
-            f.write_str(&fill("range", &[("lo", &lo), ("hi", &hi)]))
-        }
+        f.write_str(&wording::range_text(*self, wording::english()))
     }
 }
 
@@ -48,19 +44,6 @@ impl Unit {
             Unit::Minutes => 60,
             Unit::Hours => 3600,
         }
-    }
-
-    fn key(self) -> &'static str {
-        match self {
-            Unit::Seconds => "second",
-            Unit::Minutes => "minute",
-            Unit::Hours => "hour",
-        }
-    }
-
-    fn noun(self, n: u32) -> String {
-        let form = if n == 1 { "one" } else { "many" };
-        word(&format!("{}.{form}", self.key())).to_string()
     }
 }
 
@@ -88,28 +71,6 @@ impl Time {
     pub(crate) fn max_seconds(self) -> u64 {
         let extra = self.then.map_or(0, |(n, u)| n as u64 * u.seconds() as u64);
         self.amount.hi as u64 * self.unit.seconds() as u64 + extra
-    }
-
-    /// Noun form: "30 seconds", "1 minute", "1–2 minutes", "1 minute 30 seconds".
-    pub(crate) fn noun(self) -> String {
-        self.parts("time.noun", true).join(" ")
-    }
-
-    /// Adjective form: "30-second", "1–2-minute", "1-minute-30-second".
-    pub(crate) fn adjective(self) -> String {
-        self.parts("time.adjective", false).join("-")
-    }
-
-    fn parts(self, key: &str, plural: bool) -> Vec<String> {
-        let one = |n: String, hi: u32, unit: Unit| {
-            let unit = unit.noun(if plural { hi } else { 1 });
-            fill(key, &[("n", &n), ("unit", &unit)])
-        };
-        let mut out = vec![one(self.amount.to_string(), self.amount.hi, self.unit)];
-        if let Some((n, unit)) = self.then {
-            out.push(one(n.to_string(), n, unit));
-        }
-        out
     }
 }
 
@@ -171,27 +132,9 @@ pub(crate) enum Frequency {
     Days(u8),
 }
 
-/// The weekday keys of the wording table, Monday first.
-pub(crate) const DAYS: [&str; 7] = [
-    "day.mon", "day.tue", "day.wed", "day.thu", "day.fri", "day.sat", "day.sun",
-];
-
 impl fmt::Display for Frequency {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = match self {
-            Frequency::Daily => word("daily").to_string(),
-            Frequency::EveryOtherDay => word("every_other_day").to_string(),
-            Frequency::PerDay(n) => counted("per_day", n.hi, &[("n", &n.to_string())]),
-            Frequency::PerWeek(n) => counted("per_week", n.hi, &[("n", &n.to_string())]),
-            Frequency::Days(bits) => {
-                let days: Vec<&str> = (0..7)
-                    .filter(|i| bits & (1 << i) != 0)
-                    .map(|i| word(DAYS[i]))
-                    .collect();
-                list(&days)
-            }
-        };
-        f.write_str(&text)
+        f.write_str(&wording::frequency(*self, wording::english()))
     }
 }
 
@@ -207,23 +150,6 @@ pub(crate) struct Dosage {
     pub(crate) load: Option<Load>,
     pub(crate) effort: Option<Effort>,
     pub(crate) frequency: Option<Frequency>,
-}
-
-/// A weight range held in tenths, as written: "2.5", "2–3".
-fn weight(r: Range) -> String {
-    let one = |n: u32| match n % 10 {
-        0 => (n / 10).to_string(),
-        d => format!("{}.{d}", n / 10),
-    };
-    if r.lo == r.hi {
-        one(r.lo)
-    } else {
-        fill("range", &[("lo", &one(r.lo)), ("hi", &one(r.hi))])
-    }
-}
-
-fn counted_range(key: &str, r: Range) -> String {
-    counted(key, r.hi, &[("n", &r.to_string())])
 }
 
 impl Dosage {
@@ -247,71 +173,14 @@ impl Dosage {
         }
     }
 
-    /// The one patient wording used on pages, sheets and in search results.
+    /// The one patient wording used on pages, sheets and in search results (English).
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn describe(&self) -> String {
-        let side = match self.side.unwrap_or_default() {
-            Side::Both => "",
-            Side::Each(Limb::Side) => word("side.each"),
-            Side::Each(Limb::Leg) => word("side.leg"),
-            Side::Each(Limb::Arm) => word("side.arm"),
-            Side::Alternating => word("side.alternating"),
-        };
-        let with_sets = |key: &str, b: String| match self.sets {
-            Some(s) => fill("of", &[("a", &counted_range(key, s)), ("b", &b)]),
-            None => b,
-        };
-        let mut parts = Vec::new();
-        let hold = self.hold.map(|h| fill("hold", &[("t", &h.noun())]));
-        let duration = self.duration.map(|d| fill("for", &[("t", &d.noun())]));
-        if let Some(reps) = self.reps {
-            let reps_text = match reps {
-                Reps::Count(r) => counted_range("reps", r),
-                Reps::AsManyAsYouCan => word("reps.amrap").to_string(),
-            };
-            parts.push(format!("{}{side}", with_sets("sets", reps_text)));
-            parts.extend(hold);
-            parts.extend(duration);
-        } else if let Some(h) = self.hold {
-            let main = match self.sets {
-                Some(s) => counted(
-                    "holds",
-                    s.hi,
-                    &[("n", &s.to_string()), ("t", &h.adjective())],
-                ),
-                None => hold.unwrap_or_default(),
-            };
-            parts.push(format!("{main}{side}"));
-            parts.extend(duration);
-        } else if let Some(d) = self.duration {
-            parts.push(format!("{}{side}", with_sets("rounds", d.noun())));
-        } else if let Some(s) = self.sets {
-            parts.push(format!("{}{side}", counted_range("sets", s)));
-        }
-        if let Some(load) = self.load {
-            parts.push(match load {
-                Load::Weight(n, Mass::Kg) => fill("load.kg", &[("n", &weight(n))]),
-                Load::Weight(n, Mass::Lb) => fill("load.lb", &[("n", &weight(n))]),
-                Load::Band(w) => fill("load.band", &[("w", w)]),
-                Load::Level(n) => fill("load.level", &[("n", &n.to_string())]),
-            });
-        }
-        if let Some(effort) = self.effort {
-            parts.push(match effort {
-                Effort::Rpe(n) => fill("effort.rpe", &[("n", &n.to_string())]),
-                Effort::Words(w) => fill("effort.word", &[("w", w)]),
-            });
-        }
-        if let Some(rest) = self.rest {
-            let key = if self.sets.is_some_and(|s| s.hi > 1) {
-                "rest.sets"
-            } else {
-                "rest"
-            };
-            parts.push(fill(key, &[("t", &rest.noun())]));
-        }
-        if let Some(f) = self.frequency {
-            parts.push(f.to_string());
-        }
-        parts.join(word("sep"))
+        self.describe_in(wording::english())
+    }
+
+    /// The wording in the language of `words`.
+    pub(crate) fn describe_in(&self, words: &Catalog) -> String {
+        wording::describe(self, words)
     }
 }

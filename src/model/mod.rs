@@ -6,6 +6,7 @@ pub(crate) mod dosage;
 pub(crate) mod ids;
 pub(crate) mod media;
 pub(crate) mod taxonomy;
+pub(crate) mod translation;
 pub(crate) mod wording;
 
 pub(crate) use content::*;

@@ -59,12 +59,25 @@ pub(super) const DOSAGE_KEYS: &[&str] = &[
 pub(super) const SECTION_KEYS: &[&str] = &["name", "exercises"];
 pub(super) const ITEM_KEYS: &[&str] = &["exercise", "dosage", "note"];
 
+/// True when `name` is a field of pages of `section` (in the default language).
+pub(super) fn known_field(section: Section, name: &str) -> bool {
+    match section {
+        Section::Exercises => EXERCISE_KEYS,
+        Section::Routines => ROUTINE_KEYS,
+        Section::Guides => GUIDE_KEYS,
+        Section::Home => HOME_KEYS,
+    }
+    .contains(&name)
+}
+
 /// A parsed document of any kind.
 pub(crate) enum Document {
     Exercise(Exercise),
     Routine(Routine),
     Guide(Guide),
     Home(Home),
+    /// A page in another language.
+    Translation(crate::model::translation::Translation),
 }
 
 impl Document {
@@ -78,6 +91,9 @@ impl Document {
                 src: Some(src),
                 ..h.clone()
             }),
+            Document::Translation(t) => {
+                Document::Translation(crate::model::translation::Translation { src, ..t.clone() })
+            }
         }
     }
 }
@@ -157,6 +173,11 @@ pub(crate) fn parse(
         .unwrap_or("")
         .trim_end_matches(".md")
         .to_string();
+    if let Some(lang) = &file.lang {
+        return Some(Document::Translation(super::translation::read(
+            &mut r, &map, src, lang,
+        )));
+    }
     match file.section {
         Section::Exercises => exercise(&mut r, &map, src, stem).map(Document::Exercise),
         Section::Routines => routine(&mut r, &map, src, stem).map(Document::Routine),

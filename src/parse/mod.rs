@@ -6,6 +6,7 @@ mod frequency;
 pub(crate) mod front_matter;
 mod media;
 mod reader;
+mod translation;
 
 use crate::model::Content;
 
@@ -54,6 +55,7 @@ fn parse_files_with(
             Some(Document::Routine(r)) if drafts || !r.draft => content.routines.push(r),
             Some(Document::Guide(g)) if drafts || !g.draft => content.guides.push(g),
             Some(Document::Home(h)) => content.home = h,
+            Some(Document::Translation(t)) => content.translations.push(t),
             _ => {}
         }
     }

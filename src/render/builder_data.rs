@@ -13,6 +13,7 @@
 
 use super::builder_code::code;
 use super::values::Views;
+use crate::i18n::Catalog;
 use crate::model::taxonomy::Taxonomy;
 use crate::site::Site;
 use serde_json::{json, Value};
@@ -23,8 +24,24 @@ pub(crate) const BUILDER_PART: usize = 32;
 /// The format of the builder's data, checked by `builder.js`.
 const FORMAT: u32 = 2;
 
-/// `builder-data.js`.
-pub(crate) fn data_js(site: &Site, views: &Views) -> String {
+/// The words the builder's scripts read (`HANDOUT_BUILDER.words`): the
+/// language, how it writes numbers and lists, and its `[dosage]` patterns.
+pub(crate) fn words(c: &Catalog) -> Value {
+    let meta = |k: &str| c.text(&format!("meta.{k}")).to_string();
+    json!({
+        "lang": c.lang(),
+        "meta": {
+            "decimal": meta("decimal"),
+            "range": meta("range"),
+            "list_separator": meta("list_separator"),
+            "list_last": meta("list_last"),
+        },
+        "dosage": c.group("dosage").map_or(Value::Null, |t| json!(t)),
+    })
+}
+
+/// `builder-data.js` of one language, with its words (`words_of`).
+pub(crate) fn data_js(site: &Site, views: &Views, words_of: &Catalog) -> String {
     let facets: Vec<Value> = views
         .site
         .taxonomies
@@ -77,6 +94,7 @@ pub(crate) fn data_js(site: &Site, views: &Views) -> String {
         "fields": ["slug", "title", "code", "region", "equipment", "category", "position"],
         "exercises": exercises,
         "routines": routines,
+        "words": words(words_of),
     });
     format!(
         "window.HANDOUT_BUILDER = {};\n",
@@ -86,8 +104,8 @@ pub(crate) fn data_js(site: &Site, views: &Views) -> String {
 
 /// `builder/routines-<n>.js`: the sections of routines `n * BUILDER_PART ..`,
 /// each item's dosage changes as a code, with the wording the routine's pages
-/// show after them (which the builder's must match).
-pub(crate) fn routines_js(site: &Site, n: usize) -> String {
+/// show after them in the language of `words_of` (which the builder's must match).
+pub(crate) fn routines_js(site: &Site, n: usize, words_of: &Catalog) -> String {
     let routines: Vec<Value> = site
         .content
         .routines
@@ -108,7 +126,7 @@ pub(crate) fn routines_js(site: &Site, n: usize) -> String {
                                     .exercise(i)
                                     .dosage
                                     .merged(&item.dosage)
-                                    .describe()
+                                    .describe_in(words_of)
                             });
                             json!({
                                 "slug": item.exercise,
@@ -169,6 +187,10 @@ fn plain(html: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+#[cfg(test)]
+#[path = "builder_words_tests.rs"]
+mod words_tests;
 
 #[cfg(test)]
 mod tests {

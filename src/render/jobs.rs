@@ -40,26 +40,28 @@ pub(super) fn run(
         },
         Job::SearchIndex => views.search.index.clone().into_bytes(),
         Job::SearchMore => views.search.more.clone().into_bytes(),
-        Job::BuilderData => super::builder_data::data_js(site, views).into_bytes(),
+        Job::BuilderData => super::builder_data::data_js(site, views, &site.words).into_bytes(),
         Job::BuilderPart(n) => super::builder_data::part_js(views, n).into_bytes(),
-        Job::BuilderRoutines(n) => super::builder_data::routines_js(site, n).into_bytes(),
+        Job::BuilderRoutines(n) => {
+            super::builder_data::routines_js(site, n, &site.words).into_bytes()
+        }
         Job::Builder => page!(c::BuilderPage::new(site, &theme.sheet)),
         Job::Sitemap => super::sitemap::sitemap(site, views).into_bytes(),
         Job::Home => page!(c::HomePage::new(site, views, bodies)),
         Job::Exercise(id) => page!(c::ExercisePage::new(site, views, bodies, id)),
         Job::Routine(id) => page!(c::RoutinePage::new(site, views, bodies, id)),
         Job::Guide(id) => page!(c::GuidePage::new(site, bodies, id)),
-        Job::ExerciseIndex => page!(c::ExercisesPage::new(views)),
-        Job::RoutineIndex => page!(c::RoutinesPage::new(views)),
+        Job::ExerciseIndex => page!(c::ExercisesPage::new(site, views)),
+        Job::RoutineIndex => page!(c::RoutinesPage::new(site, views)),
         Job::Taxonomy(t) => page!(c::TaxonomyPage::new(views, t)),
         Job::Term(id) => page!(c::TermPage::new(site, views, id)),
-        Job::Search => page!(c::SearchPage),
-        Job::NotFound => page!(c::NotFoundPage),
+        Job::Search => page!(c::SearchPage(site.words.text("search.title").into())),
+        Job::NotFound => page!(c::NotFoundPage(site.words.text("not_found.title").into())),
         Job::Robots => page!(c::RobotsFile::new(site)),
         Job::ExerciseSheet(id) => page!(c::ExerciseSheet::new(site, &theme.sheet, views, id)),
         Job::RoutineSheet(id) => {
             page!(c::RoutineSheet::new(site, &theme.sheet, views, bodies, id))
         }
     };
-    Ok(Some((path, Bytes::new(bytes))))
+    Ok(Some((site.path(route), Bytes::new(bytes))))
 }

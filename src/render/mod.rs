@@ -12,6 +12,7 @@ mod search_docs;
 mod sitemap;
 mod values;
 pub(crate) mod views;
+pub(crate) mod words;
 
 use crate::diag::Diagnostic;
 use crate::markdown::{self, LinkContext, Rendered};
@@ -44,12 +45,18 @@ pub(crate) fn bodies(site: &Site, memo: Option<&Memo>) -> HashMap<usize, Arc<Ren
     let c = &site.content;
     let srcs: Vec<(usize, String)> = pages::sources(c)
         .into_iter()
-        .map(|(src, route)| (src, route.path()))
+        .map(|(src, route)| (src, out_path(site, src, route)))
         .collect();
-    let pages: HashMap<String, String> = srcs
-        .iter()
-        .map(|(src, out)| (c.files[*src].rel.clone(), out.clone()))
-        .collect();
+    // Links lead to the page in the same language, or in the default
+    // language where there is no translation; by the original's path.
+    let mut pages: HashMap<String, String> = match site.here.index {
+        0 => HashMap::new(),
+        _ => site.here.all.originals.clone(),
+    };
+    pages.extend(
+        srcs.iter()
+            .map(|(src, out)| (original(site, *src), out.clone())),
+    );
     // What links can point to: a body whose text and targets are unchanged
     // renders the same.
     let targets = memo.map(|_| {
@@ -78,9 +85,66 @@ pub(crate) fn bodies(site: &Site, memo: Option<&Memo>) -> HashMap<usize, Arc<Ren
         .collect()
 }
 
+/// The content path of the original of the page made from file `src`.
+fn original(site: &Site, src: usize) -> String {
+    let rel = &site.content.files[src].rel;
+    crate::source::load::original_of(rel).unwrap_or_else(|| rel.clone())
+}
+
+/// Where the page made from file `src` (at `route` in its language) is
+/// written: an exercise that is only there for a routine is the default
+/// language's page.
+fn out_path(site: &Site, src: usize, route: crate::site::routes::Route) -> String {
+    match site.content.files[src].lang.is_some() || site.here.index == 0 {
+        true => site.path(route),
+        false => route.path(),
+    }
+}
+
 /// Receives each rendered file (site-relative path, bytes) as soon as it is
 /// made, from any thread.
 pub(crate) type Sink<'a> = &'a (dyn Fn(&str, Vec<u8>) + Sync);
+
+/// Renders the site in each of its languages (`sites`, the default
+/// language first), into `sink` or, without one, into memory. What `serve`
+/// keeps (`memo`) is for the default language.
+pub(crate) fn render_languages(
+    sites: &[Site],
+    themes: &[Theme],
+    sink: Option<Sink>,
+    memo: Option<&Memo>,
+) -> Result<Output, Vec<Diagnostic>> {
+    let mut all = Output {
+        files: Vec::new(),
+        pages: 0,
+        sheets: 0,
+        warnings: Vec::new(),
+    };
+    let mut errors = Vec::new();
+    for (i, (site, theme)) in sites.iter().zip(themes).enumerate() {
+        let memo = memo.filter(|_| i == 0);
+        let out = match sink {
+            Some(sink) => render_into(site, theme, sink, memo),
+            None => render_with(site, theme, memo),
+        };
+        match out {
+            Ok(o) => {
+                all.files.extend(o.files);
+                all.pages += o.pages;
+                all.sheets += o.sheets;
+                all.warnings.extend(o.warnings);
+            }
+            Err(e) => errors.extend(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    if sites.len() > 1 {
+        all.files.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+    Ok(all)
+}
 
 /// Renders the whole site into memory (`Output::files`, sorted by path),
 /// reusing what is unchanged since the last build from `memo`. Template
@@ -139,7 +203,7 @@ fn render_shared(
     let bodies = bodies(site, memo);
     timer.phase("markdown");
     crate::timings::HIGHLIGHT.report("  highlighting");
-    let jobs = pages::all(&site.content, &site.vocabs, theme.statics.keys());
+    let jobs = pages::of_language(site, theme.statics.keys());
     crate::progress::stage("rendering", jobs.len());
 
     let mut views = Views::new(site, theme, &bodies);
@@ -179,7 +243,7 @@ fn render_shared(
                 let (Some(memo), Some(print)) = (memo, print) else {
                     return run(site, theme, &views, &bodies, job).transpose();
                 };
-                let path = site.route(job).path();
+                let path = site.path(site.route(job));
                 if let Some(bytes) = memo.file(&path, print) {
                     return Some(Ok((path, bytes)));
                 }
@@ -213,10 +277,11 @@ fn render_shared(
         errors.dedup_by(|a, b| a.render() == b.render());
         return Err(errors);
     }
-    let sheets = files.iter().filter(|p| p.starts_with("print/")).count();
+    let print = format!("{}print/", site.here.prefix());
+    let sheets = files.iter().filter(|p| p.starts_with(&print)).count();
     let pages = files
         .iter()
-        .filter(|p| p.ends_with(".html") && !p.starts_with("print/"))
+        .filter(|p| p.ends_with(".html") && !p.starts_with(&print))
         .count();
     if let Some(memo) = memo {
         // Pages or files gone since the last build: forget what was kept

@@ -29,7 +29,8 @@ impl Views {
                 .unwrap_or_default()
         };
         let mut docs = Vec::new();
-        for (e, v) in site.content.exercises.iter().zip(&self.exercises) {
+        let listed = site.here.listed;
+        for (e, v) in site.content.exercises[..listed].iter().zip(&self.exercises) {
             let (body, headings) = text(e.src);
             docs.push(SearchDoc {
                 kind: "exercise",

@@ -41,13 +41,15 @@ impl Views {
             .iter()
             .map(|v| TaxonomyView {
                 name: v.taxonomy.name().to_string(),
-                title: v.taxonomy.title().to_string(),
+                title: label(site, "taxonomy", v.taxonomy.name())
+                    .unwrap_or_else(|| v.taxonomy.title().to_string()),
                 url: Route::Taxonomy(v.taxonomy).path(),
                 terms: v
                     .ids()
                     .map(|(id, term)| TermView {
                         term: term.to_string(),
-                        label: site.vocabs.term(id).1.to_string(),
+                        label: label(site, &format!("vocab.{}", v.taxonomy.name()), term)
+                            .unwrap_or_else(|| site.vocabs.term(id).1.to_string()),
                         url: Route::Term(v.taxonomy, term).path(),
                         count: site.with_term(id).len(),
                     })
@@ -86,9 +88,20 @@ impl Views {
             .content
             .exercises
             .par_iter()
-            .map(|e| {
-                let mut view =
-                    exercise_view(&site_view, theme, e, bodies.get(&e.src).map(|b| &**b));
+            .enumerate()
+            .map(|(i, e)| {
+                let mut view = exercise_view(
+                    &site_view,
+                    theme,
+                    &site.words,
+                    e,
+                    bodies.get(&e.src).map(|b| &**b),
+                );
+                if i >= site.here.listed {
+                    // Only there for a routine: the default language's page.
+                    view.url = format!("../{}", view.url);
+                    view.sheet_url = format!("../{}", view.sheet_url);
+                }
                 let value = exercise_value(&mut view, &terms);
                 (Arc::new(view), value)
             })
@@ -118,6 +131,34 @@ impl Views {
             search: Default::default(),
         }
     }
+}
+
+/// The words of `group.key` in the site's language, when it is not the
+/// default one: a label `[languages.<code>.vocabulary]` gives (for `vocab.…`
+/// groups), else the theme's words. The default language keeps the labels
+/// of `handout.toml` and the built-in English ones.
+fn label(site: &Site, group: &str, key: &str) -> Option<String> {
+    if site.here.index == 0 {
+        return None;
+    }
+    let own = group.strip_prefix("vocab.").and_then(|name| {
+        let table = site
+            .config
+            .languages
+            .get(&site.config.language)?
+            .vocabulary
+            .get(name)?;
+        table.0.iter().find_map(|(t, setting)| match setting {
+            crate::model::taxonomy::TermSetting::Label(l) if t == key => Some(l.clone()),
+            _ => None,
+        })
+    });
+    let full = format!("{group}.{key}");
+    own.or_else(|| {
+        site.words
+            .has(&full)
+            .then(|| site.words.text(&full).to_string())
+    })
 }
 
 /// Each vocabulary's terms as template values, by term: made once and
@@ -232,6 +273,7 @@ pub(super) fn term(site: &SiteView, t: Taxonomy, term: &str) -> TermView {
 fn exercise_view(
     site: &SiteView,
     theme: &crate::theme::Theme,
+    words: &crate::i18n::Catalog,
     e: &Exercise,
     body: Option<&Rendered>,
 ) -> ExerciseView {
@@ -242,7 +284,7 @@ fn exercise_view(
         summary: e.summary.clone(),
         url: Route::Exercise(&e.slug).path(),
         sheet_url: Route::ExerciseSheet(&e.slug).path(),
-        dosage: e.dosage.describe(),
+        dosage: e.dosage.describe_in(words),
         region: e
             .region
             .iter()
@@ -282,10 +324,11 @@ fn routine_view(site: &Site, exercises: &[Arc<ExerciseView>], r: &Routine) -> Ro
                     let i = site.exercise_id(&item.exercise)?;
                     number += 1;
                     let merged = site.content.exercise(i).dosage.merged(&item.dosage);
+                    let dosage = merged.describe_in(&site.words);
                     Some(RoutineItemView {
                         number,
                         exercise: Arc::clone(&exercises[i.index()]),
-                        dosage: merged.describe(),
+                        dosage,
                         note: item.note.clone().unwrap_or_default(),
                     })
                 })
@@ -300,13 +343,17 @@ fn routine_view(site: &Site, exercises: &[Arc<ExerciseView>], r: &Routine) -> Ro
         sheet_url: Route::RoutineSheet(&r.slug).path(),
         large_sheet_url: format!("{}#large", Route::RoutineSheet(&r.slug).path()),
         goal: r.goal.clone(),
-        goal_label: site
-            .vocabs
-            .goals
-            .label(&r.goal)
-            .unwrap_or(&r.goal)
-            .to_string(),
-        frequency: r.frequency.map(|f| f.to_string()).unwrap_or_default(),
+        goal_label: label(site, "goal", &r.goal).unwrap_or_else(|| {
+            site.vocabs
+                .goals
+                .label(&r.goal)
+                .unwrap_or(&r.goal)
+                .to_string()
+        }),
+        frequency: r
+            .frequency
+            .map(|f| crate::model::wording::frequency(f, &site.words))
+            .unwrap_or_default(),
         cautions: r.cautions.clone(),
         red_flags: r.red_flags.clone(),
         sections,

@@ -27,7 +27,12 @@ pub(crate) struct Language {
 }
 
 /// Each language's data file, by code.
-const FILES: &[(&str, &str)] = &[("en", include_str!("lang/en.toml"))];
+const FILES: &[(&str, &str)] = &[
+    ("en", include_str!("lang/en.toml")),
+    ("es", include_str!("lang/es.toml")),
+    ("fr", include_str!("lang/fr.toml")),
+    ("de", include_str!("lang/de.toml")),
+];
 
 impl Language {
     /// The language with this code, or English when search has none for it
@@ -65,14 +70,20 @@ mod tests {
 
     #[test]
     fn no_word_is_in_two_builtin_groups() {
-        let words = Language::get("en").words;
+        for (code, _) in FILES {
+            one_group_per_word(code);
+        }
+    }
+
+    fn one_group_per_word(code: &str) {
+        let words = Language::get(code).words;
         let mut seen = std::collections::HashMap::new();
         for (g, group) in words.synonyms.iter().enumerate() {
             assert!(group.len() > 1, "group {group:?} has one word");
             for w in group {
                 let w = text::words(w).join(" ");
                 if let Some(other) = seen.insert(w.clone(), g) {
-                    assert_eq!(other, g, "`{w}` is in two groups");
+                    assert_eq!(other, g, "{code}: `{w}` is in two groups");
                 }
             }
         }

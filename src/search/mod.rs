@@ -252,4 +252,6 @@ fn cap(text: &str, max: usize) -> String {
 }
 
 #[cfg(test)]
+mod spanish_tests;
+#[cfg(test)]
 mod tests;

@@ -119,6 +119,15 @@ fn merge(groups: impl Iterator<Item = Vec<String>>) -> Vec<Vec<String>> {
 /// Problems with `[search]` in `handout.toml`: a removed word that is in
 /// no built-in group (a typo would otherwise pass unnoticed).
 pub(crate) fn check(config: &SearchConfig, language: &str, text: &str) -> Vec<Diagnostic> {
+    let mut diags = check_one(config, language, "search", text);
+    for code in config.languages.keys() {
+        let own = config.for_language(code, language);
+        diags.extend(check_one(&own, code, &format!("search.{code}"), text));
+    }
+    diags
+}
+
+fn check_one(config: &SearchConfig, language: &str, table: &str, text: &str) -> Vec<Diagnostic> {
     let lang = Language::get(language);
     let known: Vec<String> = lang
         .words
@@ -143,7 +152,7 @@ pub(crate) fn check(config: &SearchConfig, language: &str, text: &str) -> Vec<Di
                 format!("`{w}` is in no built-in synonym group, so it cannot be removed"),
             )
             .at(line, col)
-            .field("search.remove_synonyms")
+            .field(format!("{table}.remove_synonyms"))
             .suggest(w, known.iter().map(String::as_str))
             .with_snippet(text)
         })
@@ -233,6 +242,7 @@ mod tests {
                 .collect(),
             remove_synonyms: remove.iter().map(|w| w.to_string()).collect(),
             builtin_synonyms: builtin,
+            languages: Default::default(),
         }
     }
 

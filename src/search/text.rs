@@ -41,8 +41,45 @@ pub(crate) type Stemmer = fn(&str) -> String;
 pub(crate) fn stemmer(language: &str) -> Option<Stemmer> {
     match language {
         "en" => Some(stem_en),
+        "es" => Some(stem_es),
+        "fr" => Some(stem_fr),
+        "de" => Some(stem_de),
         _ => None,
     }
+}
+
+/// A Snowball stemmer (rust-stemmers), made once, over a folded word.
+fn snowball(
+    cell: &'static std::sync::OnceLock<rust_stemmers::Stemmer>,
+    algorithm: rust_stemmers::Algorithm,
+    word: &str,
+) -> String {
+    if word.len() <= 3 || word.starts_with(|c: char| c.is_ascii_digit()) {
+        return word.to_string();
+    }
+    cell.get_or_init(|| rust_stemmers::Stemmer::create(algorithm))
+        .stem(word)
+        .into_owned()
+}
+
+/// Spanish: Snowball's stemmer. Words are folded first (`músculo` and
+/// `musculo` are one word), so the browser finds a stem by the words of the
+/// index rather than by running the stemmer again.
+pub(crate) fn stem_es(word: &str) -> String {
+    static S: std::sync::OnceLock<rust_stemmers::Stemmer> = std::sync::OnceLock::new();
+    snowball(&S, rust_stemmers::Algorithm::Spanish, word)
+}
+
+/// French: Snowball's stemmer, over folded words.
+pub(crate) fn stem_fr(word: &str) -> String {
+    static S: std::sync::OnceLock<rust_stemmers::Stemmer> = std::sync::OnceLock::new();
+    snowball(&S, rust_stemmers::Algorithm::French, word)
+}
+
+/// German: Snowball's stemmer, over folded words (`ü` read as `u`).
+pub(crate) fn stem_de(word: &str) -> String {
+    static S: std::sync::OnceLock<rust_stemmers::Stemmer> = std::sync::OnceLock::new();
+    snowball(&S, rust_stemmers::Algorithm::German, word)
 }
 
 /// A light English stemmer, so "stretches", "stretching" and "stretch"
@@ -109,6 +146,23 @@ mod tests {
             ["childs", "pose", "epaule", "t", "spine"]
         );
         assert_eq!(fold("Golfer’s"), "golfers");
+    }
+
+    #[test]
+    fn spanish_french_and_german_stems_join_word_forms() {
+        for group in [
+            ["musculo", "musculos", "muscular"],
+            ["estiramiento", "estiramientos", "estirar"],
+            ["rodilla", "rodillas", "rodilla"],
+        ] {
+            let stems: Vec<String> = group.iter().map(|w| stem_es(w)).collect();
+            assert!(stems.iter().all(|s| *s == stems[0]), "{group:?}: {stems:?}");
+        }
+        assert_eq!(stem_es(&words("Músculo")[0]), stem_es("musculo"));
+        assert_eq!(stem_fr("epaules"), stem_fr("epaule"));
+        assert_eq!(stem_de("schultern"), stem_de("schulter"));
+        assert_eq!(stem_es("90s"), "90s");
+        assert_eq!(stem_es("pie"), "pie");
     }
 
     #[test]

@@ -76,6 +76,27 @@ impl Kit {
     }
 }
 
+impl Kit {
+    /// The same sizes with the `[sheet]` words of `catalog`.
+    pub(crate) fn in_language(
+        &self,
+        catalog: &crate::i18n::Catalog,
+        diags: &mut Vec<Diagnostic>,
+    ) -> Kit {
+        let words = Words::of(catalog, diags);
+        let print = crate::fingerprint::of((
+            serde_json::to_string(&words).unwrap_or_default(),
+            format!("{:?}", self.style),
+        ));
+        Kit {
+            words_value: tera::Value::from_serializable(&words),
+            words,
+            style: self.style.clone(),
+            print,
+        }
+    }
+}
+
 /// A routine sheet's layouts, and a warning when it needs more than one page.
 pub(crate) type Fitting = (Arc<Fitted>, Option<Diagnostic>);
 
@@ -218,6 +239,11 @@ fn finish(cfg: &Config, kit: &Kit, t: texts::SheetTexts, f: &Fitted) -> SheetVie
 /// The words, for templates (`words`).
 pub(crate) fn words(kit: &Kit) -> tera::Value {
     kit.words_value.clone()
+}
+
+/// The page margin of a standard sheet, in millimetres.
+pub(crate) fn page_margin_mm(kit: &Kit) -> f32 {
+    kit.style.mode(2, false).page_margin
 }
 
 /// What the programme builder prints its sheet with (`url`: the builder's

@@ -1,17 +1,19 @@
-//! The words printed on sheets (`i18n/en.toml`, built in; a site's own
-//! `i18n/en.toml` changes single keys). Templates show them and the fitter
+//! The words printed on sheets (the `[sheet]` group of the theme's words,
+//! read through `i18n::Catalog`). Templates show them and the fitter
 //! measures them, so no sheet sentence lives in Rust: only the filling in
 //! of `{n}`-style blanks and the choice between a word's forms for one and
 //! for other counts.
 
 use crate::diag::Diagnostic;
+use crate::i18n::Catalog;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
 /// The built-in words.
 const BUILTIN: &str = include_str!("../../i18n/en.toml");
 /// Where a site changes them.
-pub(crate) const SITE_FILE: &str = "i18n/en.toml";
+#[cfg(test)]
+const SITE_FILE: &str = "i18n/en.toml";
 
 /// A wording for a count of one, and for other counts.
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -76,8 +78,8 @@ pub(crate) struct Words {
     pub emergency: String,
 }
 
+/// The other groups of the file are the rest of the theme's words.
 #[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct File {
     sheet: Words,
 }
@@ -97,30 +99,26 @@ pub(crate) fn fill(pattern: &str, vars: &[(&str, &str)]) -> String {
 impl Words {
     /// The built-in words, changed by the site's `i18n/en.toml` if it has one.
     pub(crate) fn load(root: &Path) -> (Words, Vec<Diagnostic>) {
-        let mut diags = Vec::new();
-        let builtin: toml::Table = BUILTIN.parse().unwrap_or_default();
-        let mut merged = builtin.clone();
-        let path = root.join(SITE_FILE);
-        if path.is_file() {
-            match std::fs::read_to_string(&path) {
-                Ok(text) => merge_site(&text, &builtin, &mut merged, &mut diags),
-                Err(e) => diags.push(Diagnostic::error(
-                    SITE_FILE,
-                    format!("cannot read {SITE_FILE}: {e}"),
-                )),
-            }
-        }
-        let words = match toml::Value::Table(merged).try_into::<File>() {
-            Ok(f) => f.sheet,
+        let (catalog, mut diags) = Catalog::load(root, "en");
+        let words = Words::of(&catalog, &mut diags);
+        (words, diags)
+    }
+
+    /// The sheet words of a catalog (any language); a word of the wrong
+    /// form is reported and the built-in English words are used.
+    pub(crate) fn of(catalog: &Catalog, diags: &mut Vec<Diagnostic>) -> Words {
+        let sheet = catalog.group("sheet").cloned().unwrap_or_default();
+        match toml::Value::Table(sheet).try_into::<Words>() {
+            Ok(w) => w,
             Err(e) => {
+                let file = format!("i18n/{}.toml", catalog.lang());
                 diags.push(
-                    Diagnostic::error(SITE_FILE, format!("a sheet word has the wrong form: {e}"))
+                    Diagnostic::error(file, format!("a sheet word has the wrong form: {e}"))
                         .help("each word is text in quotes; `days` and `red_flags` are lists; a count's wording is `{ one = \"…\", other = \"…\" }`"),
                 );
                 Words::builtin()
             }
-        };
-        (words, diags)
+        }
     }
 
     /// The built-in words alone.
@@ -132,74 +130,6 @@ impl Words {
             Err(e) => panic!("i18n/en.toml: {e}"),
         }
     }
-}
-
-/// Puts the site's keys over the built-in ones, reporting keys that do not exist.
-fn merge_site(
-    text: &str,
-    builtin: &toml::Table,
-    merged: &mut toml::Table,
-    diags: &mut Vec<Diagnostic>,
-) {
-    let site: toml::Table = match text.parse() {
-        Ok(t) => t,
-        Err(e) => {
-            let (line, col) = e.span().map(|s| line_col(text, s.start)).unwrap_or((0, 0));
-            diags.push(
-                Diagnostic::error(SITE_FILE, e.message().trim().to_string())
-                    .at(line, col)
-                    .with_snippet(text),
-            );
-            return;
-        }
-    };
-    let known: Vec<&str> = builtin
-        .get("sheet")
-        .and_then(|s| s.as_table())
-        .map(|t| t.keys().map(String::as_str).collect())
-        .unwrap_or_default();
-    for (table, value) in site {
-        let (Some(words), true) = (value.as_table(), table == "sheet") else {
-            let (line, col) = find(text, &table);
-            diags.push(
-                Diagnostic::error(SITE_FILE, format!("unknown table `{table}`"))
-                    .at(line, col)
-                    .allowed("[sheet]")
-                    .with_snippet(text),
-            );
-            continue;
-        };
-        for (key, v) in words {
-            if !known.contains(&key.as_str()) {
-                let (line, col) = find(text, key);
-                diags.push(
-                    Diagnostic::error(SITE_FILE, format!("unknown sheet word `{key}`"))
-                        .at(line, col)
-                        .field(format!("sheet.{key}"))
-                        .suggest(key, known.iter().copied())
-                        .with_snippet(text),
-                );
-                continue;
-            }
-            if let Some(toml::Value::Table(sheet)) = merged.get_mut("sheet") {
-                sheet.insert(key.clone(), v.clone());
-            }
-        }
-    }
-}
-
-fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..at.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
-    (line, col)
-}
-
-fn find(text: &str, needle: &str) -> (usize, usize) {
-    text.lines()
-        .enumerate()
-        .find_map(|(i, l)| l.find(needle).map(|c| (i + 1, c + 1)))
-        .unwrap_or((0, 0))
 }
 
 #[cfg(test)]
@@ -232,7 +162,7 @@ mod tests {
         assert_eq!(w.video, "Film");
         assert_eq!(w.take_care, "Take care:");
         assert_eq!(diags.len(), 1);
-        assert_eq!(diags[0].message, "unknown sheet word `emergancy`");
+        assert_eq!(diags[0].message, "unknown key `emergancy` in [sheet]");
         assert_eq!((diags[0].line, diags[0].col), (3, 1));
         assert_eq!(diags[0].help.as_deref(), Some("did you mean `emergency`?"));
     }

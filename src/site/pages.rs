@@ -153,3 +153,22 @@ pub(crate) fn sources(c: &Content) -> Vec<(usize, Route<'_>)> {
     out.extend(c.guides.iter().map(|g| (g.src, Route::Guide(&g.slug))));
     out
 }
+
+/// Every page and file of `site` in its language: all of [`all`] in the
+/// default language; in another, its own pages (not the exercises that
+/// are only there for its routines), and neither the static files, the
+/// sitemap, robots.txt nor the 404 page, which the site has once.
+pub(crate) fn of_language<'a>(
+    site: &super::Site,
+    statics: impl Iterator<Item = &'a String>,
+) -> Vec<Page> {
+    let mut jobs = all(&site.content, &site.vocabs, statics);
+    if site.here.index > 0 {
+        jobs.retain(|p| match p {
+            Page::Exercise(i) | Page::ExerciseSheet(i) => site.listed(*i),
+            Page::Static(_) | Page::Sitemap | Page::Robots | Page::NotFound => false,
+            _ => true,
+        });
+    }
+    jobs
+}

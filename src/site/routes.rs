@@ -112,6 +112,20 @@ pub(crate) fn root(config: &Config, route: Route, path: &str) -> String {
     }
 }
 
+/// The URL of the top of the site (where the theme's files are) from a
+/// page whose language root is `root`, in the language whose pages are
+/// under `prefix` (`""` or `es/`).
+pub(crate) fn assets(prefix: &str, root: &str) -> String {
+    if prefix.is_empty() || root.contains("://") || root.starts_with('/') {
+        // An absolute root (the 404 page) already names the language's folder.
+        return match root.strip_suffix(prefix) {
+            Some(top) if !prefix.is_empty() => top.to_string(),
+            _ => root.to_string(),
+        };
+    }
+    format!("{}{root}", "../".repeat(prefix.matches('/').count()))
+}
+
 /// The canonical (absolute) URL of `path`, when `base_url` is absolute.
 pub(crate) fn canonical(config: &Config, path: &str) -> Option<String> {
     config

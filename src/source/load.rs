@@ -25,6 +25,9 @@ pub(crate) struct SourceFile {
     /// Path relative to `content/`, with `/` separators (for resolving links).
     pub(crate) rel: String,
     pub(crate) section: Section,
+    /// The language of a translation (`wall-angels.es.md`: `es`); `None`
+    /// for a page in the default language.
+    pub(crate) lang: Option<String>,
     /// Whole text, BOM removed, CRLF turned into LF (lines keep their numbers).
     pub(crate) text: String,
     /// Where the front-matter text (without the `---` fences) is in
@@ -218,7 +221,7 @@ fn load_one(root: &Path, content_dir: &Path, path: &Path) -> Result<SourceFile, 
 }
 
 fn section_of(rel: &str) -> Option<Section> {
-    if rel == "index.md" {
+    if rel == "index.md" || (!rel.contains('/') && lang_of(rel).is_some()) {
         return Some(Section::Home);
     }
     let (dir, _) = rel.split_once('/')?;
@@ -278,10 +281,12 @@ pub(crate) fn split(
             .at(1, 1)
             .help("start the file with front-matter between `---` lines; `handout new exercise \"Title\"` writes a complete example"));
     }
+    let lang = lang_of(&rel).map(str::to_string);
     let mut file = SourceFile {
         display,
         rel,
         section,
+        lang,
         fm: None,
         fm_line: 0,
         body_start: 0,
@@ -320,6 +325,25 @@ pub(crate) fn split(
     Ok(file)
 }
 
+/// The language of `wall-angels.es.md` (a path under content/): the code
+/// of two or three lower-case letters after the name's last inner dot.
+pub(crate) fn lang_of(rel: &str) -> Option<&str> {
+    let name = rel.rsplit('/').next()?;
+    let (_, lang) = name.strip_suffix(".md")?.rsplit_once('.')?;
+    ((2..=3).contains(&lang.len()) && lang.chars().all(|c| c.is_ascii_lowercase())).then_some(lang)
+}
+
+/// The original of translation `rel`: `exercises/wall-angels.es.md` →
+/// `exercises/wall-angels.md`.
+pub(crate) fn original_of(rel: &str) -> Option<String> {
+    let lang = lang_of(rel)?;
+    let stem = rel
+        .strip_suffix(".md")?
+        .strip_suffix(lang)?
+        .strip_suffix('.')?;
+    Some(format!("{stem}.md"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -331,6 +355,19 @@ mod tests {
             Section::Exercises,
             bytes,
         )
+    }
+
+    #[test]
+    fn translations_are_named_by_language() {
+        assert_eq!(lang_of("exercises/wall-angels.es.md"), Some("es"));
+        assert_eq!(lang_of("index.es.md"), Some("es"));
+        assert_eq!(lang_of("exercises/wall-angels.md"), None);
+        assert_eq!(lang_of("exercises/v1.2.md"), None);
+        assert_eq!(
+            original_of("exercises/wall-angels.es.md").as_deref(),
+            Some("exercises/wall-angels.md")
+        );
+        assert_eq!(section_of("index.es.md"), Some(Section::Home));
     }
 
     #[test]

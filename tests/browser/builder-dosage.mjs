@@ -42,7 +42,7 @@ for (const e of exercises) {
   compared++;
   // The build's code is the builder's code of the same dosage.
   if (C.overCode(e.dosage) !== e.code) wrong.push({ exercise: e.slug, rust: e.code, js: C.overCode(e.dosage) });
-  const mine = D.describe(e.dosage);
+  const mine = D.describe(e.dosage, data.words);
   if (mine !== e.text) wrong.push({ exercise: e.slug, rust: e.text, js: mine });
   // The dosage survives the address: coded as changes to nothing, read back.
   const back = D.merged({}, C.readCode(C.overCode(e.dosage)));
@@ -56,7 +56,7 @@ for (const r of routines) {
       const e = bySlug.get(item.slug);
       if (!e || item.text === null) continue;
       compared++;
-      const mine = D.describe(D.merged(e.dosage, C.readCode(item.over)));
+      const mine = D.describe(D.merged(e.dosage, C.readCode(item.over)), data.words);
       if (mine !== item.text) wrong.push({ routine: r.slug, exercise: item.slug, rust: item.text, js: mine });
     }
   }

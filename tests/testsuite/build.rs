@@ -243,7 +243,7 @@ fn check_links(public: &Path) -> Vec<String> {
                     broken.push(format!("{path}: {url} → missing {target}"));
                 } else if let Some(f) = frag {
                     // `builder.html#add=slug` is the builder's state, not an anchor.
-                    let state = target == "builder.html" && f.contains('=');
+                    let state = target.ends_with("builder.html") && f.contains('=');
                     if !f.is_empty()
                         && !state
                         && !ids.get(target.as_str()).is_some_and(|l| l.contains(&f))

@@ -7,7 +7,13 @@ use crate::common::*;
 fn the_sample_handbook_builds_with_no_warning() {
     let out = run(&repo(), &["check"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(!stderr(&out).contains("warning"), "{}", stderr(&out));
+    // Only the count of the pages not yet in Spanish (the sample translates
+    // a part of the handbook).
+    let err = stderr(&out);
+    assert!(
+        err.contains("(1 warning: 1 untranslated_pages)") && err.matches("warning").count() == 2,
+        "{err}"
+    );
     assert!(stderr(&out).contains("no errors"), "{}", stderr(&out));
 }
 

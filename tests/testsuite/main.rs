@@ -13,6 +13,7 @@ mod content_checks;
 mod content_errors;
 mod docs;
 mod dosage;
+mod languages;
 mod output;
 mod pdf;
 mod search;

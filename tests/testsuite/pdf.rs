@@ -103,6 +103,31 @@ fn files(dir: &Path, suffix: &str) -> Vec<PathBuf> {
     out
 }
 
+/// The sheets folders of a built site: `print/`, and `<code>/print/` of
+/// each further language.
+fn print_dirs(public: &Path) -> Vec<PathBuf> {
+    let mut out = vec![public.join("print")];
+    let mut langs: Vec<PathBuf> = std::fs::read_dir(public)
+        .map(|d| {
+            d.filter_map(Result::ok)
+                .map(|e| e.path().join("print"))
+                .collect()
+        })
+        .unwrap_or_default();
+    langs.retain(|p| p.is_dir() && !p.starts_with(public.join("print")));
+    langs.sort();
+    out.extend(langs);
+    out
+}
+
+/// The files ending in `suffix` in `sub` of every sheets folder.
+fn all_files(prints: &[PathBuf], sub: &str, suffix: &str) -> Vec<PathBuf> {
+    prints
+        .iter()
+        .flat_map(|p| files(&p.join(sub), suffix))
+        .collect()
+}
+
 fn is_large(p: &Path) -> bool {
     p.to_string_lossy().contains(".large.")
 }
@@ -130,8 +155,8 @@ fn pdf_prints_every_routine_sheet_of_the_sample_on_one_a4_page() {
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
     assert_clean(&out, tmp.path());
-    let print = site.path().join("public/print");
-    let sheets: Vec<PathBuf> = files(&print.join("routines"), ".html")
+    let prints = print_dirs(&site.path().join("public"));
+    let sheets: Vec<PathBuf> = all_files(&prints, "routines", ".html")
         .into_iter()
         .filter(|p| !is_large(p))
         .collect();
@@ -140,14 +165,14 @@ fn pdf_prints_every_routine_sheet_of_the_sample_on_one_a4_page() {
         let (pages, size) = pdfinfo(&html.with_extension("pdf"));
         assert_eq!((pages, size), (1, (595, 842)), "{}", html.display());
     }
-    let pdfs = files(&print.join("routines"), ".pdf");
+    let pdfs = all_files(&prints, "routines", ".pdf");
     assert_eq!(
         pdfs.len(),
         sheets.len(),
         "no large print without --all: {pdfs:?}"
     );
     assert_eq!(
-        files(&print.join("exercises"), ".pdf"),
+        all_files(&prints, "exercises", ".pdf"),
         Vec::<PathBuf>::new()
     );
     assert!(
@@ -167,12 +192,12 @@ fn pdf_all_prints_exercise_and_large_print_sheets_on_letter() {
     let err = stderr(&out);
     assert!(out.status.success(), "{err}");
     assert_clean(&out, tmp.path());
-    let print = site.path().join("public/print");
-    let routines: Vec<PathBuf> = files(&print.join("routines"), ".html")
+    let prints = print_dirs(&site.path().join("public"));
+    let routines: Vec<PathBuf> = all_files(&prints, "routines", ".html")
         .into_iter()
         .filter(|p| !is_large(p))
         .collect();
-    let exercises = files(&print.join("exercises"), ".html");
+    let exercises = all_files(&prints, "exercises", ".html");
     assert!(exercises.len() >= 30, "{exercises:?}");
     let mut printed = 0;
     for html in routines.iter().chain(&exercises) {
@@ -188,7 +213,7 @@ fn pdf_all_prints_exercise_and_large_print_sheets_on_letter() {
         assert!(pages >= 1 && size == (612, 792), "{}", large.display());
         printed += 1;
     }
-    printed += files(&print.join("exercises"), ".large.pdf").len();
+    printed += all_files(&prints, "exercises", ".large.pdf").len();
     assert!(
         err.contains(&format!("Printed {printed} sheets to PDF")),
         "{err}"

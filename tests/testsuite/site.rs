@@ -191,7 +191,8 @@ fn every_page_has_a_description_preview_tags_and_an_icon() {
             .unwrap()
             .to_string_lossy()
             .replace('\\', "/");
-        if !rel.ends_with(".html") || rel.starts_with("print/") {
+        // Sheets are not for search engines (also `es/print/` of a language).
+        if !rel.ends_with(".html") || rel.split('/').take(2).any(|s| s == "print") {
             continue;
         }
         seen += 1;

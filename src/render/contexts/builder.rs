@@ -23,6 +23,8 @@ pub(in crate::render) struct BuilderPage {
     /// The sheet's words and the clinic's texts, as the built sheets print them.
     words: tera::Value,
     sheet: tera::Value,
+    /// The sheets' page margin, for the builder's `@page`.
+    margin_mm: tera::Value,
 }
 
 impl BuilderPage {
@@ -30,6 +32,7 @@ impl BuilderPage {
         BuilderPage {
             words: sheet::words(kit),
             sheet: sheet::builder_texts(&site.config, kit, &Route::Builder.path()),
+            margin_mm: tera::Value::from_serializable(&sheet::page_margin_mm(kit)),
             exercise_url: Route::Exercise("{slug}").path(),
             sheet_url: Route::ExerciseSheet("{slug}").path(),
             routine_url: Route::Routine("{slug}").path(),
@@ -61,6 +64,6 @@ impl Template for BuilderPage {
         ctx.insert("absolute_url", &self.absolute_url);
         ctx.insert("words_json", &self.words.to_string());
         ctx.insert("sheet_json", &self.sheet.to_string());
-        ctx.insert_value("sheet", self.sheet);
+        ctx.insert_value("sheet_margin_mm", self.margin_mm);
     }
 }

@@ -54,13 +54,15 @@ pub(in crate::render) struct ExercisesPage {
     /// Per category with exercises: `{term, exercises}`.
     groups: tera::Value,
     count: usize,
+    title: String,
 }
 
 impl ExercisesPage {
-    pub(in crate::render) fn new(views: &Views) -> Self {
-        // Each category's exercises, in order, from one pass over them.
+    pub(in crate::render) fn new(site: &Site, views: &Views) -> Self {
+        // Each category's listed exercises, in order, from one pass over them.
+        let listed = site.here.listed;
         let mut by_term: HashMap<&str, Vec<tera::Value>> = HashMap::new();
-        for (e, v) in views.exercises.iter().zip(&views.exercise_values) {
+        for (e, v) in views.exercises[..listed].iter().zip(&views.exercise_values) {
             by_term
                 .entry(e.category.term.as_str())
                 .or_default()
@@ -81,7 +83,8 @@ impl ExercisesPage {
             .collect();
         ExercisesPage {
             groups: tera::Value::from(groups),
-            count: views.exercises.len(),
+            count: listed,
+            title: site.words.text("exercises.title").to_string(),
         }
     }
 }
@@ -89,7 +92,7 @@ impl ExercisesPage {
 impl Template for ExercisesPage {
     const NAME: &'static str = "exercises.html";
     fn head(&self) -> (String, String) {
-        ("All exercises".into(), String::new())
+        (self.title.clone(), String::new())
     }
     fn fill(self, ctx: &mut tera::Context) {
         ctx.insert_value("groups", self.groups);
@@ -100,12 +103,14 @@ impl Template for ExercisesPage {
 /// `routines.html`: every routine.
 pub(in crate::render) struct RoutinesPage {
     routines: tera::Value,
+    title: String,
 }
 
 impl RoutinesPage {
-    pub(in crate::render) fn new(views: &Views) -> Self {
+    pub(in crate::render) fn new(site: &Site, views: &Views) -> Self {
         RoutinesPage {
             routines: tera::Value::from(views.routine_values.clone()),
+            title: site.words.text("routines.title").to_string(),
         }
     }
 }
@@ -113,7 +118,7 @@ impl RoutinesPage {
 impl Template for RoutinesPage {
     const NAME: &'static str = "routines.html";
     fn head(&self) -> (String, String) {
-        ("All routines".into(), String::new())
+        (self.title.clone(), String::new())
     }
     fn fill(self, ctx: &mut tera::Context) {
         ctx.insert_value("routines", self.routines);

@@ -4,6 +4,7 @@
 //! `description`).
 
 mod builder;
+mod languages;
 mod lists;
 mod pages;
 mod sheets;
@@ -43,7 +44,13 @@ pub(super) fn render<T: Template>(
     let mut ctx = tera::Context::new();
     let (title, description) = page.head();
     ctx.insert_value("site", views.site_value.clone());
-    ctx.insert("root", &routes::root(cfg, route, path));
+    let root = routes::root(cfg, route, path);
+    ctx.insert("assets", &routes::assets(&site.here.prefix(), &root));
+    ctx.insert("root", &root);
+    if site.here.all.many() {
+        ctx.insert("languages", &languages::switcher(site, route));
+    }
+    ctx.insert("dir", languages::dir(site));
     ctx.insert("url", path);
     ctx.insert("canonical", &routes::canonical(cfg, path));
     ctx.insert("title", &title);
@@ -53,23 +60,23 @@ pub(super) fn render<T: Template>(
 }
 
 /// The search page: what every page gets, nothing more.
-pub(super) struct SearchPage;
+pub(super) struct SearchPage(pub(super) String);
 
 impl Template for SearchPage {
     const NAME: &'static str = "search.html";
     fn head(&self) -> (String, String) {
-        ("Search".into(), String::new())
+        (self.0.clone(), String::new())
     }
     fn fill(self, _: &mut tera::Context) {}
 }
 
 /// The page shown for an address the site does not have.
-pub(super) struct NotFoundPage;
+pub(super) struct NotFoundPage(pub(super) String);
 
 impl Template for NotFoundPage {
     const NAME: &'static str = "404.html";
     fn head(&self) -> (String, String) {
-        ("Page not found".into(), String::new())
+        (self.0.clone(), String::new())
     }
     fn fill(self, _: &mut tera::Context) {}
 }

@@ -6,6 +6,7 @@
 mod eval;
 mod header;
 mod library;
+mod spanish;
 
 use crate::common::*;
 use std::io::{BufRead, BufReader, Write};
