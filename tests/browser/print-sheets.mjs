@@ -32,6 +32,9 @@ const results = await withBrowser(async (context) => {
         classes: mode ? mode.className : "",
         pages: mode ? mode.querySelectorAll(".sheet-page").length : 0,
         fonts: [...document.fonts].filter((f) => f.status === "loaded").length,
+        // Labels of the tick-box log wider than their box ("Sem. 1" running into Monday's box).
+        cut: mode ? [...mode.querySelectorAll(".card-log th")].filter((th) => th.scrollWidth > th.clientWidth + 1)
+          .map((th) => th.textContent.trim()).slice(0, 3) : [],
       };
     });
     const r = { html: s.html, large: !!s.large, ...info };
@@ -47,3 +50,8 @@ const results = await withBrowser(async (context) => {
   return out;
 });
 report(results);
+const cut = results.filter((r) => r.cut.length);
+if (cut.length) {
+  console.error("log labels wider than their boxes:", JSON.stringify(cut.map((r) => [r.html, r.large, r.cut])));
+  process.exitCode = 1;
+}

@@ -364,10 +364,17 @@ fn spanish_routine_sheets_print_on_one_page_on_a4_and_letter() {
             list.push(serde_json::json!({ "html": html, "pdf": pdf, "large": false }));
         }
         assert!(list.len() >= 3, "{list:?}");
+        // An exercise sheet too, in both modes (the script fails on a log
+        // label wider than its box).
+        let sheet = site.join("public/es/print/exercises/wall-angels.html");
+        for large in [false, true] {
+            let pdf = out.path().join(format!("wall-angels-{large}.pdf"));
+            list.push(serde_json::json!({ "html": sheet, "pdf": pdf, "large": large }));
+        }
         let file = out.path().join("list.json");
         std::fs::write(&file, serde_json::to_string(&list).expect("json")).expect("write");
         node_check(&checks, "print-sheets.mjs", &[&file.to_string_lossy()]);
-        for item in &list {
+        for item in list.iter().filter(|i| i["large"] == false) {
             let pdf = item["pdf"].as_str().unwrap_or_default();
             let info = std::process::Command::new("pdfinfo")
                 .arg(pdf)
