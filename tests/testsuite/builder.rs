@@ -1,6 +1,7 @@
 //! The programme builder (`builder.html`): the files the build writes for
 //! it, the links to it from exercise and routine pages, its dosage wording
-//! against the Rust renderer's, and the whole of it in headless Chromium.
+//! against the Rust renderer's, the whole of it in headless Chromium, and
+//! the Spanish builder in Spanish.
 
 use crate::common::*;
 
