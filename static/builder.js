@@ -549,7 +549,9 @@
             else document.documentElement.dataset.builderQr = String(++codes);
           }, 400);
         } else document.documentElement.dataset.builderQr = String(++codes);
-        var m = $("builder-fit"), paper = lastFit.paper;
+        var m = $("builder-fit"), named = $("builder-paper").querySelector("option[value=\"" + lastFit.paper + "\"]");
+        // The paper as the page's language names it ("Letter", "Carta").
+        var paper = named ? named.textContent : lastFit.paper;
         if ($("builder-large").checked) m.textContent = fill(W.fitsLarge, { pages: lastFit.pages });
         else if (lastFit.pages > 1) m.textContent = W.tooLong;
         else m.textContent = fill(lastFit.cut !== null ? W.fitsCut : W.fits, { paper: paper });

@@ -1,7 +1,7 @@
 //! What each request gets: a built file (HTML with the reload script and,
-//! while a build is broken, the error overlay), the site's 404 page, a
-//! redirect for a folder without its slash, the live-reload stream, or a
-//! refusal. Every response says `nosniff` and `no-store`.
+//! while a build is broken, the error overlay), the 404 page (a
+//! language's own in its folder), a redirect for a folder without its
+//! slash, the live-reload stream, or a refusal. Every response says `nosniff` and `no-store`.
 
 use super::http::{self, Wanted};
 use super::server::{Body, Ctx};
@@ -63,7 +63,13 @@ fn page(ctx: &Ctx, uri: &hyper::Uri) -> Response<Body> {
     let (status, path, bytes) = match found {
         Some((path, bytes)) => (StatusCode::OK, path, Some(bytes)),
         None => {
-            let path = crate::site::routes::Route::NotFound.path();
+            // A language's folder has its own 404 page.
+            let page = crate::site::routes::Route::NotFound.path();
+            let folder = uri.path().trim_start_matches('/').split('/').next();
+            let path = folder
+                .map(|f| format!("{f}/{page}"))
+                .filter(|p| snap.files.contains_key(p))
+                .unwrap_or(page);
             let bytes = snap.files.get(&path);
             (StatusCode::NOT_FOUND, path, bytes)
         }

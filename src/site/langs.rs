@@ -56,15 +56,13 @@ impl Languages {
     }
 
     /// True when language `lang` has the page at `route` (a sheet with its
-    /// page; every page that is not made from a content file, and the home
-    /// page, are in every language).
+    /// page; every page that is not made from a content file, the home
+    /// page and the 404 page, are in every language).
     pub(crate) fn has(&self, lang: usize, route: Route) -> bool {
         let page = match route {
             Route::ExerciseSheet(s) => Route::Exercise(s),
             Route::RoutineSheet(s) => Route::Routine(s),
             Route::Exercise(_) | Route::Routine(_) | Route::Guide(_) => route,
-            // The site has one 404 page, in the default language.
-            Route::NotFound => return lang == 0,
             _ => return true,
         };
         lang == 0

@@ -157,7 +157,8 @@ pub(crate) fn sources(c: &Content) -> Vec<(usize, Route<'_>)> {
 /// Every page and file of `site` in its language: all of [`all`] in the
 /// default language; in another, its own pages (not the exercises that
 /// are only there for its routines), and neither the static files, the
-/// sitemap, robots.txt nor the 404 page, which the site has once.
+/// sitemap nor robots.txt, which the site has once (each language has its
+/// own 404 page).
 pub(crate) fn of_language<'a>(
     site: &super::Site,
     statics: impl Iterator<Item = &'a String>,
@@ -166,7 +167,7 @@ pub(crate) fn of_language<'a>(
     if site.here.index > 0 {
         jobs.retain(|p| match p {
             Page::Exercise(i) | Page::ExerciseSheet(i) => site.listed(*i),
-            Page::Static(_) | Page::Sitemap | Page::Robots | Page::NotFound => false,
+            Page::Static(_) | Page::Sitemap | Page::Robots => false,
             _ => true,
         });
     }

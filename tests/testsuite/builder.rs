@@ -1,6 +1,7 @@
 //! The programme builder (`builder.html`): the files the build writes for
 //! it, the links to it from exercise and routine pages, its dosage wording
-//! against the Rust renderer's, and the whole of it in headless Chromium.
+//! against the Rust renderer's, the whole of it in headless Chromium, and
+//! the Spanish builder in Spanish.
 
 use crate::common::*;
 
@@ -95,6 +96,62 @@ fn the_builder_words_every_dosage_as_the_pages_do() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
     assert!(compared > CASES.len(), "{o}");
+}
+
+#[test]
+fn the_spanish_builder_is_in_spanish() {
+    let sample = tempfile::tempdir().expect("tempdir");
+    build_sample(sample.path());
+    let es = read(sample.path().join("es/builder.html"));
+    for spanish in [
+        "<title>Hacer una hoja para un paciente · ",
+        "<h1>Hacer una hoja para un paciente</h1>",
+        "<h2 id=\"find-heading\">Buscar ejercicios</h2>",
+        "<h2 id=\"programme-heading\">El programa</h2>",
+        "<h2 id=\"print-heading\">Imprimir y guardar</h2>",
+        "id=\"builder-print\">Imprimir la hoja</button>",
+        "id=\"builder-copy\" class=\"secondary\">Copiar el enlace</button>",
+        "<option value=\"Letter\">Carta</option>",
+        "<legend>Repeticiones</legend>",
+        "> lun</label>",
+        // The patient's view and the script's words keep their blanks.
+        "data-start=\"Empiece el {date}\"",
+        "data-moved=\"{title}: ahora {n} de {total}.\"",
+        "data-found=\"Encontrados: {n}\"",
+        "data-fits=\"Cabe en una página {paper}.\"",
+        "<a href=\"routines/index.html\">rutinas</a>",
+    ] {
+        assert!(es.contains(spanish), "es/builder.html has no {spanish}");
+    }
+    for english in [
+        "Make a sheet",
+        "Find exercises",
+        "Print the sheet",
+        "Copy link",
+        "Start on {date}",
+        "Fits one {paper} page.",
+        "as many as they can",
+        "Leave a box empty",
+    ] {
+        assert!(!es.contains(english), "es/builder.html still has {english}");
+    }
+    // The default language's builder keeps its English.
+    let en = read(sample.path().join("builder.html"));
+    assert!(en.contains("<h1>Make a sheet for a patient</h1>"), "{en}");
+    assert!(en.contains("data-start=\"Start on {date}\""), "{en}");
+}
+
+#[test]
+fn the_spanish_builder_speaks_spanish_in_chromium() {
+    let Some(dir) = node_checks("the_spanish_builder_speaks_spanish_in_chromium") else {
+        return;
+    };
+    let sample = tempfile::tempdir().expect("tempdir");
+    build_sample(sample.path());
+    let site = sample.path().canonicalize().expect("canonical");
+    let o = node_check(&dir, "builder-es.mjs", &[&site.to_string_lossy()]);
+    assert!(o.contains(r#""up":"Subir""#), "{o}");
+    eprintln!("builder in Spanish: {o}");
 }
 
 #[test]

@@ -25,11 +25,16 @@ pub(in crate::render) struct BuilderPage {
     sheet: tera::Value,
     /// The sheets' page margin, for the builder's `@page`.
     margin_mm: tera::Value,
+    /// The page's title and description, in the page's language.
+    title: String,
+    description: String,
 }
 
 impl BuilderPage {
     pub(in crate::render) fn new(site: &Site, kit: &Kit) -> Self {
         BuilderPage {
+            title: site.words.text("builder_page.title").into(),
+            description: site.words.text("builder_page.description").into(),
             words: sheet::words(kit),
             sheet: sheet::builder_texts(&site.config, kit, &Route::Builder.path()),
             margin_mm: tera::Value::from_serializable(&sheet::page_margin_mm(kit)),
@@ -48,10 +53,7 @@ impl BuilderPage {
 impl Template for BuilderPage {
     const NAME: &'static str = "builder.html";
     fn head(&self) -> (String, String) {
-        (
-            "Make a sheet for a patient".into(),
-            "Pick exercises, set the dosage and print a one-page sheet.".into(),
-        )
+        (self.title.clone(), self.description.clone())
     }
     fn fill(self, ctx: &mut tera::Context) {
         ctx.insert("exercise_url", &self.exercise_url);

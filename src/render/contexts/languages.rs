@@ -33,6 +33,10 @@ pub(super) fn switcher(site: &Site, route: Route) -> Vec<LanguageLink> {
         .strip_suffix(&site.here.prefix())
         .unwrap_or(&base)
         .to_string();
+    // The 404 page is served at any depth: its links start at the site's
+    // top when `base_url` gives one.
+    let from_top =
+        route == Route::NotFound && (top.starts_with('/') || site.config.has_absolute_base_url());
     (0..all.codes.len())
         .map(|lang| {
             let there = all.nearest(lang, route);
@@ -40,7 +44,10 @@ pub(super) fn switcher(site: &Site, route: Route) -> Vec<LanguageLink> {
             LanguageLink {
                 code: all.codes[lang].clone(),
                 name: name(&all.codes[lang]),
-                url: routes::relative(&here, &path),
+                url: match from_top {
+                    true => format!("{top}{path}"),
+                    false => routes::relative(&here, &path),
+                },
                 absolute: site
                     .config
                     .has_absolute_base_url()

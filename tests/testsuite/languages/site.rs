@@ -102,7 +102,7 @@ fn a_two_language_site_builds_every_page_in_both_and_links_them() {
                 "{page}: {url} → {target} does not exist"
             );
         }
-        if page == "404.html" {
+        if page.ends_with("404.html") {
             continue;
         }
         // The switcher leads to the same page in the other language.
@@ -151,6 +151,51 @@ fn a_two_language_site_builds_every_page_in_both_and_links_them() {
     );
     assert!(wall.contains("<html lang=\"es\">"));
     assert!(wall.contains("Manual de la clínica"));
+}
+
+#[test]
+fn each_language_has_its_own_404_page_in_its_words_with_links_from_the_top() {
+    let site = two_languages(&[]);
+    assert!(site.run(&["build"]).status.success());
+    let base = "https://fixture.example/handbook/";
+    let en = site.read("public/404.html");
+    let es = site.read("public/es/404.html");
+    assert!(es.contains("<html lang=\"es\">"), "{es}");
+    assert!(es.contains("<h1>Página no encontrada</h1>"), "{es}");
+    assert!(en.contains("<h1>Page not found</h1>"), "{en}");
+    // Served at any depth: every link is absolute and leads to a built file.
+    let public = site.path().join("public");
+    for (html, folder) in [(&en, ""), (&es, "es/")] {
+        let urls = ["href=\"", "src=\""]
+            .into_iter()
+            .flat_map(|attr| html.split(attr).skip(1).filter_map(|s| s.split('"').next()));
+        for url in urls.filter(|u| !u.starts_with('#')) {
+            assert!(url.contains(':'), "{folder}404.html: {url} is relative");
+            // The clinic's own website and telephone are not the site's.
+            let Some(path) = url.strip_prefix(base) else {
+                continue;
+            };
+            let file = path.split(['#', '?']).next().unwrap_or(path);
+            assert!(
+                public.join(file).is_file(),
+                "{folder}404.html: {url} does not exist"
+            );
+        }
+        let home = format!("<a href=\"{base}{folder}index.html\">");
+        assert!(html.contains(&home), "{folder}404.html: no {home}");
+    }
+    assert!(es.contains(&format!(
+        "{base}es/exercises/index.html\">Todos los ejercicios</a>"
+    )));
+    // The switcher leads to the other language's 404 page.
+    assert!(
+        es.contains(&format!("<a href=\"{base}404.html\" hreflang=\"en\"")),
+        "{es}"
+    );
+    assert!(
+        en.contains(&format!("<a href=\"{base}es/404.html\" hreflang=\"es\"")),
+        "{en}"
+    );
 }
 
 #[test]

@@ -106,6 +106,22 @@ fn serves_only_the_built_site() {
 }
 
 #[test]
+fn a_missing_address_in_a_language_folder_gets_that_languages_404_page() {
+    let (t, _) = new_site();
+    let site = t.path().join("site");
+    let toml = site.join("handout.toml");
+    let text = std::fs::read_to_string(&toml).unwrap() + "\n[languages.es]\ntitle = \"Manual\"\n";
+    std::fs::write(&toml, text).unwrap();
+    let server = Server::start(&site, &[]);
+    let (status, _, body) = server.get("/es/no-such-page.html");
+    assert_eq!(status, 404);
+    assert!(body.contains("Página no encontrada"), "{body}");
+    let (status, _, body) = server.get("/exercises/no-such-page.html");
+    assert_eq!(status, 404);
+    assert!(body.contains("Page not found"), "{body}");
+}
+
+#[test]
 fn polling_also_sees_edits() {
     let (t, exercise) = new_site();
     let server = Server::start(&t.path().join("site"), &["--poll"]);
