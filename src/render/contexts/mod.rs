@@ -17,6 +17,7 @@ pub(super) use sheets::{ExerciseSheet, RoutineSheet};
 use super::values::Views;
 use super::views::LinkView;
 use crate::diag::Diagnostic;
+use crate::i18n::Catalog;
 use crate::site::routes::{self, Route};
 use crate::site::Site;
 use crate::theme::Theme;
@@ -55,19 +56,98 @@ pub(super) fn render<T: Template>(
     ctx.insert("canonical", &routes::canonical(cfg, path));
     ctx.insert("title", &title);
     ctx.insert("description", &description);
+    ctx.insert("search_box_words", &views.search_box_words);
     page.fill(&mut ctx);
     theme.render(T::NAME, &ctx)
 }
 
-/// The search page: what every page gets, nothing more.
-pub(super) struct SearchPage(pub(super) String);
+/// The search page: its title, and the words its script shows.
+pub(super) struct SearchPage {
+    title: String,
+    words: String,
+}
+
+impl SearchPage {
+    pub(super) fn new(site: &Site) -> Self {
+        SearchPage {
+            title: site.words.text("search.title").into(),
+            words: words_json(&site.words, SEARCH_WORDS),
+        }
+    }
+}
 
 impl Template for SearchPage {
     const NAME: &'static str = "search.html";
     fn head(&self) -> (String, String) {
-        (self.0.clone(), String::new())
+        (self.title.clone(), String::new())
     }
-    fn fill(self, _: &mut tera::Context) {}
+    fn fill(self, ctx: &mut tera::Context) {
+        ctx.insert("search_words", &self.words);
+    }
+}
+
+/// What `static/search.js` shows: the `[search]` words, the kinds of page
+/// and how the language quotes and lists words.
+const SEARCH_WORDS: &[&str] = &[
+    "search",
+    "kind.routine",
+    "kind.guide",
+    "meta.quote",
+    "meta.list_separator",
+];
+
+/// What the header's search box (`static/search-box.js`) shows, on every
+/// page: kept to the few texts of its list of suggestions.
+pub(super) const SEARCH_BOX_WORDS: &[&str] = &[
+    "search_box.search_for",
+    "search_box.no_matches",
+    "search_box.all_results",
+    "kind.routine",
+    "kind.guide",
+];
+
+/// The words at `keys` (a group, or a key in one: `search`, `kind.guide`)
+/// as a JSON object of the same shape as the language's table, with its
+/// `lang`, for a script to read as `static/builder-dosage.js` reads the
+/// catalog (choices and blanks as they are). A key no table has is left out.
+pub(super) fn words_json(words: &Catalog, keys: &[&str]) -> String {
+    let mut out = serde_json::Map::new();
+    out.insert("lang".into(), words.lang().into());
+    for key in keys {
+        let mut path = key.split('.').peekable();
+        let mut from = words.table();
+        let mut to = &mut out;
+        while let Some(part) = path.next() {
+            let Some(v) = from.get(part) else { break };
+            if path.peek().is_none() {
+                to.insert(part.into(), json(v));
+                break;
+            }
+            let Some(t) = v.as_table() else { break };
+            from = t;
+            let next = to
+                .entry(part)
+                .or_insert_with(|| serde_json::Value::Object(Default::default()));
+            let serde_json::Value::Object(next) = next else {
+                break;
+            };
+            to = next;
+        }
+    }
+    serde_json::Value::Object(out).to_string()
+}
+
+/// A TOML value of the words' table as JSON (texts, lists and tables only).
+fn json(v: &toml::Value) -> serde_json::Value {
+    match v {
+        toml::Value::String(s) => s.as_str().into(),
+        toml::Value::Array(items) => items.iter().map(json).collect(),
+        toml::Value::Table(t) => t.iter().map(|(k, v)| (k.clone(), json(v))).collect(),
+        toml::Value::Integer(n) => (*n).into(),
+        toml::Value::Float(f) => (*f).into(),
+        toml::Value::Boolean(b) => (*b).into(),
+        toml::Value::Datetime(d) => d.to_string().into(),
+    }
 }
 
 /// The page shown for an address the site does not have.
