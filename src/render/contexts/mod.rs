@@ -114,27 +114,44 @@ pub(super) fn words_json(words: &Catalog, keys: &[&str]) -> String {
     let mut out = serde_json::Map::new();
     out.insert("lang".into(), words.lang().into());
     for key in keys {
-        let mut path = key.split('.').peekable();
-        let mut from = words.table();
-        let mut to = &mut out;
-        while let Some(part) = path.next() {
-            let Some(v) = from.get(part) else { break };
-            if path.peek().is_none() {
-                to.insert(part.into(), json(v));
-                break;
-            }
-            let Some(t) = v.as_table() else { break };
-            from = t;
-            let next = to
-                .entry(part)
-                .or_insert_with(|| serde_json::Value::Object(Default::default()));
-            let serde_json::Value::Object(next) = next else {
-                break;
-            };
-            to = next;
+        let parts: Vec<&str> = key.split('.').collect();
+        let mut found = Some(words.table());
+        let Some((last, groups)) = parts.split_last() else {
+            continue;
+        };
+        for part in groups {
+            found = found
+                .and_then(|t| t.get(*part))
+                .and_then(toml::Value::as_table);
         }
+        let Some(value) = found.and_then(|t| t.get(*last)) else {
+            continue;
+        };
+        let mut one = serde_json::Map::new();
+        one.insert((*last).into(), json(value));
+        for part in groups.iter().rev() {
+            let mut up = serde_json::Map::new();
+            up.insert((*part).into(), serde_json::Value::Object(one));
+            one = up;
+        }
+        merge(&mut out, one);
     }
     serde_json::Value::Object(out).to_string()
+}
+
+/// `from`'s keys put into `into`, objects merged key by key.
+fn merge(
+    into: &mut serde_json::Map<String, serde_json::Value>,
+    from: serde_json::Map<String, serde_json::Value>,
+) {
+    for (k, v) in from {
+        match (into.get_mut(&k), v) {
+            (Some(serde_json::Value::Object(a)), serde_json::Value::Object(b)) => merge(a, b),
+            (_, v) => {
+                into.insert(k, v);
+            }
+        }
+    }
 }
 
 /// A TOML value of the words' table as JSON (texts, lists and tables only).
@@ -194,5 +211,33 @@ fn link(title: &str, url: &str, summary: &str) -> LinkView {
         title: title.to_string(),
         url: url.to_string(),
         summary: summary.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_json_keeps_the_shape_of_the_table_and_leaves_out_unknown_keys() {
+        let es = Catalog::builtin("es");
+        let json: serde_json::Value =
+            serde_json::from_str(&words_json(&es, SEARCH_BOX_WORDS)).unwrap_or_default();
+        assert_eq!(json["lang"], "es");
+        assert_eq!(json["kind"]["routine"], "Rutina");
+        assert_eq!(json["search_box"]["search_for"], "Buscar «{query}»");
+        assert_eq!(
+            json["search_box"]["all_results"]["other"],
+            "Ver los {n} resultados para «{query}»"
+        );
+        assert!(json["search_box"].get("label").is_none(), "{json}");
+        let json: serde_json::Value =
+            serde_json::from_str(&words_json(&es, &["search", "nothing.here", "kind.none"]))
+                .unwrap_or_default();
+        assert_eq!(json["search"]["ignored"]["by"], "count");
+        assert!(
+            json.get("nothing").is_none() && json.get("kind").is_none(),
+            "{json}"
+        );
     }
 }
