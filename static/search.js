@@ -14,10 +14,90 @@
 //                      <label>, optionally with a .search-facet-count span),
 //                      those are used; if it is empty, they are made here
 //   search-empty       shown when nothing matches (hidden attribute)
+// search-status's data-words holds the words shown, in the page's language:
+// { lang, search: the [search] words, kind: { routine, guide },
+//   meta: { quote, list_separator } } (src/render/contexts/mod.rs).
 (function () {
   "use strict";
 
   var PAGE = 30; // results shown at once
+
+  /** The words shown without data-words: i18n/en.toml's. */
+  var ENGLISH = {
+    search: {
+      load_failed: "Search could not be loaded. You can browse all exercises or the body regions instead.",
+      prompt: "Type a word such as \u201cneck\u201d, \u201cshoulder blade\u201d or \u201clying down\u201d, or choose a filter.",
+      filtered_by: " (filtered by {list})",
+      nothing_query: "Sorry, nothing matches \u201c{query}\u201d{filters}. Check the spelling, try a simpler word, or browse by body region below.",
+      nothing_filters: "Sorry, nothing matches these filters{filters}. Check the spelling, try a simpler word, or browse by body region below.",
+      results: { one: "{n} result{filters}.", other: "{n} results{filters}." },
+      results_query: { one: "{n} result for \u201c{query}\u201d{filters}.", other: "{n} results for \u201c{query}\u201d{filters}." },
+      ignored: { by: "count", other: "No page mentions {words}, so those words were left out." },
+      loose: "No page has all of the words; pages with some of them are shown.",
+      partial: { one: "The last one lacks one of the words.", other: "The last {n} lack one of the words." },
+      more: "Show more results",
+      more_count: { other: "Show more results ({n} more)" },
+      clear: "Clear filters",
+      page_title: "\u201c{query}\u201d \u00b7 {title}"
+    },
+    kind: { routine: "Routine", guide: "Guide" },
+    meta: { quote: "\u201c{text}\u201d", list_separator: ", " }
+  };
+
+  // ---- Words: the page's words in its language, as JSON in data-words
+  // (the keys of i18n/<lang>.toml, see docs/i18n.md), read as
+  // builder-dosage.js reads them: a choice takes the form its `by` argument
+  // (`n` by default) picks, an exact "=N" key first, then the number's CLDR
+  // plural category; `{name}` blanks are filled. A key the page lacks (a
+  // template without data-words) is read from ENGLISH.
+
+  /** CLDR plural category of a whole number (as src/i18n/number.rs). */
+  function category(lang, i) {
+    var base = String(lang || "en").split(/[-_]/)[0];
+    if (base === "fr") return i <= 1 ? "one" : "other";
+    if (base === "ar") {
+      var m = i % 100;
+      if (i === 0) return "zero";
+      if (i === 1) return "one";
+      if (i === 2) return "two";
+      if (m >= 3 && m <= 10) return "few";
+      if (m >= 11 && m <= 99) return "many";
+      return "other";
+    }
+    return i === 1 ? "one" : "other";
+  }
+
+  function lookup(table, path) {
+    var node = table;
+    path.split(".").forEach(function (p) { node = node == null ? undefined : node[p]; });
+    return node;
+  }
+
+  function Words(el) {
+    var w = null;
+    try { w = el && JSON.parse(el.getAttribute("data-words") || "null"); } catch (e) { w = null; }
+    this.w = w && typeof w === "object" ? w : {};
+    this.lang = this.w.lang || document.documentElement.lang || "en";
+  }
+  /** The key at `path` (e.g. "kind.guide") read with `args`. */
+  Words.prototype.format = function (path, args) {
+    args = args || {};
+    var msg = lookup(this.w, path), lang = this.lang;
+    if (msg === undefined) {
+      msg = lookup(ENGLISH, path);
+      lang = "en";
+    }
+    while (msg && typeof msg === "object" && !Array.isArray(msg)) {
+      var a = args[msg.by || "n"], next;
+      if (typeof a === "number") next = msg["=" + a] !== undefined ? msg["=" + a] : msg[category(lang, a)];
+      else if (typeof a === "string") next = msg[a];
+      msg = next === undefined ? msg.other : next;
+    }
+    if (typeof msg !== "string") return "";
+    return msg.replace(/\{([a-z0-9_]+)\}/g, function (_, name) {
+      return Object.prototype.hasOwnProperty.call(args, name) ? String(args[name]) : "";
+    });
+  };
 
   // ---- The search page -------------------------------------------------
 
@@ -35,13 +115,15 @@
     var facetBox = document.getElementById("search-facets");
     var empty = document.getElementById("search-empty");
     if (!input || !list || !status) return;
+    var words = new Words(status);
+    var title = document.title;
     var root = document.body.getAttribute("data-root") || "";
     var eng = null;
     try {
       eng = window.HandoutSearch && window.HandoutSearch.engine();
     } catch (e) { /* an index of another format: said below */ }
     if (!eng) {
-      status.textContent = "Search could not be loaded. You can browse all exercises or the body regions instead.";
+      status.textContent = words.format("search.load_failed");
       return;
     }
     var params = new URLSearchParams(location.search);
@@ -49,8 +131,8 @@
     eng.facets.forEach(function (f) { selected[f.name] = params.getAll(f.name); });
     input.value = params.get("q") || "";
 
-    var boxes = buildFacets(eng, facetBox, selected, update);
-    var more = el("button", "search-more button secondary", "Show more results");
+    var boxes = buildFacets(eng, facetBox, selected, update, words);
+    var more = el("button", "search-more button secondary", words.format("search.more"));
     more.type = "button";
     more.hidden = true;
     list.parentNode.insertBefore(more, list.nextSibling);
@@ -73,7 +155,7 @@
       writeUrl(q, selected, eng);
       var r = eng.search(q, selected);
       showCounts(eng, boxes, r.counts, selected);
-      showStatus(eng, status, r, q, selected);
+      showStatus(eng, status, r, q, selected, words);
       list.textContent = "";
       hits = r.hits;
       shown = 0;
@@ -81,16 +163,16 @@
       if (empty) {
         empty.hidden = !(r.hits.length === 0 && (q || anySelected(selected)));
       }
-      document.title = (q ? "\u201c" + q + "\u201d \u00b7 " : "") + document.title.replace(/^\u201c.*?\u201d \u00b7 /, "");
+      document.title = q ? words.format("search.page_title", { query: q, title: title }) : title;
     }
 
     function showMore() {
       var end = Math.min(hits.length, shown + PAGE);
       var frag = document.createDocumentFragment();
-      for (; shown < end; shown++) frag.appendChild(resultItem(eng, hits[shown], root));
+      for (; shown < end; shown++) frag.appendChild(resultItem(eng, hits[shown], root, words));
       list.appendChild(frag);
       more.hidden = shown >= hits.length;
-      more.textContent = "Show more results (" + (hits.length - shown) + " more)";
+      more.textContent = words.format("search.more_count", { n: hits.length - shown });
     }
   }
 
@@ -114,7 +196,7 @@
    * The filter checkboxes, per facet and term: { label, box, count, group }.
    * Uses the ones the page already has, or makes them in `box`.
    */
-  function buildFacets(eng, box, selected, onChange) {
+  function buildFacets(eng, box, selected, onChange, words) {
     var boxes = [];
     if (!box) return boxes;
     var given = box.querySelector("input[type=checkbox]") !== null;
@@ -155,7 +237,7 @@
     });
     var clear = box.querySelector(".search-clear");
     if (!clear) {
-      clear = el("button", "search-clear button secondary", "Clear filters");
+      clear = el("button", "search-clear button secondary", words.format("search.clear"));
       clear.type = "button";
       box.appendChild(clear);
     }
@@ -186,29 +268,35 @@
     boxes.clear.hidden = !anySelected(selected);
   }
 
-  function showStatus(eng, status, r, q, selected) {
+  function showStatus(eng, status, r, q, selected, words) {
     var filters = [];
     eng.facets.forEach(function (f) {
       f.terms.forEach(function (t) { if (selected[f.name].indexOf(t[0]) >= 0) filters.push(t[1]); });
     });
-    var filterText = filters.length ? " (filtered by " + filters.join(", ") + ")" : "";
-    var n = r.hits.length;
+    var sep = words.format("meta.list_separator");
+    var args = {
+      n: r.hits.length,
+      query: q,
+      filters: filters.length ? words.format("search.filtered_by", { list: filters.join(sep) }) : ""
+    };
     var text;
     if (!q && !filters.length) {
-      text = "Type a word such as \u201cneck\u201d, \u201cshoulder blade\u201d or \u201clying down\u201d, or choose a filter.";
-    } else if (n === 0) {
-      text = "Sorry, nothing matches " + (q ? "\u201c" + q + "\u201d" : "these filters") + filterText +
-        ". Check the spelling, try a simpler word, or browse by body region below.";
+      text = words.format("search.prompt");
+    } else if (args.n === 0) {
+      text = words.format(q ? "search.nothing_query" : "search.nothing_filters", args);
     } else {
-      text = n + (n === 1 ? " result" : " results") + (q ? " for \u201c" + q + "\u201d" : "") + filterText + ".";
-      if (r.ignored.length) text += " No page mentions \u201c" + r.ignored.join("\u201d, \u201c") + "\u201d, so those words were left out.";
-      if (r.loose) text += " No page has all of the words; pages with some of them are shown.";
-      else if (r.partial) text += " The last " + (r.partial === 1 ? "one lacks" : r.partial + " lack") + " one of the words.";
+      text = words.format(q ? "search.results_query" : "search.results", args);
+      if (r.ignored.length) {
+        var quoted = r.ignored.map(function (w) { return words.format("meta.quote", { text: w }); });
+        text += " " + words.format("search.ignored", { count: r.ignored.length, words: quoted.join(sep) });
+      }
+      if (r.loose) text += " " + words.format("search.loose");
+      else if (r.partial) text += " " + words.format("search.partial", { n: r.partial });
     }
     status.textContent = text;
   }
 
-  function resultItem(eng, hit, root) {
+  function resultItem(eng, hit, root, words) {
     var S = window.HandoutSearch;
     var doc = hit.doc;
     var li = el("li", "search-result search-kind-" + doc.kind);
@@ -217,7 +305,7 @@
     a.href = root + doc.url;
     a.appendChild(S.highlight(doc.title, hit.terms()));
     h.appendChild(a);
-    if (doc.kind !== "exercise") h.appendChild(el("span", "search-kind", doc.kind === "routine" ? "Routine" : "Guide"));
+    if (doc.kind !== "exercise") h.appendChild(el("span", "search-kind", words.format(doc.kind === "routine" ? "kind.routine" : "kind.guide")));
     li.appendChild(h);
     var meta = [];
     if (doc.dosage) meta.push(doc.dosage);

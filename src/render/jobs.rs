@@ -55,7 +55,7 @@ pub(super) fn run(
         Job::RoutineIndex => page!(c::RoutinesPage::new(site, views)),
         Job::Taxonomy(t) => page!(c::TaxonomyPage::new(views, t)),
         Job::Term(id) => page!(c::TermPage::new(site, views, id)),
-        Job::Search => page!(c::SearchPage(site.words.text("search.title").into())),
+        Job::Search => page!(c::SearchPage::new(site)),
         Job::NotFound => page!(c::NotFoundPage(site.words.text("not_found.title").into())),
         Job::Robots => page!(c::RobotsFile::new(site)),
         Job::ExerciseSheet(id) => page!(c::ExerciseSheet::new(site, &theme.sheet, views, id)),

@@ -28,6 +28,8 @@ pub(crate) struct Views {
     pub(crate) fits: Vec<Arc<crate::sheet::Fitted>>,
     /// The search files, once worked out (`search::files`).
     pub(crate) search: crate::search::Files,
+    /// The words of the header's search box, as JSON (`search_box_words`).
+    pub(super) search_box_words: String,
 }
 
 impl Views {
@@ -113,6 +115,10 @@ impl Views {
             .map(|r| routine_view(site, &exercises, r))
             .collect();
         Views {
+            search_box_words: super::contexts::words_json(
+                &site.words,
+                super::contexts::SEARCH_BOX_WORDS,
+            ),
             site_value: tera::Value::from_serializable(&site_view),
             taxonomy_values: site_view
                 .taxonomies

@@ -17,6 +17,7 @@ pub(super) use sheets::{ExerciseSheet, RoutineSheet};
 use super::values::Views;
 use super::views::LinkView;
 use crate::diag::Diagnostic;
+use crate::i18n::Catalog;
 use crate::site::routes::{self, Route};
 use crate::site::Site;
 use crate::theme::Theme;
@@ -55,19 +56,115 @@ pub(super) fn render<T: Template>(
     ctx.insert("canonical", &routes::canonical(cfg, path));
     ctx.insert("title", &title);
     ctx.insert("description", &description);
+    ctx.insert("search_box_words", &views.search_box_words);
     page.fill(&mut ctx);
     theme.render(T::NAME, &ctx)
 }
 
-/// The search page: what every page gets, nothing more.
-pub(super) struct SearchPage(pub(super) String);
+/// The search page: its title, and the words its script shows.
+pub(super) struct SearchPage {
+    title: String,
+    words: String,
+}
+
+impl SearchPage {
+    pub(super) fn new(site: &Site) -> Self {
+        SearchPage {
+            title: site.words.text("search.title").into(),
+            words: words_json(&site.words, SEARCH_WORDS),
+        }
+    }
+}
 
 impl Template for SearchPage {
     const NAME: &'static str = "search.html";
     fn head(&self) -> (String, String) {
-        (self.0.clone(), String::new())
+        (self.title.clone(), String::new())
     }
-    fn fill(self, _: &mut tera::Context) {}
+    fn fill(self, ctx: &mut tera::Context) {
+        ctx.insert("search_words", &self.words);
+    }
+}
+
+/// What `static/search.js` shows: the `[search]` words, the kinds of page
+/// and how the language quotes and lists words.
+const SEARCH_WORDS: &[&str] = &[
+    "search",
+    "kind.routine",
+    "kind.guide",
+    "meta.quote",
+    "meta.list_separator",
+];
+
+/// What the header's search box (`static/search-box.js`) shows, on every
+/// page: kept to the few texts of its list of suggestions.
+pub(super) const SEARCH_BOX_WORDS: &[&str] = &[
+    "search_box.search_for",
+    "search_box.no_matches",
+    "search_box.all_results",
+    "kind.routine",
+    "kind.guide",
+];
+
+/// The words at `keys` (a group, or a key in one: `search`, `kind.guide`)
+/// as a JSON object of the same shape as the language's table, with its
+/// `lang`, for a script to read as `static/builder-dosage.js` reads the
+/// catalog (choices and blanks as they are). A key no table has is left out.
+pub(super) fn words_json(words: &Catalog, keys: &[&str]) -> String {
+    let mut out = serde_json::Map::new();
+    out.insert("lang".into(), words.lang().into());
+    for key in keys {
+        let parts: Vec<&str> = key.split('.').collect();
+        let mut found = Some(words.table());
+        let Some((last, groups)) = parts.split_last() else {
+            continue;
+        };
+        for part in groups {
+            found = found
+                .and_then(|t| t.get(*part))
+                .and_then(toml::Value::as_table);
+        }
+        let Some(value) = found.and_then(|t| t.get(*last)) else {
+            continue;
+        };
+        let mut one = serde_json::Map::new();
+        one.insert((*last).into(), json(value));
+        for part in groups.iter().rev() {
+            let mut up = serde_json::Map::new();
+            up.insert((*part).into(), serde_json::Value::Object(one));
+            one = up;
+        }
+        merge(&mut out, one);
+    }
+    serde_json::Value::Object(out).to_string()
+}
+
+/// `from`'s keys put into `into`, objects merged key by key.
+fn merge(
+    into: &mut serde_json::Map<String, serde_json::Value>,
+    from: serde_json::Map<String, serde_json::Value>,
+) {
+    for (k, v) in from {
+        match (into.get_mut(&k), v) {
+            (Some(serde_json::Value::Object(a)), serde_json::Value::Object(b)) => merge(a, b),
+            (_, v) => {
+                into.insert(k, v);
+            }
+        }
+    }
+}
+
+/// A TOML value of the words' table as JSON (texts, lists and tables only).
+fn json(v: &toml::Value) -> serde_json::Value {
+    match v {
+        toml::Value::String(s) => s.as_str().into(),
+        toml::Value::Array(items) => items.iter().map(json).collect(),
+        toml::Value::Table(t) => t.iter().map(|(k, v)| (k.clone(), json(v))).collect(),
+        toml::Value::Integer(n) => (*n).into(),
+        toml::Value::Float(f) => (*f).into(),
+        toml::Value::Boolean(b) => (*b).into(),
+        toml::Value::Datetime(d) => d.to_string().into(),
+    }
 }
 
 /// The page shown for an address the site does not have.
@@ -114,5 +211,33 @@ fn link(title: &str, url: &str, summary: &str) -> LinkView {
         title: title.to_string(),
         url: url.to_string(),
         summary: summary.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_json_keeps_the_shape_of_the_table_and_leaves_out_unknown_keys() {
+        let es = Catalog::builtin("es");
+        let json: serde_json::Value =
+            serde_json::from_str(&words_json(&es, SEARCH_BOX_WORDS)).unwrap_or_default();
+        assert_eq!(json["lang"], "es");
+        assert_eq!(json["kind"]["routine"], "Rutina");
+        assert_eq!(json["search_box"]["search_for"], "Buscar «{query}»");
+        assert_eq!(
+            json["search_box"]["all_results"]["other"],
+            "Ver los {n} resultados para «{query}»"
+        );
+        assert!(json["search_box"].get("label").is_none(), "{json}");
+        let json: serde_json::Value =
+            serde_json::from_str(&words_json(&es, &["search", "nothing.here", "kind.none"]))
+                .unwrap_or_default();
+        assert_eq!(json["search"]["ignored"]["by"], "count");
+        assert!(
+            json.get("nothing").is_none() && json.get("kind").is_none(),
+            "{json}"
+        );
     }
 }

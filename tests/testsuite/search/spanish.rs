@@ -1,10 +1,51 @@
 //! Spanish search in headless Chromium over `file://`: the sample's
 //! `es/search.html` finds Spanish pages for a query with a typo, without
-//! accents, and by a synonym no Spanish page uses.
+//! accents, and by a synonym no Spanish page uses, and says so in Spanish,
+//! as the header's search box of a Spanish page does.
 
-use super::{dump_dom, element, result_links, site};
+use super::{dump_dom, element, result_links, server, site, text};
 use crate::common::*;
 use std::path::Path;
+
+/// The status line of `es/search.html?q=query`.
+fn spanish_status(chrome: &Path, query: &str) -> String {
+    let es = site().join("es");
+    let dom = dump_dom(chrome, &format!("{}/search.html?q={query}", file_url(&es)));
+    text(element(&dom, "p", "search-status"))
+}
+
+/// A page that types each query of its address (`?q=…&q=…`) into the
+/// header search box of a Spanish exercise page, in a same-origin frame,
+/// and logs the options shown, `query=option | option …` a line.
+const BOX_HARNESS: &str = r##"<!DOCTYPE html>
+<html><body>
+<iframe id="f" style="width:1000px;height:700px"></iframe>
+<pre id="log"></pre>
+<script>
+var f = document.getElementById("f");
+function out(k, v) { document.getElementById("log").textContent += k + "=" + v + "\n"; }
+function wait(ms) { return new Promise(function (r) { setTimeout(r, ms); }); }
+f.addEventListener("load", async function () {
+  try {
+    var d = f.contentDocument;
+    var input = d.getElementById("site-search-input"), list = d.getElementById("site-search-list");
+    var queries = new URLSearchParams(location.search).getAll("q");
+    for (var i = 0; i < queries.length; i++) {
+      input.focus();
+      input.value = queries[i];
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      for (var n = 0; n < 100 && (list.hidden || !f.contentWindow.HANDOUT_SEARCH_MORE); n++) await wait(50);
+      await wait(200);
+      out(queries[i], Array.prototype.map.call(list.querySelectorAll("[role=option]"),
+        function (o) { return o.textContent; }).join(" | "));
+    }
+    out("done", 1);
+  } catch (e) { out("error", e); }
+}, { once: true });
+f.src = "exercises/wall-angels.html";
+</script>
+</body></html>
+"##;
 
 /// The Spanish results of `query`, checked to be Spanish pages that exist.
 fn spanish_results(chrome: &Path, query: &str) -> Vec<String> {
@@ -65,4 +106,61 @@ fn spanish_search_finds_spanish_pages_with_typos_without_accents_and_by_synonyms
     assert!(!spanish.contains("paletilla") && spanish.contains("omóplato"));
     let synonym = spanish_results(&chrome, "paletillas");
     assert_eq!(synonym[0], "exercises/scapular-squeeze.html", "{synonym:?}");
+
+    // What the page says is in Spanish: the count of results, nothing
+    // found, a word left out, and the kind of a page.
+    let status = spanish_status(&chrome, "estiramento");
+    let found = format!("{} resultados para «estiramento».", typo.len());
+    assert_eq!(status, found, "{status}");
+    let status = spanish_status(&chrome, "qqzzxxkk");
+    assert!(
+        status.starts_with("Lo sentimos, nada coincide con «qqzzxxkk». "),
+        "{status}"
+    );
+    let status = spanish_status(&chrome, "paletillas+qqzzxxkk");
+    assert!(
+        status.ends_with(
+            "Ninguna página dice «qqzzxxkk», así que no se ha tenido en cuenta esa palabra."
+        ),
+        "{status}"
+    );
+    let es = site().join("es");
+    let dom = dump_dom(&chrome, &format!("{}/search.html?q=cuello", file_url(&es)));
+    let kinds = element(&dom, "ol", "search-results");
+    assert!(
+        kinds.contains("<span class=\"search-kind\">Rutina</span>"),
+        "{kinds}"
+    );
+    assert!(!kinds.contains(">Routine<"), "{kinds}");
+    // The header's search box of a Spanish page offers its options in Spanish.
+    std::fs::write(site().join("es/search-box-harness.html"), BOX_HARNESS).unwrap();
+    let dom = dump_dom(
+        &chrome,
+        &format!(
+            "{}es/search-box-harness.html?q=paletillas&q=qqzzxxkk",
+            server()
+        ),
+    );
+    let log = text(element(&dom, "pre", "log"));
+    let logged = |key: &str| {
+        log.lines()
+            .find_map(|l| l.strip_prefix(&format!("{key}=")))
+            .unwrap_or_else(|| panic!("no {key} in log:\n{log}"))
+            .to_string()
+    };
+    assert_eq!(logged("done"), "1", "{log}");
+    let options = logged("paletillas");
+    let all = options.rsplit(" | ").next().unwrap_or_default();
+    let count = all
+        .strip_prefix("Ver los ")
+        .and_then(|s| s.strip_suffix(" resultados para «paletillas»"));
+    assert!(
+        count.is_some_and(|n| n.parse::<usize>().is_ok_and(|n| n > 1)),
+        "{log}"
+    );
+    assert_eq!(
+        logged("qqzzxxkk"),
+        "No hay resultados para «qqzzxxkk»: abra la página de búsqueda",
+        "{log}"
+    );
 }
