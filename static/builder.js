@@ -109,6 +109,8 @@
         if (--left > 0) return;
         state = "done";
         waiting.splice(0).forEach(function (f) { f(); });
+        // The rest of the index (summaries, passing mentions) for the next searches.
+        try { if (engine()) window.HandoutSearch.more(root, function () {}); } catch (e) { /* the first part serves */ }
       };
       srcs.forEach(function (src) {
         var s = document.createElement("script");

@@ -76,6 +76,14 @@ await withBrowser(async (ctx) => {
   }
   let p = await page.evaluate(() => window.HandoutBuilder.programme());
   check(p.rows.length === 5, "five exercises added", p.rows);
+  // The site's own search, not a match on titles: a typo and a synonym still find.
+  check(await page.evaluate(() => !!(window.HandoutSearch && window.HandoutSearch.engine())), "the site's search engine in the builder");
+  for (const [q, want] of [["sholder blade", /shoulder blade/i], ["scapula", /shoulder blade/i]]) {
+    await page.fill("#builder-q", q);
+    await page.waitForFunction((q) => document.getElementById("builder-results").dataset.q === q, q);
+    const titles = await page.$$eval("#builder-results .builder-result-title", (l) => l.map((e) => e.textContent));
+    check(titles.some((t) => want.test(t)), "the builder's search finds " + q, titles.slice(0, 5));
+  }
 
   // Change the third exercise's dosage: 4 sets of 12 reps, each side.
   await page.click('#builder-list li[data-row="2"] summary');
