@@ -47,6 +47,13 @@ await withBrowser(async (ctx) => {
   await page.waitForFunction(() => document.getElementById("builder-results").dataset.q === "hombro");
   out.found = await text(page, "#builder-found");
   check(/^Encontrados: \d+$/.test(out.found), "the search's count", out.found);
+  // The Spanish index, with its stems and accents folded: "cuello" (neck), "omoplatos" without its accent.
+  for (const q of ["cuello", "omoplatos"]) {
+    await page.fill("#builder-q", q);
+    await page.waitForFunction((q) => document.getElementById("builder-results").dataset.q === q, q);
+    const n = await page.$$eval("#builder-results li", (l) => l.length);
+    check(n > 0, "the Spanish search finds " + q, n);
+  }
   await page.fill("#builder-q", "zzz");
   await page.waitForFunction(() => document.getElementById("builder-results").dataset.q === "zzz");
   out.none = await text(page, "#builder-found");
