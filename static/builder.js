@@ -526,7 +526,7 @@
     });
     var region = data.facets.find(function (f) { return f.name === "region"; });
     return {
-      title: P.title || W.untitled, start: P.start, clinician: P.clinician, patient: patient, note: P.note,
+      title: P.title || W.untitled, start: localDate(P.start), clinician: P.clinician, patient: patient, note: P.note,
       cards: cards, qr: page.dataset.absoluteUrl ? address() : "",
       regions: Object.keys(regions).map(Number).sort(function (a, b) { return a - b; })
         .map(function (i) { return region ? region.terms[i][0] : ""; }),
@@ -596,11 +596,23 @@
     document.body.classList.toggle("is-viewing", on);
     if (on) drawView();
   }
+  /** A start date (YYYY-MM-DD) as the page's language writes it ("7 de diciembre de 2026"); as given without Intl. */
+  function localDate(iso) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    if (!m) return iso || "";
+    try {
+      return new Intl.DateTimeFormat(document.documentElement.lang || "en",
+        { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    } catch (e) {
+      return iso;
+    }
+  }
+
   function drawView() {
     var V = $("view-meta").dataset, list = $("view-list"), n = count();
     $("view-title").textContent = P.title || W.untitled;
     var meta = [];
-    if (P.start) meta.push(fill(V.start, { date: P.start }));
+    if (P.start) meta.push(fill(V.start, { date: localDate(P.start) }));
     if (P.clinician) meta.push(fill(V.from, { clinician: P.clinician }));
     meta.push(n === 1 ? V.one : fill(V.count, { n: n }));
     $("view-meta").textContent = meta.join(" \u00b7 ");

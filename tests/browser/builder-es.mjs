@@ -59,7 +59,8 @@ await withBrowser(async (ctx) => {
   out.none = await text(page, "#builder-found");
   check(out.none === "No se encontró nada para «zzz».", "nothing found", out.none);
 
-  // The patient's view: the address opened on its own.
+  // The patient's view: the address opened on its own, its start date in Spanish.
+  await page.fill("#builder-start", "2026-12-07");
   const link = await page.$eval("#builder-link", (e) => e.value);
   const view = await ctx.newPage();
   view.on("pageerror", (e) => errors.push(String(e)));
@@ -67,6 +68,7 @@ await withBrowser(async (ctx) => {
   await view.waitForSelector("#builder-view:not([hidden])");
   out.view = await text(view, "#view-meta");
   check(/ejercicios?$/.test(out.view), "the patient's view", out.view);
+  check(out.view.includes("7 de diciembre de 2026"), "the start date in Spanish", out.view);
   out.view_edit = await text(view, "#view-edit");
   check(out.view_edit === "Cambiar este programa", "the view's button", out.view_edit);
   check(errors.length === 0, "no script error", errors);

@@ -187,11 +187,14 @@ await withBrowser(async (ctx) => {
   const view = await again.evaluate(() => ({
     shown: !document.getElementById("builder-view").hidden && document.getElementById("builder").hidden,
     title: document.getElementById("view-title").textContent,
+    meta: document.getElementById("view-meta").textContent,
     items: Array.from(document.querySelectorAll("#view-list > li:not(.builder-view-section)")).map((li) => ({
       href: li.querySelector("a").getAttribute("href"), text: li.textContent })),
     width: document.documentElement.scrollWidth
   }));
   check(view.shown && view.title === "Shoulder blades at home", "the patient's view", view);
+  // The start date as the page's language writes it (not 2026-12-07).
+  check(view.meta.startsWith("Start on December 7, 2026"), "the start date in words", view.meta);
   check(view.items.length === 5 && view.items.every((x, i) => x.href.endsWith("exercises/" + p.rows[i].slug + ".html")), "a link to each exercise", view.items);
   check(view.items.some((x) => x.text.includes(changed)) && view.items[0].text.includes("chin level"), "dosage and note shown", view.items);
   check(view.width <= 390, "fits a phone's width", view.width);
