@@ -8,23 +8,41 @@
 //! tags and Markdown punctuation are left out. Headings, list items, table
 //! rows and paragraphs end a sentence, as do `.`, `!`, `?`, `:` and `;`.
 
+use std::borrow::Cow;
+
 /// Estimated English syllables in one word (letters only; digits count as one).
 pub(crate) fn syllables(word: &str) -> usize {
-    let w: String = word
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if w.is_empty() {
+    // The word's ASCII letters and digits, lower-cased, without allocating
+    // for words of ordinary length.
+    let mut small = [0u8; 48];
+    let mut long = Vec::new();
+    let mut n = 0;
+    for c in word.bytes().filter(u8::is_ascii_alphanumeric) {
+        let c = c.to_ascii_lowercase();
+        if n < small.len() {
+            small[n] = c;
+        } else {
+            if long.is_empty() {
+                long.extend_from_slice(&small);
+            }
+            long.push(c);
+        }
+        n += 1;
+    }
+    let b: &[u8] = if long.is_empty() { &small[..n] } else { &long };
+    syllables_of(b)
+}
+
+fn syllables_of(b: &[u8]) -> usize {
+    if b.is_empty() {
         return 0;
     }
-    if w.chars().all(|c| c.is_ascii_digit()) {
+    if b.iter().all(u8::is_ascii_digit) {
         return 1;
     }
-    if w.len() <= 3 {
+    if b.len() <= 3 {
         return 1;
     }
-    let b = w.as_bytes();
     let is_vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y');
     // Count groups of vowels.
     let mut count = 0usize;
@@ -56,7 +74,7 @@ pub(crate) fn syllables(word: &str) -> usize {
         && (!matches!(
             b[n - 3],
             b't' | b'd' | b's' | b'c' | b'g' | b'z' | b'x' | b'h'
-        ) || w.ends_with("thes"))
+        ) || b.ends_with(b"thes"))
     {
         count -= 1;
     }
@@ -69,19 +87,22 @@ pub(crate) fn syllables(word: &str) -> usize {
     {
         count -= 1;
     }
-    // Vowel pairs that are usually said as two syllables.
-    for pat in ["ia", "io", "iu", "eo", "ua", "uo"] {
-        let mut start = 0;
-        while let Some(pos) = w[start..].find(pat) {
-            let at = start + pos;
-            // "tion", "sion", "cious", "gious", "cial", "tial" keep one syllable.
-            let before = if at > 0 { b[at - 1] } else { b' ' };
-            let soft = pat.starts_with('i') && matches!(before, b't' | b's' | b'c' | b'g' | b'x');
-            let qu = pat.starts_with('u') && before == b'q';
-            if !soft && !qu {
-                count += 1;
-            }
-            start = at + 1;
+    // Vowel pairs that are usually said as two syllables: "ia", "io",
+    // "iu", "eo", "ua", "uo".
+    for at in 0..n - 1 {
+        let pair = (b[at], b[at + 1]);
+        if !matches!(
+            pair,
+            (b'i', b'a' | b'o' | b'u') | (b'e', b'o') | (b'u', b'a' | b'o')
+        ) {
+            continue;
+        }
+        // "tion", "sion", "cious", "gious", "cial", "tial" keep one syllable.
+        let before = if at > 0 { b[at - 1] } else { b' ' };
+        let soft = pair.0 == b'i' && matches!(before, b't' | b's' | b'c' | b'g' | b'x');
+        let qu = pair.0 == b'u' && before == b'q';
+        if !soft && !qu {
+            count += 1;
         }
     }
     count.max(1)
@@ -112,66 +133,72 @@ fn fk(words: usize, sentences: usize, syllables: usize) -> f64 {
 /// The sentences of cleaned prose (`\n` ends a sentence).
 pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
-    let mut current = Sentence {
-        text: String::new(),
-        words: 0,
-        syllables: 0,
-    };
-    let mut word = String::new();
-    let flush = |word: &mut String, s: &mut Sentence| {
-        if word.chars().any(|c| c.is_ascii_alphanumeric()) {
-            s.words += 1;
-            s.syllables += syllables(word);
+    // The current sentence and word as byte ranges of `text`: a word is a
+    // run of word characters, a sentence runs from the end of the last one.
+    let mut sentence_start = 0;
+    let mut words = 0;
+    let mut syllable_count = 0;
+    let mut word_start: Option<usize> = None;
+    let flush = |word: &mut Option<usize>, end: usize, words: &mut usize, syl: &mut usize| {
+        if let Some(start) = word.take() {
+            let w = &text[start..end];
+            if w.bytes().any(|c| c.is_ascii_alphanumeric()) {
+                *words += 1;
+                *syl += syllables(w);
+            }
         }
-        word.clear();
     };
-    let chars: Vec<char> = text.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let next = chars.get(i + 1).copied().unwrap_or(' ');
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map_or(' ', |&(_, n)| n);
         let ends = match c {
             '\n' | '!' | '?' | ';' => true,
             // "2.5" and "e.g" are not sentence ends; a stop before a space is.
             '.' | ':' => next.is_whitespace() || next == '"' || next == ')',
             _ => false,
         };
-        if c != '\n' {
-            current.text.push(c);
-        }
         if c.is_alphanumeric()
             || c == '\''
             || c == '’'
-            || (c == '.' && next.is_ascii_digit() && !word.is_empty())
+            || (c == '.' && next.is_ascii_digit() && word_start.is_some())
         {
-            word.push(c);
+            word_start.get_or_insert(i);
             continue;
         }
-        flush(&mut word, &mut current);
-        if ends && current.words > 0 {
-            current.text = current
-                .text
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            out.push(std::mem::replace(
-                &mut current,
-                Sentence {
-                    text: String::new(),
-                    words: 0,
-                    syllables: 0,
-                },
-            ));
-        } else if ends {
-            current.text.clear();
+        flush(&mut word_start, i, &mut words, &mut syllable_count);
+        if ends {
+            let end = i + c.len_utf8();
+            if words > 0 {
+                out.push(Sentence {
+                    text: squeeze(&text[sentence_start..end]),
+                    words,
+                    syllables: syllable_count,
+                });
+                words = 0;
+                syllable_count = 0;
+            }
+            sentence_start = end;
         }
     }
-    flush(&mut word, &mut current);
-    if current.words > 0 {
-        current.text = current
-            .text
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
-        out.push(current);
+    flush(&mut word_start, text.len(), &mut words, &mut syllable_count);
+    if words > 0 {
+        out.push(Sentence {
+            text: squeeze(&text[sentence_start..]),
+            words,
+            syllables: syllable_count,
+        });
+    }
+    out
+}
+
+/// `text` with each run of white space made one space, trimmed.
+fn squeeze(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for w in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
     }
     out
 }
@@ -202,7 +229,10 @@ fn strip_front_matter(src: &str) -> &str {
 }
 
 /// Remove `(url)` after `]`, leaving the link text.
-fn strip_link_targets(line: &str) -> String {
+fn strip_link_targets(line: &str) -> Cow<'_, str> {
+    if !line.contains("](") {
+        return Cow::Borrowed(line);
+    }
     let mut out = String::new();
     let chars: Vec<char> = line.chars().collect();
     let mut i = 0;
@@ -230,10 +260,13 @@ fn strip_link_targets(line: &str) -> String {
         out.push(chars[i]);
         i += 1;
     }
-    out
+    Cow::Owned(out)
 }
 
-fn strip_between(line: &str, open: char, close: char) -> String {
+fn strip_between(line: &str, open: char, close: char) -> Cow<'_, str> {
+    if !line.contains(open) {
+        return Cow::Borrowed(line);
+    }
     let mut out = String::new();
     let mut inside = false;
     for c in line.chars() {
@@ -246,7 +279,7 @@ fn strip_between(line: &str, open: char, close: char) -> String {
             out.push(c);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Markdown body → prose, one line per sentence-ending block element.
@@ -270,9 +303,9 @@ pub(crate) fn markdown_to_prose(src: &str) -> String {
         if t.starts_with('|') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')) {
             continue;
         }
-        let mut line = strip_between(t, '`', '`');
-        line = strip_link_targets(&line);
-        line = strip_between(&line, '<', '>');
+        let code = strip_between(t, '`', '`');
+        let linked = strip_link_targets(&code);
+        let line = strip_between(&linked, '<', '>');
         // Block markers: headings, quotes, bullets, numbers.
         let trimmed = line.trim_start_matches(|c: char| c == '#' || c == '>' || c.is_whitespace());
         let trimmed = trimmed
