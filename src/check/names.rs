@@ -53,12 +53,7 @@ pub(crate) fn check(content: &Content, vocabs: &Vocabularies, theme: &Theme) -> 
     for f in &content.files {
         // A file name that is no slug is reported as it is read, with a fix
         // that is a valid name everywhere.
-        let stem = f
-            .rel
-            .rsplit('/')
-            .next()
-            .unwrap_or("")
-            .trim_end_matches(".md");
+        let stem = file_stem(&f.rel);
         if crate::model::is_slug(stem) || f.rel == "index.md" {
             path_names(&format!("content/{}", f.rel), &mut out);
         }
@@ -112,12 +107,7 @@ fn slugs(content: &Content, out: &mut Vec<Diagnostic>) {
         .chain(content.guides.iter().map(|g| (g.src, &g.slug)));
     for (src, slug) in all {
         let f = &content.files[src];
-        let stem = f
-            .rel
-            .rsplit('/')
-            .next()
-            .unwrap_or("")
-            .trim_end_matches(".md");
+        let stem = file_stem(&f.rel);
         // A slug taken from the file name is reported with the file name.
         let Some(why) = (slug != stem).then(|| windows_problem(slug)).flatten() else {
             continue;
@@ -181,6 +171,11 @@ fn shadowed(content: &Content, vocabs: &Vocabularies, disk: &[&String], out: &mu
             );
         }
     }
+}
+
+/// The name of a content file without its folder and `.md`.
+fn file_stem(rel: &str) -> &str {
+    rel.rsplit('/').next().unwrap_or("").trim_end_matches(".md")
 }
 
 #[cfg(test)]
