@@ -148,10 +148,11 @@ pub(crate) fn fit_routine(
         let n = t.cards.len();
         let help = if k == 0 {
             "even its first exercise does not fit on one page: shorten its steps".to_string()
+        } else if k == 1 {
+            "only its first exercise fits on one page: shorten the longest steps, or split it into smaller routines".to_string()
         } else {
             format!(
-                "its first {k} exercise{} fit on one page: split it into routines of up to {k} exercises, or shorten the longest steps",
-                if k == 1 { "" } else { "s" }
+                "its first {k} exercises fit on one page: split it into routines of up to {k} exercises, or shorten the longest steps"
             )
         };
         Diagnostic::warning(

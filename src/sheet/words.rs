@@ -139,10 +139,7 @@ mod tests {
     #[test]
     fn builtin_words_load_and_fill_in() {
         let w = Words::builtin();
-        assert_eq!(
-            w.more_steps.of(1),
-            "1 more step: scan the code at the top of the sheet."
-        );
+        assert_eq!(w.more_steps.of(1), "1 more step: scan the code at the top.");
         assert!(w.more_steps.of(3).starts_with("3 more steps"));
         assert_eq!(w.all_steps.of(4), "All 4 steps");
         assert_eq!(fill(&w.page_of, &[("n", "2"), ("m", "3")]), "Page 2 of 3");
