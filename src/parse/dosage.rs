@@ -356,3 +356,7 @@ pub(crate) fn parse_side(text: &str) -> Result<Side, DosageError> {
 #[cfg(test)]
 #[path = "dosage_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "dosage_wording_tests.rs"]
+mod wording_tests;

@@ -1,5 +1,5 @@
 //! QR codes (SVG, made at build time) that lead from a printed sheet back to
-//! its page online, or to an exercise's video. `encode.rs` works out the
+//! its page online, or to an exercise's video. `encode` works out the
 //! modules; this file draws them.
 
 use crate::sync::lock;

@@ -2,10 +2,13 @@
 //! sheet words: the templates print these strings and the fitter measures
 //! the very same ones (`model`).
 
-use super::metrics::Style;
-use super::model::{labels, CardModel, More, SheetModel};
+mod html;
+mod measure;
+
+pub(crate) use html::{plain, unlink};
+pub(crate) use measure::{model, more_text};
+
 use super::red_flags;
-use super::text::Para;
 use super::words::{fill, Words};
 use crate::config::Config;
 use crate::render::views::{ExerciseView, RoutineView};
@@ -286,141 +289,4 @@ pub(crate) fn exercise(cfg: &Config, words: &Words, e: &Arc<ExerciseView>) -> Sh
     };
     t.cards = vec![card(&item, words)];
     t
-}
-
-/// The measured model of the texts.
-pub(crate) fn model(t: &SheetTexts, words: &Words, cfg: &Config, pages_hint: usize) -> SheetModel {
-    let (take_care, starting) = labels(words);
-    let p = |s: &str| Para::new(s, Style::Regular);
-    let b = |s: &str| Para::new(s, Style::Bold);
-    let most = pages_hint.max(9) + 1;
-    let page_of = fill(
-        &words.page_of,
-        &[("n", &most.to_string()), ("m", &most.to_string())],
-    );
-    let cards = t
-        .cards
-        .iter()
-        .map(|c| CardModel {
-            badge: b(&c.number.to_string()),
-            title: b(&c.title),
-            continued: b(&c.continued),
-            equipment: if t.single {
-                let label = if c.needs_equipment {
-                    format!("{} {}", words.equipment, c.equipment)
-                } else {
-                    c.equipment.clone()
-                };
-                Para::new(&label, Style::Bold)
-            } else {
-                p(&format!("· {}", c.equipment))
-            },
-            section: b(&c.section),
-            dosage: b(&c.dosage),
-            note: Para::new(&c.note, Style::Italic),
-            intro: p(&c.plain_intro),
-            steps: c.plain_steps.iter().map(|s| p(s)).collect(),
-            cautions: c.cautions.iter().map(|s| p(s)).collect(),
-            image: c.image.is_some(),
-            video: c.video.is_some(),
-            all_steps: p(&c.all_steps),
-            video_caption: p(&words.video),
-        })
-        .collect();
-    let list = if t.red_flags.is_empty() {
-        String::new()
-    } else {
-        format!("{}.", t.red_flags.join("; "))
-    };
-    SheetModel {
-        single: t.single,
-        qr: !t.page_url.is_empty(),
-        logo: cfg.clinic.logo.as_deref().is_some_and(|l| !l.is_empty()),
-        clinic: (b(&t.clinic_name), p(&t.clinic_rest)),
-        title: b(&t.title),
-        goal: b(&t.goal),
-        summary: p(&t.summary),
-        scan: Para::new(&words.scan, Style::Italic),
-        page_of: p(&page_of),
-        runhead: p(&format!("{} · {page_of} · {}", t.title, t.phone_line)),
-        intro: p(&t.intro),
-        cautions: (!t.cautions.is_empty()).then(|| (b(&words.for_this_routine), p(&t.cautions))),
-        how_to: p(&words.how_to),
-        red: (b(&t.red_call), p(&list), b(&t.emergency)),
-        footer: p(&t.footer),
-        take_care,
-        starting,
-        cards,
-        more: [
-            words.more_steps.clone(),
-            words.more_steps_beside.clone(),
-            words.more_steps_online.clone(),
-        ],
-    }
-}
-
-/// The "more steps" wording of a card, as the template prints it.
-pub(crate) fn more_text(words: &Words, kind: More, n: usize) -> String {
-    match kind {
-        More::Page => words.more_steps.of(n),
-        More::Beside => words.more_steps_beside.of(n),
-        More::Online => words.more_steps_online.of(n),
-    }
-}
-
-/// HTML without its `<a>` tags (links lead nowhere on paper, and the sheet
-/// lives in another folder than the page they were written for).
-pub(crate) fn unlink(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(i) = rest.find('<') {
-        out.push_str(&rest[..i]);
-        let tag_end = rest[i..].find('>').map_or(rest.len(), |j| i + j + 1);
-        let tag = &rest[i..tag_end];
-        if !(tag.starts_with("<a ") || tag.starts_with("<a>") || tag == "</a>") {
-            out.push_str(tag);
-        }
-        rest = &rest[tag_end..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Text of an HTML fragment, without tags, with the common entities decoded.
-pub(crate) fn plain(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    if !out.contains('&') {
-        return out;
-    }
-    out.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&nbsp;", "\u{a0}")
-        .replace("&amp;", "&")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn links_become_text() {
-        assert_eq!(
-            unlink(r#"Lie <a href="../x.html">on the <em>mat</em></a>."#),
-            "Lie on the <em>mat</em>."
-        );
-        assert_eq!(unlink("<abbr>T</abbr>"), "<abbr>T</abbr>");
-        assert_eq!(plain("a &amp; <strong>b</strong>"), "a & b");
-    }
 }

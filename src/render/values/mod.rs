@@ -1,10 +1,15 @@
 //! The views every page shares, built once per build: the site, each
 //! exercise and each routine, as view structs and as template values.
 
+mod page_views;
+mod tera_values;
+
+pub(super) use page_views::term;
+use page_views::{exercise_view, routine_view};
+use tera_values::{exercise_value, routine_value, term_values};
+
 use super::views::*;
 use crate::markdown::Rendered;
-use crate::model::taxonomy::Taxonomy;
-use crate::model::{Exercise, Routine};
 use crate::site::routes::Route;
 use crate::site::Site;
 use rayon::prelude::*;
@@ -165,206 +170,6 @@ fn label(site: &Site, group: &str, key: &str) -> Option<String> {
             .has(&full)
             .then(|| site.words.text(&full).to_string())
     })
-}
-
-/// Each vocabulary's terms as template values, by term: made once and
-/// shared by the value of every exercise that has the term.
-fn term_values(site: &SiteView) -> Vec<HashMap<String, tera::Value>> {
-    site.taxonomies
-        .iter()
-        .map(|t| {
-            t.terms
-                .iter()
-                .map(|v| (v.term.clone(), tera::Value::from_serializable(v)))
-                .collect()
-        })
-        .collect()
-}
-
-/// An exercise as a template value (the same as `from_serializable` of the
-/// view), sharing the values of its vocabulary terms: thousands of
-/// exercises have the same few terms, so copying each would multiply
-/// memory. The view is left as it was.
-fn exercise_value(e: &mut ExerciseView, terms: &[HashMap<String, tera::Value>]) -> tera::Value {
-    let region = std::mem::take(&mut e.region);
-    let equipment = std::mem::take(&mut e.equipment);
-    let category = std::mem::take(&mut e.category);
-    let position = std::mem::take(&mut e.position);
-    let outline = tera::Value::from_serializable(&*e);
-    let term = |t: usize, v: &TermView| {
-        terms
-            .get(t)
-            .and_then(|m| m.get(&v.term))
-            .cloned()
-            .unwrap_or_else(|| tera::Value::from_serializable(v))
-    };
-    let list = |t: usize, vs: &[TermView]| {
-        tera::Value::from(vs.iter().map(|v| term(t, v)).collect::<Vec<_>>())
-    };
-    let value = outline.into_map().map(|mut map| {
-        map.insert("region".into(), list(0, &region));
-        map.insert("equipment".into(), list(1, &equipment));
-        map.insert("category".into(), term(2, &category));
-        map.insert("position".into(), term(3, &position));
-        tera::Value::from(map)
-    });
-    e.region = region;
-    e.equipment = equipment;
-    e.category = category;
-    e.position = position;
-    value.unwrap_or_else(|| tera::Value::from_serializable(&*e))
-}
-
-/// A routine as a template value whose items share the exercises' values
-/// (a routine lists many exercises; copying each would multiply memory).
-fn routine_value(site: &Site, r: &RoutineView, exercises: &[tera::Value]) -> tera::Value {
-    let shared = |v: tera::Value, key: &'static str, with: tera::Value| match v.into_map() {
-        Some(mut map) => {
-            map.insert(key.into(), with);
-            tera::Value::from(map)
-        }
-        None => with,
-    };
-    let sections: Vec<tera::Value> = r
-        .sections
-        .iter()
-        .map(|s| {
-            let items: Vec<tera::Value> = s
-                .items
-                .iter()
-                .map(|item| {
-                    let value = tera::Value::from_serializable(item);
-                    match site.exercise_id(&item.exercise.slug) {
-                        Some(i) => shared(value, "exercise", exercises[i.index()].clone()),
-                        None => value,
-                    }
-                })
-                .collect();
-            let section = RoutineSectionView {
-                name: s.name.clone(),
-                items: Vec::new(),
-            };
-            shared(
-                tera::Value::from_serializable(&section),
-                "items",
-                tera::Value::from(items),
-            )
-        })
-        .collect();
-    let outline = RoutineView {
-        sections: Vec::new(),
-        ..r.clone()
-    };
-    shared(
-        tera::Value::from_serializable(&outline),
-        "sections",
-        tera::Value::from(sections),
-    )
-}
-
-/// The view of `term` of taxonomy `t` (a term no vocabulary lists is shown as itself).
-pub(super) fn term(site: &SiteView, t: Taxonomy, term: &str) -> TermView {
-    let view = &site.taxonomies[t.index()];
-    view.index
-        .get(term)
-        .map(|&i| view.terms[i].clone())
-        .unwrap_or_else(|| TermView {
-            term: term.into(),
-            label: term.into(),
-            url: String::new(),
-            count: 0,
-        })
-}
-
-fn exercise_view(
-    site: &SiteView,
-    theme: &crate::theme::Theme,
-    words: &crate::i18n::Catalog,
-    e: &Exercise,
-    body: Option<&Rendered>,
-) -> ExerciseView {
-    let images = super::media::pictures(theme, e);
-    ExerciseView {
-        slug: e.slug.clone(),
-        title: e.title.clone(),
-        summary: e.summary.clone(),
-        url: Route::Exercise(&e.slug).path(),
-        sheet_url: Route::ExerciseSheet(&e.slug).path(),
-        dosage: e.dosage.describe_in(words),
-        region: e
-            .region
-            .iter()
-            .map(|r| term(site, Taxonomy::Region, r))
-            .collect(),
-        equipment: e
-            .equipment
-            .iter()
-            .map(|r| term(site, Taxonomy::Equipment, r))
-            .collect(),
-        category: term(site, Taxonomy::Category, &e.category),
-        position: term(site, Taxonomy::Position, &e.position),
-        cautions: e.cautions.clone(),
-        key_caution: e.cautions.first().cloned().unwrap_or_default(),
-        steps: body.map(|b| b.steps.clone()).unwrap_or_default(),
-        intro: body.map(|b| b.intro.clone()).unwrap_or_default(),
-        image: images.first().map(|p| p.src.clone()),
-        image_alt: images.first().map(|p| p.alt.clone()).unwrap_or_default(),
-        video_player: super::media::video(e),
-        images,
-        video: e.video.clone(),
-        tags: e.tags.clone(),
-    }
-}
-
-fn routine_view(site: &Site, exercises: &[Arc<ExerciseView>], r: &Routine) -> RoutineView {
-    let mut number = 0;
-    let sections = r
-        .sections
-        .iter()
-        .map(|s| RoutineSectionView {
-            name: s.name.clone(),
-            items: s
-                .items
-                .iter()
-                .filter_map(|item| {
-                    let i = site.exercise_id(&item.exercise)?;
-                    number += 1;
-                    let merged = site.content.exercise(i).dosage.merged(&item.dosage);
-                    let dosage = merged.describe_in(&site.words);
-                    Some(RoutineItemView {
-                        number,
-                        exercise: Arc::clone(&exercises[i.index()]),
-                        dosage,
-                        note: item.note.clone().unwrap_or_default(),
-                    })
-                })
-                .collect(),
-        })
-        .collect();
-    RoutineView {
-        slug: r.slug.clone(),
-        title: r.title.clone(),
-        summary: r.summary.clone(),
-        url: Route::Routine(&r.slug).path(),
-        sheet_url: Route::RoutineSheet(&r.slug).path(),
-        large_sheet_url: format!("{}#large", Route::RoutineSheet(&r.slug).path()),
-        goal: r.goal.clone(),
-        goal_label: label(site, "goal", &r.goal).unwrap_or_else(|| {
-            site.vocabs
-                .goals
-                .label(&r.goal)
-                .unwrap_or(&r.goal)
-                .to_string()
-        }),
-        frequency: r
-            .frequency
-            .map(|f| crate::model::wording::frequency(f, &site.words))
-            .unwrap_or_default(),
-        cautions: r.cautions.clone(),
-        red_flags: r.red_flags.clone(),
-        sections,
-        exercise_count: number,
-    }
 }
 
 #[cfg(test)]
