@@ -164,3 +164,43 @@ fn a_routine_too_long_for_one_page_warns_and_prints_on_numbered_pages() {
     assert!(printed[0].js_pages >= 2, "{printed:?}");
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+/// A routine of two exercises so long that only one fits a page: the
+/// warning says so in words that fit the case (not "routines of up to 1
+/// exercises").
+#[test]
+fn a_routine_where_one_exercise_fits_gets_advice_for_one() {
+    let words: Vec<&str> =
+        "lift your arm slowly and hold it there while you breathe out then lower it back down to the start"
+            .split(' ')
+            .collect();
+    let body: String = (0..14)
+        .map(|i| {
+            let step: Vec<&str> = (0..30).map(|j| words[(i + j) % words.len()]).collect();
+            format!("{}. {}.\n", i + 1, step.join(" "))
+        })
+        .collect();
+    let site = SiteTest::fixture("twelve")
+        .exercise("long-a", "Long one", &body)
+        .exercise("long-b", "Long two", &body)
+        .file(
+            "content/routines/two-long.md",
+            "---\ntitle: Two long ones\nsummary: Two.\ngoal: mixed\nfrequency: daily\nsections:\n  - name: All\n    exercises:\n      - long-a\n      - long-b\ncautions: []\n---\nTwo.\n",
+        );
+    let out = site.run(&["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    let warning = err
+        .split("\n\n")
+        .find(|w| w.contains("two-long.md"))
+        .unwrap_or_else(|| panic!("no warning for two-long.md:\n{err}"));
+    assert!(
+        warning.contains("takes 2 A4 pages (2 exercises, every step printed)"),
+        "{warning}"
+    );
+    assert!(
+        warning.contains("only its first exercise fits on one page"),
+        "{warning}"
+    );
+    assert!(!warning.contains("up to 1 "), "{warning}");
+}
