@@ -8,6 +8,7 @@ mod build;
 mod builder;
 mod cli;
 mod cli_output;
+mod code_layout;
 mod common;
 mod content_checks;
 mod content_errors;
