@@ -286,16 +286,23 @@ impl Prints {
             Job::RoutineIndex => print_of(&self.routines),
             Job::Term(id) => print_of(ex(site.with_term(*id))),
             Job::ExerciseSheet(i) => print_of(self.exercises[i.index()]),
-            Job::SearchIndex
-            | Job::SearchMore
-            | Job::Sitemap
-            | Job::BuilderData
-            | Job::BuilderPart(_)
-            | Job::BuilderRoutines(_) => all(),
+            // A part of the builder's data: its exercises' views (the
+            // part of `n` is read from them alone); a part of routines:
+            // theirs, and the dosage of any exercise they may name.
+            Job::BuilderPart(n) => print_of(part(&self.exercises, *n)),
+            Job::BuilderRoutines(n) => print_of((part(&self.routines, *n), &self.exercises)),
+            Job::SearchIndex | Job::SearchMore | Job::Sitemap | Job::BuilderData => all(),
             Job::Taxonomy(_) | Job::Search | Job::NotFound | Job::Robots | Job::Builder => 0,
         };
         Some(print_of((self.global, job, inputs)))
     }
+}
+
+/// The prints of the `n`th builder part of `all` (`BUILDER_PART` at a time).
+fn part(all: &[u64], n: usize) -> &[u64] {
+    let size = super::builder_data::BUILDER_PART;
+    let start = (n * size).min(all.len());
+    &all[start..(start + size).min(all.len())]
 }
 
 #[cfg(test)]
