@@ -42,6 +42,11 @@ pub(crate) struct Catalog {
 }
 
 impl Catalog {
+    /// A fingerprint of every word (for `serve`'s re-rendering).
+    pub(crate) fn print(&self) -> u64 {
+        crate::fingerprint::of((&self.lang, format!("{:?}", self.table), &self.missing))
+    }
+
     /// The built-in words of `lang` (English where it has no table or lacks a key).
     pub(crate) fn builtin(lang: &str) -> Catalog {
         load::build(lang, None).0

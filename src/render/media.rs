@@ -34,6 +34,25 @@ pub(super) fn pictures(theme: &Theme, e: &Exercise) -> Vec<PictureView> {
         .collect()
 }
 
+/// The picture files `pictures` reads sizes from, with their length and
+/// time of change, so that `serve` notices a picture replaced on disk.
+pub(crate) fn stamps(theme: &Theme, e: &Exercise) -> Vec<crate::render::memo::PictureStamp> {
+    e.image
+        .iter()
+        .chain(e.images.iter().map(|p| &p.src))
+        .map(|src| {
+            let src = src.trim_start_matches('/');
+            let stamp = match theme.statics.get(src) {
+                Some(crate::theme::StaticSource::Disk(file)) => std::fs::metadata(file)
+                    .ok()
+                    .map(|m| (m.len(), m.modified().ok())),
+                _ => None,
+            };
+            (src.to_string(), stamp)
+        })
+        .collect()
+}
+
 /// How the page shows the exercise's video, if it has one.
 pub(super) fn video(e: &Exercise) -> Option<VideoView> {
     let video = e.video.as_deref()?;

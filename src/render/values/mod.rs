@@ -42,6 +42,7 @@ impl Views {
         site: &Site,
         theme: &crate::theme::Theme,
         bodies: &HashMap<usize, Arc<Rendered>>,
+        memo: Option<&super::Memo>,
     ) -> Views {
         let taxonomies: Vec<TaxonomyView> = site
             .vocabs
@@ -91,26 +92,33 @@ impl Views {
             taxonomies,
         };
         let terms = term_values(&site_view);
+        let shared = memo.map(|_| super::Memo::views_print(site, theme, &site_view));
         let (exercises, exercise_values): (Vec<Arc<ExerciseView>>, Vec<tera::Value>) = site
             .content
             .exercises
             .par_iter()
             .enumerate()
             .map(|(i, e)| {
-                let mut view = exercise_view(
-                    &site_view,
-                    theme,
-                    &site.words,
-                    e,
-                    bodies.get(&e.src).map(|b| &**b),
-                );
-                if i >= site.here.listed {
-                    // Only there for a routine: the default language's page.
-                    view.url = format!("../{}", view.url);
-                    view.sheet_url = format!("../{}", view.sheet_url);
+                let body = bodies.get(&e.src).map(|b| &**b);
+                let moved = i >= site.here.listed;
+                let make = || {
+                    let mut view = exercise_view(&site_view, theme, &site.words, e, body);
+                    if moved {
+                        // Only there for a routine: the default language's page.
+                        view.url = format!("../{}", view.url);
+                        view.sheet_url = format!("../{}", view.sheet_url);
+                    }
+                    let value = exercise_value(&mut view, &terms);
+                    (Arc::new(view), value)
+                };
+                match (memo, shared) {
+                    (Some(m), Some(shared)) => m.exercise_view(
+                        &site.content.files[e.src],
+                        (shared, moved, body, crate::render::media::stamps(theme, e)),
+                        make,
+                    ),
+                    _ => make(),
                 }
-                let value = exercise_value(&mut view, &terms);
-                (Arc::new(view), value)
             })
             .unzip();
         let routines: Vec<RoutineView> = site
@@ -189,7 +197,7 @@ mod tests {
         let site = Site::new(config, vocabs, content, graph);
         let bodies = super::super::bodies(&site, None);
         let theme = crate::theme::Theme::load(root).unwrap();
-        let views = Views::new(&site, &theme, &bodies);
+        let views = Views::new(&site, &theme, &bodies, None);
         assert!(views.exercises.len() > 20);
         for (v, value) in views.exercises.iter().zip(&views.exercise_values) {
             assert_eq!(*value, tera::Value::from_serializable(&**v), "{}", v.slug);

@@ -275,4 +275,23 @@ fn rebuilt_pages_match_a_fresh_build() {
         b.contains("(own card)")
     });
     assert_serves_a_fresh_build(&server, &site, &out);
+
+    // A picture replaced by one of another size: the page's width and
+    // height follow (the file, not the exercise, changed).
+    let picture = site.join("static/images/wall-angels-start.svg");
+    std::fs::create_dir_all(picture.parent().unwrap()).unwrap();
+    let svg = |w: u32, h: u32| {
+        format!("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\"/>")
+    };
+    std::fs::write(&picture, svg(40, 30)).unwrap();
+    server.wait_for("/exercises/wall-angels.html", "the picture's size", |b| {
+        b.contains("width=\"40\" height=\"30\"")
+    });
+    std::fs::write(&picture, svg(80, 64)).unwrap();
+    server.wait_for(
+        "/exercises/wall-angels.html",
+        "the new picture's size",
+        |b| b.contains("width=\"80\" height=\"64\""),
+    );
+    assert_serves_a_fresh_build(&server, &site, &out);
 }

@@ -4,19 +4,23 @@
 //!
 //! A page's fingerprint covers everything its template context can show
 //! (see `contexts/` and `sheet`): when a page starts showing something
-//! new, add it to `job` below, or the server may keep showing a stale page.
-//! `tests/testsuite/serve.rs` checks that served pages match a fresh build after edits.
+//! new, add it to `Prints::job` (`prints.rs`), or the server may keep
+//! showing a stale page; likewise an exercise's view (`Memo::exercise_view`).
+//! `tests/testsuite/serve/edits.rs` checks that served pages match a fresh
+//! build after edits.
 
-use super::values::Views;
 use super::views::{ExerciseView, RoutineView};
 use crate::fingerprint::Kept;
 use crate::markdown::{Rendered, Scan};
-use crate::model::ids::{ExerciseId, RoutineId};
+use crate::model::ids::RoutineId;
 use crate::site::pages::Page as Job;
 use crate::site::Site;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex};
+
+mod prints;
+pub(super) use prints::Prints;
 
 /// Results of earlier builds, kept by `serve` between rebuilds.
 #[derive(Default)]
@@ -35,6 +39,9 @@ pub struct Memo {
     files: Kept<Arc<Vec<u8>>>,
     /// Each routine's sheet layout and fit warning, by content path.
     fits: Kept<crate::sheet::Fitting>,
+    /// Each exercise's view and template value, by content path
+    /// (`Memo::exercise_view`).
+    views: Kept<(Arc<ExerciseView>, tera::Value)>,
     /// Each page's entry in the search index.
     pub(super) search: crate::search::EntryCache,
     /// Fingerprint of the last build's output paths and content files.
@@ -48,6 +55,10 @@ impl std::fmt::Debug for Memo {
 }
 
 pub(crate) use crate::fingerprint::of as print_of;
+
+/// A picture file as `serve` sees it change: its path, length and time of
+/// last change (none for the theme's own pictures).
+pub(crate) type PictureStamp = (String, Option<(u64, Option<std::time::SystemTime>)>);
 
 /// Feeds serialized views into a hasher without building a string.
 struct HashWriter<'a, H>(&'a mut H);
@@ -140,6 +151,47 @@ impl Memo {
             .collect()
     }
 
+    /// The view and template value of the exercise read from `file`, made
+    /// by `make` unless what it is made from is unchanged: the file, its
+    /// rendered body, its pictures on disk and `shared` (the site view,
+    /// theme, words and settings, `Memo::views_print`).
+    pub(crate) fn exercise_view(
+        &self,
+        file: &crate::source::load::SourceFile,
+        inputs: (u64, bool, Option<&Rendered>, Vec<PictureStamp>),
+        make: impl FnOnce() -> (Arc<ExerciseView>, tera::Value),
+    ) -> (Arc<ExerciseView>, tera::Value) {
+        let (shared, moved, body, pictures) = inputs;
+        let body = body.map(|b| print_of((&b.html, &b.headings, &b.steps, &b.intro, &b.text)));
+        let print = print_of((
+            shared,
+            moved,
+            &file.text,
+            &file.display,
+            file.fm_line,
+            file.body_line,
+            body,
+            pictures,
+        ));
+        self.views.get_or_make(&file.rel, print, make)
+    }
+
+    /// What every exercise view is made from besides its own file.
+    pub(crate) fn views_print(
+        site: &Site,
+        theme: &crate::theme::Theme,
+        site_view: &super::views::SiteView,
+    ) -> u64 {
+        print_serialized(
+            site_view,
+            (
+                theme.print,
+                site.words.print(),
+                format!("{:?}", site.config),
+            ),
+        )
+    }
+
     /// Whether this build's output paths and content files (`print`)
     /// differ from the last build's; remembers them.
     pub(super) fn listing_changed(&self, print: u64) -> bool {
@@ -162,6 +214,7 @@ impl Memo {
             .retain(|(_, rel)| sources.contains(rel.as_str()));
         self.bodies.retain(|rel| sources.contains(rel.as_str()));
         self.fits.retain(|rel| sources.contains(rel.as_str()));
+        self.views.retain(|rel| sources.contains(rel.as_str()));
         self.content.retain(|rel| sources.contains(rel));
         self.search.retain(|url| urls.contains(url.as_str()));
     }
@@ -183,126 +236,6 @@ impl Memo {
     pub(crate) fn keep(&self, path: &str, print: u64, bytes: &Arc<Vec<u8>>) {
         self.files.keep(path, print, Arc::clone(bytes));
     }
-}
-
-/// Fingerprints of this build's inputs, computed once per build.
-pub(super) struct Prints {
-    /// Config, theme and site-wide view.
-    global: u64,
-    exercises: Vec<u64>,
-    routines: Vec<u64>,
-    guides: Vec<u64>,
-    /// By source file index.
-    bodies: HashMap<usize, u64>,
-}
-
-impl Prints {
-    /// Fingerprints the views and bodies every page is made from.
-    pub(crate) fn new(
-        site: &Site,
-        theme_print: u64,
-        views: &Views,
-        bodies: &HashMap<usize, Arc<Rendered>>,
-    ) -> Prints {
-        use rayon::prelude::*;
-        let c = &site.content;
-        // What a file's page data is parsed from (parsing reads nothing else).
-        let file_print = |src: usize| {
-            let f = &c.files[src];
-            print_of((src, &f.rel, &f.display, &f.text, f.fm_line, f.body_line))
-        };
-        let exercises = c
-            .exercises
-            .par_iter()
-            .zip(&views.exercises)
-            .map(|(e, v): (_, &Arc<ExerciseView>)| print_serialized(v, file_print(e.src)))
-            .collect();
-        let routines = c
-            .routines
-            .par_iter()
-            .zip(&views.routines)
-            .map(|(r, v): (_, &RoutineView)| print_serialized(v, file_print(r.src)))
-            .collect();
-        let guides = c.guides.iter().map(|g| file_print(g.src)).collect();
-        let bodies = bodies
-            .par_iter()
-            .map(|(src, b)| {
-                (
-                    *src,
-                    print_of((&b.html, &b.headings, &b.steps, &b.intro, &b.text)),
-                )
-            })
-            .collect();
-        Prints {
-            global: print_serialized(
-                &views.site,
-                (theme_print, format!("{:?} {:?}", site.config, c.home)),
-            ),
-            exercises,
-            routines,
-            guides,
-            bodies,
-        }
-    }
-
-    /// The fingerprint of one job's output; `None` for jobs that always run.
-    pub(super) fn job(&self, site: &Site, job: &Job) -> Option<u64> {
-        let c = &site.content;
-        let body = |src: Option<usize>| src.and_then(|s| self.bodies.get(&s)).copied();
-        let ex = |ix: &[ExerciseId]| {
-            ix.iter()
-                .map(|&i| self.exercises[i.index()])
-                .collect::<Vec<_>>()
-        };
-        let rt = |ix: &[RoutineId]| {
-            ix.iter()
-                .map(|&i| self.routines[i.index()])
-                .collect::<Vec<_>>()
-        };
-        let all = || {
-            let mut bodies: Vec<_> = self.bodies.iter().collect();
-            bodies.sort();
-            print_of((&self.exercises, &self.routines, &self.guides, bodies))
-        };
-        let inputs: u64 = match job {
-            Job::Static(_) => return None,
-            Job::Home => print_of((body(c.home.src), &self.routines)),
-            Job::Exercise(i) => {
-                let l = site.links(*i);
-                print_of((
-                    self.exercises[i.index()],
-                    body(Some(c.exercise(*i).src)),
-                    ex(&l.easier),
-                    ex(&l.harder),
-                    ex(&l.related),
-                    rt(&l.used_by),
-                ))
-            }
-            Job::Routine(i) | Job::RoutineSheet(i) => {
-                print_of((self.routines[i.index()], body(Some(c.routine(*i).src))))
-            }
-            Job::Guide(i) => print_of((self.guides[i.index()], body(Some(c.guide(*i).src)))),
-            Job::ExerciseIndex => print_of(&self.exercises),
-            Job::RoutineIndex => print_of(&self.routines),
-            Job::Term(id) => print_of(ex(site.with_term(*id))),
-            Job::ExerciseSheet(i) => print_of(self.exercises[i.index()]),
-            // A part of the builder's data: its exercises' views (the
-            // part of `n` is read from them alone); a part of routines:
-            // theirs, and the dosage of any exercise they may name.
-            Job::BuilderPart(n) => print_of(part(&self.exercises, *n)),
-            Job::BuilderRoutines(n) => print_of((part(&self.routines, *n), &self.exercises)),
-            Job::SearchIndex | Job::SearchMore | Job::Sitemap | Job::BuilderData => all(),
-            Job::Taxonomy(_) | Job::Search | Job::NotFound | Job::Robots | Job::Builder => 0,
-        };
-        Some(print_of((self.global, job, inputs)))
-    }
-}
-
-/// The prints of the `n`th builder part of `all` (`BUILDER_PART` at a time).
-fn part(all: &[u64], n: usize) -> &[u64] {
-    let size = super::builder_data::BUILDER_PART;
-    let start = (n * size).min(all.len());
-    &all[start..(start + size).min(all.len())]
 }
 
 #[cfg(test)]
