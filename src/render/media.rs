@@ -9,19 +9,9 @@ use crate::theme::Theme;
 
 /// The exercise's pictures in order: the one of `image:`, then `images:`.
 pub(super) fn pictures(theme: &Theme, e: &Exercise) -> Vec<PictureView> {
-    let legacy = e
-        .image
-        .as_ref()
-        .map(|src| (src.as_str(), e.image_alt.as_deref().unwrap_or(""), ""));
-    legacy
-        .into_iter()
-        .chain(
-            e.images
-                .iter()
-                .map(|p| (p.src.as_str(), p.alt.as_str(), p.caption.as_str())),
-        )
+    listed(e)
         .map(|(src, alt, caption)| {
-            let src = src.trim_start_matches('/').to_string();
+            let src = src.to_string();
             let size = theme.picture_size(&src);
             PictureView {
                 width: size.map(|s| s.width),
@@ -34,14 +24,28 @@ pub(super) fn pictures(theme: &Theme, e: &Exercise) -> Vec<PictureView> {
         .collect()
 }
 
+/// An exercise's pictures as (path under static/, alt text, caption): the
+/// older single `image` first, then `images`.
+fn listed(e: &Exercise) -> impl Iterator<Item = (&str, &str, &str)> {
+    let legacy = e
+        .image
+        .as_ref()
+        .map(|src| (src.as_str(), e.image_alt.as_deref().unwrap_or(""), ""));
+    legacy
+        .into_iter()
+        .chain(
+            e.images
+                .iter()
+                .map(|p| (p.src.as_str(), p.alt.as_str(), p.caption.as_str())),
+        )
+        .map(|(src, alt, caption)| (src.trim_start_matches('/'), alt, caption))
+}
+
 /// The picture files `pictures` reads sizes from, with their length and
 /// time of change, so that `serve` notices a picture replaced on disk.
 pub(crate) fn stamps(theme: &Theme, e: &Exercise) -> Vec<crate::render::memo::PictureStamp> {
-    e.image
-        .iter()
-        .chain(e.images.iter().map(|p| &p.src))
-        .map(|src| {
-            let src = src.trim_start_matches('/');
+    listed(e)
+        .map(|(src, _, _)| {
             let stamp = match theme.statics.get(src) {
                 Some(crate::theme::StaticSource::Disk(file)) => std::fs::metadata(file)
                     .ok()

@@ -73,6 +73,11 @@ impl<H: Hasher> std::io::Write for HashWriter<'_, H> {
     }
 }
 
+/// A fingerprint of everything pages show of a rendered body.
+fn body_print(b: &Rendered) -> u64 {
+    print_of((&b.html, &b.headings, &b.steps, &b.intro, &b.text))
+}
+
 fn print_serialized(value: &impl serde::Serialize, extra: impl Hash) -> u64 {
     let mut h = crate::fingerprint::hasher();
     let _ = serde_json::to_writer(HashWriter(&mut h), value);
@@ -162,7 +167,7 @@ impl Memo {
         make: impl FnOnce() -> (Arc<ExerciseView>, tera::Value),
     ) -> (Arc<ExerciseView>, tera::Value) {
         let (shared, moved, body, pictures) = inputs;
-        let body = body.map(|b| print_of((&b.html, &b.headings, &b.steps, &b.intro, &b.text)));
+        let body = body.map(body_print);
         let print = print_of((
             shared,
             moved,

@@ -1,7 +1,7 @@
 //! Fingerprints of a build's inputs, worked out once per build: what each
 //! output file is made from (`Prints::job`).
 
-use super::{print_of, print_serialized};
+use super::{body_print, print_of, print_serialized};
 use crate::markdown::Rendered;
 use crate::model::ids::{ExerciseId, RoutineId};
 use crate::render::values::Views;
@@ -52,12 +52,7 @@ impl Prints {
         let guides = c.guides.iter().map(|g| file_print(g.src)).collect();
         let bodies = bodies
             .par_iter()
-            .map(|(src, b)| {
-                (
-                    *src,
-                    print_of((&b.html, &b.headings, &b.steps, &b.intro, &b.text)),
-                )
-            })
+            .map(|(src, b)| (*src, body_print(b)))
             .collect();
         Prints {
             global: print_serialized(
