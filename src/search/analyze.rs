@@ -83,21 +83,52 @@ pub(crate) struct Counted<K> {
     pub(crate) core: bool,
 }
 
-/// What the index keeps of one page (compact: `serve` keeps one per page).
+/// What the index keeps of one page (compact: `serve` keeps one per page,
+/// and a build holds every page's at once). The stems and words are one
+/// text, each ending where its entry says, instead of a string apiece.
 #[derive(Debug, Default)]
 pub(crate) struct Analyzed {
     /// Words counted per field.
     pub(crate) lengths: [u32; NF],
-    /// Every stem of the page, sorted.
-    pub(crate) stems: Vec<Counted<Box<str>>>,
+    /// Every stem of the page, sorted (`key`: where its text ends in `text`).
+    pub(crate) stems: Vec<Counted<u32>>,
     /// Every synonym group of the page, sorted.
     pub(crate) groups: Vec<Counted<u32>>,
-    /// Each word as written (folded), sorted, with its stem's place in `stems`.
-    pub(crate) words: Vec<(Box<str>, u32)>,
+    /// Each word as written (folded), sorted: where its text ends in
+    /// `text`, and its stem's place in `stems`.
+    words: Vec<(u32, u32)>,
+    /// The stems, then the words, one after the other.
+    text: String,
     /// Term indices per facet.
     pub(crate) facets: Vec<Vec<usize>>,
     /// The passage shown under a result (`super::TEXT_CAP`).
     pub(crate) passage: String,
+}
+
+impl Analyzed {
+    /// The text of the `i`-th stem.
+    pub(crate) fn stem(&self, i: usize) -> &str {
+        let start = match i {
+            0 => 0,
+            _ => self.stems[i - 1].key as usize,
+        };
+        &self.text[start..self.stems[i].key as usize]
+    }
+
+    /// Every stem's text, in order.
+    pub(crate) fn stem_texts(&self) -> impl Iterator<Item = &str> {
+        (0..self.stems.len()).map(|i| self.stem(i))
+    }
+
+    /// Every word as written with its stem's place in `stems`, in order.
+    pub(crate) fn words(&self) -> impl Iterator<Item = (&str, u32)> {
+        let mut start = self.stems.last().map_or(0, |s| s.key as usize);
+        self.words.iter().map(move |&(end, stem)| {
+            let w = &self.text[start..end as usize];
+            start = end as usize;
+            (w, stem)
+        })
+    }
 }
 
 type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
@@ -124,29 +155,43 @@ impl Tally {
         for (r, &i) in order.iter().enumerate() {
             rank[i as usize] = r as u32;
         }
-        let mut stems: Vec<Option<Counted<String>>> = self.stems.into_iter().map(Some).collect();
+        let mut text = String::with_capacity(
+            self.stems.iter().map(|c| c.key.len()).sum::<usize>()
+                + self.words.keys().map(String::len).sum::<usize>(),
+        );
         let stems = order
             .iter()
-            .filter_map(|&i| stems[i as usize].take())
-            .map(|c| Counted {
-                key: c.key.into_boxed_str(),
-                counts: c.counts,
-                core: c.core,
+            .map(|&i| {
+                let c = &self.stems[i as usize];
+                text.push_str(&c.key);
+                Counted {
+                    key: text.len() as u32,
+                    counts: c.counts,
+                    core: c.core,
+                }
             })
             .collect();
         let mut groups: Vec<Counted<u32>> = self.groups.into_values().collect();
         groups.sort_unstable_by_key(|g| g.key);
-        let mut words: Vec<(Box<str>, u32)> = self
+        let mut words: Vec<(String, u32)> = self
             .words
             .into_iter()
-            .map(|(w, s)| (w.into_boxed_str(), rank[s as usize]))
+            .map(|(w, s)| (w, rank[s as usize]))
             .collect();
         words.sort_unstable();
+        let words = words
+            .into_iter()
+            .map(|(w, s)| {
+                text.push_str(&w);
+                (text.len() as u32, s)
+            })
+            .collect();
         Analyzed {
             lengths: self.lengths,
             stems,
             groups,
             words,
+            text,
             facets,
             passage: String::new(),
         }

@@ -9,6 +9,9 @@ use super::encode;
 use super::schema::Terms;
 use std::collections::HashMap;
 
+/// Marks a posting's place as one in the page's synonym groups.
+const GROUP: u32 = 1 << 31;
+
 /// BM25's saturation: how fast repeats of a word stop counting more.
 const K1: f64 = 1.2;
 
@@ -25,11 +28,10 @@ pub(crate) fn terms(pages: &[&Analyzed], groups: usize) -> (Terms, String, Strin
     let ids: Vec<Vec<u32>> = pages
         .iter()
         .map(|p| {
-            p.stems
-                .iter()
+            p.stem_texts()
                 .map(|s| {
-                    *first.entry(&s.key).or_insert_with(|| {
-                        found.push(&s.key);
+                    *first.entry(s).or_insert_with(|| {
+                        found.push(s);
                         found.len() as u32 - 1
                     })
                 })
@@ -48,9 +50,9 @@ pub(crate) fn terms(pages: &[&Analyzed], groups: usize) -> (Terms, String, Strin
     // Every word as written with its term, sorted.
     let mut seen: HashMap<&str, u32, foldhash::fast::FixedState> = HashMap::default();
     for (p, ids) in pages.iter().zip(&ids) {
-        for (w, s) in &p.words {
+        for (w, s) in p.words() {
             seen.entry(w)
-                .or_insert_with(|| rank[ids[*s as usize] as usize]);
+                .or_insert_with(|| rank[ids[s as usize] as usize]);
         }
     }
     let mut words: Vec<(&str, u32)> = seen.into_iter().collect();
@@ -69,17 +71,20 @@ pub(crate) fn terms(pages: &[&Analyzed], groups: usize) -> (Terms, String, Strin
     for t in 0..n_terms {
         starts[t + 1] += starts[t];
     }
+    // A posting is a page and the place of the term in that page's stems
+    // (or, with `GROUP`, groups): the counts are read from there, so the
+    // list stays small when every page's terms are in it.
     let mut next = starts.clone();
-    let mut postings: Vec<(u32, [u16; NF], bool)> = vec![(0, [0; NF], false); starts[n_terms]];
+    let mut postings: Vec<(u32, u32)> = vec![(0, 0); starts[n_terms]];
     for (doc, (p, ids)) in pages.iter().zip(&ids).enumerate() {
-        for (s, &id) in p.stems.iter().zip(ids) {
+        for (s, &id) in ids.iter().enumerate() {
             let t = rank[id as usize] as usize;
-            postings[next[t]] = (doc as u32, s.counts, s.core);
+            postings[next[t]] = (doc as u32, s as u32);
             next[t] += 1;
         }
-        for g in &p.groups {
+        for (i, g) in p.groups.iter().enumerate() {
             let t = n_stems + g.key as usize;
-            postings[next[t]] = (doc as u32, g.counts, g.core);
+            postings[next[t]] = (doc as u32, GROUP | i as u32);
             next[t] += 1;
         }
     }
@@ -98,8 +103,13 @@ pub(crate) fn terms(pages: &[&Analyzed], groups: usize) -> (Terms, String, Strin
         let list = &postings[starts[t]..starts[t + 1]];
         let df = list.len() as f64;
         idfs.push(encode::rarity((1.0 + (n - df + 0.5) / (df + 0.5)).ln()));
-        for (doc, counts, is_core) in list {
-            let page = pages[*doc as usize];
+        for &(doc, at) in list {
+            let page = pages[doc as usize];
+            let entry = match at & GROUP {
+                0 => &page.stems[at as usize],
+                _ => &page.groups[(at & !GROUP) as usize],
+            };
+            let (counts, is_core) = (&entry.counts, entry.core);
             let mut weight = 0.0;
             let mut is_strong = false;
             for (f, field) in FIELDS.iter().enumerate() {
@@ -113,9 +123,9 @@ pub(crate) fn terms(pages: &[&Analyzed], groups: usize) -> (Terms, String, Strin
                 weight += field.boost() * tf * (K1 + 1.0) / (tf + K1 * norm);
             }
             if is_strong {
-                strong.push(*doc, Some(*is_core), encode::level(weight));
+                strong.push(doc, Some(is_core), encode::level(weight));
             } else {
-                passing.push(*doc, None, encode::level(weight));
+                passing.push(doc, None, encode::level(weight));
             }
         }
         strong.end_term();
