@@ -220,48 +220,60 @@ fn render_shared(
     warnings.extend(fit_warnings.into_iter().flatten());
     views.fits = fits;
     timer.phase("sheet layouts");
-    // Both search files come from one analysis of every page.
+    // Both search files come from one analysis of every page, read on
+    // every core. Putting the index together takes one thread, and only
+    // the two search-index jobs need it: the other pages are rendered
+    // meanwhile.
     let docs = views.search_docs(site, &bodies);
-    views.search = crate::search::files(
+    let facets = views.search_facets();
+    let read = crate::search::read(
         &docs,
-        &views.search_facets(),
+        &facets,
         &site.config.language,
         &site.config.search,
         memo.map(|m| &m.search),
     );
     timer.phase("search index");
-    // Jobs differ a lot in cost (a term page lists thousands of exercises,
-    // an exercise page one), so they are handed out a few at a time: with
-    // rayon's default splitting one thread could be left with a long run of
-    // costly jobs while the other waits.
-    let results: Vec<Result<String, Diagnostic>> = jobs
-        .par_iter()
-        .with_max_len(4)
-        .filter_map(|job| {
-            let r = crate::timings::JOBS.time(job.kind(), || {
-                let print = prints.as_ref().and_then(|p| p.job(site, job));
-                let (Some(memo), Some(print)) = (memo, print) else {
-                    return run(site, theme, &views, &bodies, job).transpose();
-                };
-                let path = site.path(site.route(job));
-                if let Some(bytes) = memo.file(&path, print) {
-                    return Some(Ok((path, bytes)));
-                }
-                let r = run(site, theme, &views, &bodies, job).transpose();
-                if let Some(Ok((path, bytes))) = &r {
-                    memo.keep(path, print, bytes);
-                }
-                r
-            });
-            crate::progress::tick();
-            r.map(|r| {
-                r.map(|(path, bytes)| {
-                    sink(&path, bytes);
-                    path
+    let (search_jobs, page_jobs): (Vec<&pages::Page>, Vec<&pages::Page>) = jobs
+        .iter()
+        .partition(|j| matches!(j, pages::Page::SearchIndex | pages::Page::SearchMore));
+    let render_all = |views: &Views, jobs: &[&pages::Page]| -> Vec<Result<String, Diagnostic>> {
+        // Jobs differ a lot in cost (a term page lists thousands of
+        // exercises, an exercise page one), so they are handed out a few at
+        // a time: with rayon's default splitting one thread could be left
+        // with a long run of costly jobs while the other waits.
+        jobs.par_iter()
+            .with_max_len(4)
+            .filter_map(|&job| {
+                let r = crate::timings::JOBS.time(job.kind(), || {
+                    let print = prints.as_ref().and_then(|p| p.job(site, job));
+                    let (Some(memo), Some(print)) = (memo, print) else {
+                        return run(site, theme, views, &bodies, job).transpose();
+                    };
+                    let path = site.path(site.route(job));
+                    if let Some(bytes) = memo.file(&path, print) {
+                        return Some(Ok((path, bytes)));
+                    }
+                    let r = run(site, theme, views, &bodies, job).transpose();
+                    if let Some(Ok((path, bytes))) = &r {
+                        memo.keep(path, print, bytes);
+                    }
+                    r
+                });
+                crate::progress::tick();
+                r.map(|r| {
+                    r.map(|(path, bytes)| {
+                        sink(&path, bytes);
+                        path
+                    })
                 })
             })
-        })
-        .collect();
+            .collect()
+    };
+    let (search, mut results) = rayon::join(|| read.files(), || render_all(&views, &page_jobs));
+    drop((docs, facets));
+    views.search = search;
+    results.extend(render_all(&views, &search_jobs));
     timer.phase("templates");
     crate::timings::JOBS.report();
     let mut files = Vec::with_capacity(results.len());

@@ -101,6 +101,7 @@ pub(crate) struct Files {
 /// The search files of `docs`, reusing the analysis of unchanged pages
 /// from `cache`. Pages are analysed in parallel; the text is the same
 /// either way.
+#[cfg(test)]
 pub(crate) fn files(
     docs: &[SearchDoc],
     facets: &[Facet],
@@ -108,6 +109,28 @@ pub(crate) fn files(
     config: &crate::config::SearchConfig,
     cache: Option<&EntryCache>,
 ) -> Files {
+    read(docs, facets, language, config, cache).files()
+}
+
+/// Every page of a site read for search, ready to be made into the
+/// search files (`Read::files`).
+pub(crate) struct Read<'a> {
+    docs: &'a [SearchDoc<'a>],
+    facets: &'a [Facet],
+    lang: lang::Language,
+    groups: Vec<Vec<String>>,
+    pages: Vec<Arc<Analyzed>>,
+}
+
+/// Reads the words of every page of `docs` (in parallel), reusing the
+/// analysis of unchanged pages from `cache`.
+pub(crate) fn read<'a>(
+    docs: &'a [SearchDoc<'a>],
+    facets: &'a [Facet],
+    language: &str,
+    config: &crate::config::SearchConfig,
+    cache: Option<&EntryCache>,
+) -> Read<'a> {
     let mut timer = crate::timings::Timer::start();
     let lang = lang::Language::get(language);
     let groups = synonyms::groups(&lang, config);
@@ -137,7 +160,39 @@ pub(crate) fn files(
             }
         })
         .collect();
+    drop(analyzer);
     timer.phase("  pages read");
+    Read {
+        docs,
+        facets,
+        lang,
+        groups,
+        pages,
+    }
+}
+
+impl Read<'_> {
+    /// The two search files, worked out on one thread.
+    pub(crate) fn files(self) -> Files {
+        let Read {
+            docs,
+            facets,
+            lang,
+            groups,
+            pages,
+        } = self;
+        make_files(docs, facets, &lang, &groups, &pages)
+    }
+}
+
+fn make_files(
+    docs: &[SearchDoc],
+    facets: &[Facet],
+    lang: &lang::Language,
+    groups: &[Vec<String>],
+    pages: &[Arc<Analyzed>],
+) -> Files {
+    let mut timer = crate::timings::Timer::start();
     let refs: Vec<&Analyzed> = pages.iter().map(Arc::as_ref).collect();
     let (terms, passing, passing_ends) = index::terms(&refs, groups.len());
     timer.phase("  terms");
@@ -179,7 +234,7 @@ pub(crate) fn files(
         soft: &lang.words.soft,
         fillers: &lang.words.fillers,
         facets,
-        synonyms: &groups,
+        synonyms: groups,
         kinds: schema::KINDS,
         docs: columns,
         terms,
