@@ -181,74 +181,64 @@ impl Read<'_> {
             groups,
             pages,
         } = self;
-        make_files(docs, facets, &lang, &groups, &pages)
-    }
-}
-
-fn make_files(
-    docs: &[SearchDoc],
-    facets: &[Facet],
-    lang: &lang::Language,
-    groups: &[Vec<String>],
-    pages: &[Arc<Analyzed>],
-) -> Files {
-    let mut timer = crate::timings::Timer::start();
-    let refs: Vec<&Analyzed> = pages.iter().map(Arc::as_ref).collect();
-    let (terms, passing, passing_ends) = index::terms(&refs, groups.len());
-    timer.phase("  terms");
-    let mut dosages: Vec<&str> = vec![""];
-    let mut dosage_ids: HashMap<&str, u64> = HashMap::from([("", 0)]);
-    let dosage = encode::pack(docs.iter().map(|d| {
-        *dosage_ids.entry(d.dosage.as_str()).or_insert_with(|| {
-            dosages.push(&d.dosage);
-            dosages.len() as u64 - 1
-        })
-    }));
-    let facet_columns = (0..facets.len())
-        .map(|f| {
-            let packed: Vec<String> = pages
-                .iter()
-                .map(|p| encode::pack(p.facets[f].iter().map(|&t| t as u64)))
-                .collect();
-            packed.join(" ")
-        })
-        .collect();
-    let columns = schema::Docs {
-        kind: docs
-            .iter()
-            .map(|d| {
-                let k = schema::KINDS.iter().position(|k| *k == d.kind).unwrap_or(0);
-                char::from(b'0' + k as u8)
+        let mut timer = crate::timings::Timer::start();
+        let refs: Vec<&Analyzed> = pages.iter().map(Arc::as_ref).collect();
+        let (terms, passing, passing_ends) = index::terms(&refs, groups.len());
+        timer.phase("  terms");
+        let mut dosages: Vec<&str> = vec![""];
+        let mut dosage_ids: HashMap<&str, u64> = HashMap::from([("", 0)]);
+        let dosage = encode::pack(docs.iter().map(|d| {
+            *dosage_ids.entry(d.dosage.as_str()).or_insert_with(|| {
+                dosages.push(&d.dosage);
+                dosages.len() as u64 - 1
             })
-            .collect(),
-        url: schema::column(docs.iter().map(|d| d.url.as_str())),
-        title: schema::column(docs.iter().map(|d| d.title.as_str())),
-        dosages: schema::column(dosages.into_iter()),
-        dosage,
-        facets: facet_columns,
-    };
-    let index = schema::Index {
-        format: schema::FORMAT,
-        language: lang.code,
-        stop: &lang.words.stop,
-        soft: &lang.words.soft,
-        fillers: &lang.words.fillers,
-        facets,
-        synonyms: groups,
-        kinds: schema::KINDS,
-        docs: columns,
-        terms,
-    };
-    let more = schema::More {
-        format: schema::FORMAT,
-        postings: passing,
-        ends: passing_ends,
-        summary: schema::column(docs.iter().map(|d| d.summary.as_str())),
-        text: schema::column(pages.iter().map(|p| p.passage.as_str())),
-    };
-    Files {
-        index: script("HANDOUT_SEARCH", &index),
-        more: script("HANDOUT_SEARCH_MORE", &more),
+        }));
+        let facet_columns = (0..facets.len())
+            .map(|f| {
+                let packed: Vec<String> = pages
+                    .iter()
+                    .map(|p| encode::pack(p.facets[f].iter().map(|&t| t as u64)))
+                    .collect();
+                packed.join(" ")
+            })
+            .collect();
+        let columns = schema::Docs {
+            kind: docs
+                .iter()
+                .map(|d| {
+                    let k = schema::KINDS.iter().position(|k| *k == d.kind).unwrap_or(0);
+                    char::from(b'0' + k as u8)
+                })
+                .collect(),
+            url: schema::column(docs.iter().map(|d| d.url.as_str())),
+            title: schema::column(docs.iter().map(|d| d.title.as_str())),
+            dosages: schema::column(dosages.into_iter()),
+            dosage,
+            facets: facet_columns,
+        };
+        let index = schema::Index {
+            format: schema::FORMAT,
+            language: lang.code,
+            stop: &lang.words.stop,
+            soft: &lang.words.soft,
+            fillers: &lang.words.fillers,
+            facets,
+            synonyms: &groups,
+            kinds: schema::KINDS,
+            docs: columns,
+            terms,
+        };
+        let more = schema::More {
+            format: schema::FORMAT,
+            postings: passing,
+            ends: passing_ends,
+            summary: schema::column(docs.iter().map(|d| d.summary.as_str())),
+            text: schema::column(pages.iter().map(|p| p.passage.as_str())),
+        };
+        Files {
+            index: script("HANDOUT_SEARCH", &index),
+            more: script("HANDOUT_SEARCH_MORE", &more),
+        }
     }
 }
 
