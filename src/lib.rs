@@ -174,7 +174,7 @@ fn compile_into(opts: &Options, sink: Option<render::Sink>) -> Result<Compiled, 
         diag::sort(&mut diags);
         return Err(Failure::Content(diags));
     }
-    let rendered = render::render_languages(&sites, &themes, sink, opts.memo.as_deref());
+    let rendered = render::render_languages(&mut sites, &themes, sink, opts.memo.as_deref());
     let site = &sites[0];
     let output = match rendered {
         Ok(o) => o,

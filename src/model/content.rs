@@ -119,6 +119,17 @@ pub(crate) struct Content {
 }
 
 impl Content {
+    /// Lets go of the text of every file no one else holds (`serve` keeps
+    /// its files between builds, another language may share one), once the
+    /// bodies are rendered: see [`SourceFile::release_text`].
+    pub(crate) fn release_texts(&mut self) {
+        for f in &mut self.files {
+            if let Some(f) = std::sync::Arc::get_mut(f) {
+                f.release_text();
+            }
+        }
+    }
+
     /// The exercise `id` names.
     pub(crate) fn exercise(&self, id: ExerciseId) -> &Exercise {
         &self.exercises[id.index()]

@@ -38,8 +38,10 @@ pub(super) fn run(
             })?,
             None => return Ok(None),
         },
-        Job::SearchIndex => views.search.index.clone().into_bytes(),
-        Job::SearchMore => views.search.more.clone().into_bytes(),
+        Job::SearchIndex => {
+            std::mem::take(&mut crate::sync::lock(&views.search).index).into_bytes()
+        }
+        Job::SearchMore => std::mem::take(&mut crate::sync::lock(&views.search).more).into_bytes(),
         Job::BuilderData => super::builder_data::data_js(site, views, &site.words).into_bytes(),
         Job::BuilderPart(n) => super::builder_data::part_js(views, n).into_bytes(),
         Job::BuilderRoutines(n) => {

@@ -109,7 +109,7 @@ pub(crate) type Sink<'a> = &'a (dyn Fn(&str, Vec<u8>) + Sync);
 /// language first), into `sink` or, without one, into memory. What `serve`
 /// keeps (`memo`) is for the default language.
 pub(crate) fn render_languages(
-    sites: &[Site],
+    sites: &mut [Site],
     themes: &[Theme],
     sink: Option<Sink>,
     memo: Option<&Memo>,
@@ -121,11 +121,21 @@ pub(crate) fn render_languages(
         warnings: Vec::new(),
     };
     let mut errors = Vec::new();
-    for (i, (site, theme)) in sites.iter().zip(themes).enumerate() {
+    for (i, (site, theme)) in sites.iter_mut().zip(themes).enumerate() {
         let memo = memo.filter(|_| i == 0);
+        let mut timer = crate::timings::Timer::start();
+        let bodies = bodies(site, memo);
+        timer.phase("markdown");
+        crate::timings::HIGHLIGHT.report("  highlighting");
+        // Nothing after the bodies reads the sources: without a `serve`
+        // cache to keep them for the next build, they are let go.
+        if memo.is_none() {
+            site.content.release_texts();
+        }
+        let site = &*site;
         let out = match sink {
-            Some(sink) => render_into(site, theme, sink, memo),
-            None => render_with(site, theme, memo),
+            Some(sink) => render_into(site, theme, bodies, sink, memo),
+            None => render_with(site, theme, bodies, memo),
         };
         match out {
             Ok(o) => {
@@ -152,12 +162,14 @@ pub(crate) fn render_languages(
 pub(crate) fn render_with(
     site: &Site,
     theme: &Theme,
+    bodies: HashMap<usize, Arc<Rendered>>,
     memo: Option<&Memo>,
 ) -> Result<Output, Vec<Diagnostic>> {
     let files = std::sync::Mutex::new(Vec::new());
     let mut output = render_shared(
         site,
         theme,
+        bodies,
         &|path: &str, bytes: Bytes| {
             crate::sync::lock(&files).push((path.to_string(), bytes));
         },
@@ -176,12 +188,14 @@ pub(crate) fn render_with(
 pub(crate) fn render_into(
     site: &Site,
     theme: &Theme,
+    bodies: HashMap<usize, Arc<Rendered>>,
     sink: Sink,
     memo: Option<&Memo>,
 ) -> Result<Output, Vec<Diagnostic>> {
     render_shared(
         site,
         theme,
+        bodies,
         &|path: &str, bytes: Bytes| {
             sink(
                 path,
@@ -196,13 +210,11 @@ pub(crate) fn render_into(
 fn render_shared(
     site: &Site,
     theme: &Theme,
+    mut bodies: HashMap<usize, Arc<Rendered>>,
     sink: &(dyn Fn(&str, Bytes) + Sync),
     memo: Option<&Memo>,
 ) -> Result<Output, Vec<Diagnostic>> {
     let mut timer = crate::timings::Timer::start();
-    let bodies = bodies(site, memo);
-    timer.phase("markdown");
-    crate::timings::HIGHLIGHT.report("  highlighting");
     let jobs = pages::of_language(site, theme.statics.keys());
     crate::progress::stage("rendering", jobs.len());
 
@@ -210,30 +222,45 @@ fn render_shared(
     timer.phase("views");
     let mut warnings = Vec::new();
     let prints = memo.map(|_| memo::Prints::new(site, theme.print, &views, &bodies));
-    let fits = match (memo, &prints) {
-        (Some(memo), Some(prints)) => {
-            memo.sheet_fits(site, &theme.sheet, prints, &views.routines, &bodies)
-        }
-        _ => fit_routines(site, &theme.sheet, &views.routines, &bodies),
-    };
-    let (fits, fit_warnings): (Vec<_>, Vec<_>) = fits.into_iter().unzip();
-    warnings.extend(fit_warnings.into_iter().flatten());
-    views.fits = fits;
-    timer.phase("sheet layouts");
     // Both search files come from one analysis of every page, read on
-    // every core. Putting the index together takes one thread, and only
-    // the two search-index jobs need it: the other pages are rendered
-    // meanwhile.
+    // every core.
     let docs = views.search_docs(site, &bodies);
     let facets = views.search_facets();
     let read = crate::search::read(
-        &docs,
+        docs,
         &facets,
         &site.config.language,
         &site.config.search,
         memo.map(|m| &m.search),
     );
+    // The bodies' plain text was there for search, and is read: let go of
+    // it (unless `serve` keeps the body for the next build).
+    for b in bodies.values_mut() {
+        if let Some(b) = Arc::get_mut(b) {
+            b.text = String::new();
+        }
+    }
     timer.phase("search index");
+    // Putting the index together takes one thread: the sheets are laid out
+    // on the other meanwhile. Both come before the template values, so a
+    // big site never holds the pages' words and those values at once.
+    let (search, fits) = rayon::join(
+        || read.files(),
+        || match (memo, &prints) {
+            (Some(memo), Some(prints)) => {
+                memo.sheet_fits(site, &theme.sheet, prints, &views.routines, &bodies)
+            }
+            _ => fit_routines(site, &theme.sheet, &views.routines, &bodies),
+        },
+    );
+    drop(facets);
+    *crate::sync::lock(&views.search) = search;
+    let (fits, fit_warnings): (Vec<_>, Vec<_>) = fits.into_iter().unzip();
+    warnings.extend(fit_warnings.into_iter().flatten());
+    views.fits = fits;
+    timer.phase("sheet layouts");
+    views.make_values(site);
+    timer.phase("template values");
     let (search_jobs, page_jobs): (Vec<&pages::Page>, Vec<&pages::Page>) = jobs
         .iter()
         .partition(|j| matches!(j, pages::Page::SearchIndex | pages::Page::SearchMore));
@@ -270,10 +297,10 @@ fn render_shared(
             })
             .collect()
     };
-    let (search, mut results) = rayon::join(|| read.files(), || render_all(&views, &page_jobs));
-    drop((docs, facets));
-    views.search = search;
-    results.extend(render_all(&views, &search_jobs));
+    // The search files first: they are let go of once written.
+    let search = render_all(&views, &search_jobs);
+    let mut results = render_all(&views, &page_jobs);
+    results.extend(search);
     timer.phase("templates");
     crate::timings::JOBS.report();
     let mut files = Vec::with_capacity(results.len());

@@ -109,13 +109,36 @@ pub(crate) fn files(
     config: &crate::config::SearchConfig,
     cache: Option<&EntryCache>,
 ) -> Files {
-    read(docs, facets, language, config, cache).files()
+    read(docs.to_vec(), facets, language, config, cache).files()
+}
+
+/// What the search files list of a page besides its words (the rest of
+/// its [`SearchDoc`], the body above all, is let go once it is read).
+struct Listed {
+    kind: &'static str,
+    url: String,
+    title: String,
+    summary: String,
+    dosage: String,
+}
+
+impl From<SearchDoc<'_>> for Listed {
+    fn from(d: SearchDoc<'_>) -> Listed {
+        Listed {
+            kind: d.kind,
+            url: d.url,
+            title: d.title,
+            summary: d.summary,
+            dosage: d.dosage,
+        }
+    }
 }
 
 /// Every page of a site read for search, ready to be made into the
-/// search files (`Read::files`).
+/// search files (`Read::files`). It holds nothing of the pages it was
+/// read from.
 pub(crate) struct Read<'a> {
-    docs: &'a [SearchDoc<'a>],
+    docs: Vec<Listed>,
     facets: &'a [Facet],
     lang: lang::Language,
     groups: Vec<Vec<String>>,
@@ -125,7 +148,7 @@ pub(crate) struct Read<'a> {
 /// Reads the words of every page of `docs` (in parallel), reusing the
 /// analysis of unchanged pages from `cache`.
 pub(crate) fn read<'a>(
-    docs: &'a [SearchDoc<'a>],
+    docs: Vec<SearchDoc<'_>>,
     facets: &'a [Facet],
     language: &str,
     config: &crate::config::SearchConfig,
@@ -163,7 +186,7 @@ pub(crate) fn read<'a>(
     drop(analyzer);
     timer.phase("  pages read");
     Read {
-        docs,
+        docs: docs.into_iter().map(Listed::from).collect(),
         facets,
         lang,
         groups,

@@ -31,8 +31,10 @@ pub(crate) struct Views {
     pub(super) taxonomy_values: Vec<tera::Value>,
     /// Each routine's sheet layouts, once worked out (`fit_routines`).
     pub(crate) fits: Vec<Arc<crate::sheet::Fitted>>,
-    /// The search files, once worked out (`search::files`).
-    pub(crate) search: crate::search::Files,
+    /// The search files, once worked out (`search::Read::files`). Each of
+    /// the two search jobs takes its file out, so the text is not kept
+    /// while the rest of the site is rendered.
+    pub(crate) search: std::sync::Mutex<crate::search::Files>,
     /// The words of the header's search box, as JSON (`search_box_words`).
     pub(super) search_box_words: String,
 }
@@ -101,26 +103,35 @@ impl Views {
             .map(|(i, e)| {
                 let body = bodies.get(&e.src).map(|b| &**b);
                 let moved = i >= site.here.listed;
-                let make = || {
+                let view = || {
                     let mut view = exercise_view(&site_view, theme, &site.words, e, body);
                     if moved {
                         // Only there for a routine: the default language's page.
                         view.url = format!("../{}", view.url);
                         view.sheet_url = format!("../{}", view.sheet_url);
                     }
-                    let value = exercise_value(&mut view, &terms);
-                    (Arc::new(view), value)
+                    view
                 };
                 match (memo, shared) {
+                    // `serve` keeps each view with its value.
                     (Some(m), Some(shared)) => m.exercise_view(
                         &site.content.files[e.src],
                         (shared, moved, body, crate::render::media::stamps(theme, e)),
-                        make,
+                        || {
+                            let view = view();
+                            let value = exercise_value(&view, &terms);
+                            (Arc::new(view), value)
+                        },
                     ),
-                    _ => make(),
+                    // The values are made later (`Views::make_values`).
+                    _ => (Arc::new(view()), tera::Value::none()),
                 }
             })
             .unzip();
+        let exercise_values = match memo {
+            Some(_) => exercise_values,
+            None => Vec::new(),
+        };
         let routines: Vec<RoutineView> = site
             .content
             .routines
@@ -138,10 +149,7 @@ impl Views {
                 .iter()
                 .map(tera::Value::from_serializable)
                 .collect(),
-            routine_values: routines
-                .par_iter()
-                .map(|r| routine_value(site, r, &exercise_values))
-                .collect(),
+            routine_values: Vec::new(),
             exercise_values,
             site: site_view,
             exercises,
@@ -149,6 +157,28 @@ impl Views {
             fits: Vec::new(),
             search: Default::default(),
         }
+    }
+}
+
+impl Views {
+    /// The exercises and routines as template values, for the templates
+    /// (made after the search index, so that a big site does not hold both
+    /// at once; `serve` has the exercises' values already).
+    pub(crate) fn make_values(&mut self, site: &Site) {
+        if self.exercise_values.len() != self.exercises.len() {
+            let terms = term_values(&self.site);
+            self.exercise_values = self
+                .exercises
+                .par_iter()
+                .map(|v| exercise_value(v, &terms))
+                .collect();
+        }
+        let exercises = &self.exercise_values;
+        self.routine_values = self
+            .routines
+            .par_iter()
+            .map(|r| routine_value(site, r, exercises))
+            .collect();
     }
 }
 
@@ -197,7 +227,8 @@ mod tests {
         let site = Site::new(config, vocabs, content, graph);
         let bodies = super::super::bodies(&site, None);
         let theme = crate::theme::Theme::load(root).unwrap();
-        let views = Views::new(&site, &theme, &bodies, None);
+        let mut views = Views::new(&site, &theme, &bodies, None);
+        views.make_values(&site);
         assert!(views.exercises.len() > 20);
         for (v, value) in views.exercises.iter().zip(&views.exercise_values) {
             assert_eq!(*value, tera::Value::from_serializable(&**v), "{}", v.slug);
@@ -211,7 +242,7 @@ mod tests {
             label: "Elsewhere".into(),
             ..TermView::default()
         });
-        let value = exercise_value(&mut odd, &term_values(&views.site));
+        let value = exercise_value(&odd, &term_values(&views.site));
         assert_eq!(value, tera::Value::from_serializable(&odd));
         assert_eq!(odd.region.last().unwrap().term, "elsewhere");
     }

@@ -22,16 +22,20 @@ pub(super) fn term_values(site: &SiteView) -> Vec<HashMap<String, tera::Value>> 
 /// An exercise as a template value (the same as `from_serializable` of the
 /// view), sharing the values of its vocabulary terms: thousands of
 /// exercises have the same few terms, so copying each would multiply
-/// memory. The view is left as it was.
+/// memory.
 pub(super) fn exercise_value(
-    e: &mut ExerciseView,
+    e: &ExerciseView,
     terms: &[HashMap<String, tera::Value>],
 ) -> tera::Value {
-    let region = std::mem::take(&mut e.region);
-    let equipment = std::mem::take(&mut e.equipment);
-    let category = std::mem::take(&mut e.category);
-    let position = std::mem::take(&mut e.position);
-    let outline = tera::Value::from_serializable(&*e);
+    // The view without its terms (added below, shared).
+    let outline = ExerciseView {
+        region: Vec::new(),
+        equipment: Vec::new(),
+        category: TermView::default(),
+        position: TermView::default(),
+        ..e.clone()
+    };
+    let outline = tera::Value::from_serializable(&outline);
     let term = |t: usize, v: &TermView| {
         terms
             .get(t)
@@ -43,17 +47,13 @@ pub(super) fn exercise_value(
         tera::Value::from(vs.iter().map(|v| term(t, v)).collect::<Vec<_>>())
     };
     let value = outline.into_map().map(|mut map| {
-        map.insert("region".into(), list(0, &region));
-        map.insert("equipment".into(), list(1, &equipment));
-        map.insert("category".into(), term(2, &category));
-        map.insert("position".into(), term(3, &position));
+        map.insert("region".into(), list(0, &e.region));
+        map.insert("equipment".into(), list(1, &e.equipment));
+        map.insert("category".into(), term(2, &e.category));
+        map.insert("position".into(), term(3, &e.position));
         tera::Value::from(map)
     });
-    e.region = region;
-    e.equipment = equipment;
-    e.category = category;
-    e.position = position;
-    value.unwrap_or_else(|| tera::Value::from_serializable(&*e))
+    value.unwrap_or_else(|| tera::Value::from_serializable(e))
 }
 
 /// A routine as a template value whose items share the exercises' values

@@ -70,6 +70,18 @@ impl SourceFile {
     pub(crate) fn body(&self) -> &str {
         self.text.get(self.body_start..).unwrap_or("")
     }
+
+    /// Lets go of the file's text and position index once everything that
+    /// reads them (the checks, the Markdown bodies) is done: a big site's
+    /// sources are a tenth of what a build holds while its pages are
+    /// rendered. The file keeps its paths and line numbers; its front-matter
+    /// and body read as empty after this.
+    pub(crate) fn release_text(&mut self) {
+        self.text = String::new();
+        self.fm = None;
+        self.body_start = 0;
+        self.positions = std::sync::OnceLock::new();
+    }
 }
 
 /// Files read by an earlier build, kept by `serve` with what the file
