@@ -4,19 +4,16 @@ use super::contexts as c;
 use super::values::Views;
 use super::Bytes;
 use crate::diag::Diagnostic;
-use crate::markdown::Rendered;
 use crate::site::pages::Page as Job;
 use crate::site::Site;
 use crate::theme::{StaticSource, Theme};
-use std::collections::HashMap;
-use std::sync::Arc;
 
 /// Runs one job: its output path and bytes, or a template error.
 pub(super) fn run(
     site: &Site,
     theme: &Theme,
     views: &Views,
-    bodies: &HashMap<usize, Arc<Rendered>>,
+    bodies: &super::bodies::Bodies,
     job: &Job,
 ) -> Result<Option<(String, Bytes)>, Diagnostic> {
     let route = site.route(job);

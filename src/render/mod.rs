@@ -2,6 +2,7 @@
 //! no disk access, run in parallel with rayon. `build`, `serve` and the tests
 //! all use this same result.
 
+mod bodies;
 mod builder_code;
 mod builder_data;
 mod contexts;
@@ -260,6 +261,7 @@ fn render_shared(
     views.fits = fits;
     timer.phase("sheet layouts");
     views.make_values(site);
+    let bodies = bodies::Bodies::new(bodies, memo.is_none());
     timer.phase("template values");
     let (search_jobs, page_jobs): (Vec<&pages::Page>, Vec<&pages::Page>) = jobs
         .iter()

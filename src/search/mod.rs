@@ -258,6 +258,10 @@ impl Read<'_> {
             summary: schema::column(docs.iter().map(|d| d.summary.as_str())),
             text: schema::column(pages.iter().map(|p| p.passage.as_str())),
         };
+        // Everything is taken from the pages' words: let go of them before
+        // the files are written out (the biggest moment of a big build).
+        drop(refs);
+        drop(pages);
         Files {
             index: script("HANDOUT_SEARCH", &index),
             more: script("HANDOUT_SEARCH_MORE", &more),
@@ -267,18 +271,27 @@ impl Read<'_> {
 
 /// `window.NAME = value;` for a `<script>` element.
 fn script(name: &str, value: &impl Serialize) -> String {
+    let start = format!("window.{name} = ");
+    let mut out = start.clone().into_bytes();
     // Serializing plain strings and numbers cannot fail; an empty object is
     // the harmless answer all the same.
-    let json = serde_json::to_string(value).unwrap_or_else(|_| "{}".into());
-    format!("window.{name} = {};\n", escape(json))
+    if serde_json::to_writer(&mut out, value).is_err() {
+        out.truncate(start.len());
+        out.extend_from_slice(b"{}");
+    }
+    out.extend_from_slice(b";\n");
+    // serde_json writes UTF-8; the fallback is never taken.
+    let out = String::from_utf8(out)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    escape(out)
 }
 
 /// Keeps the index from closing its `<script>` element.
-fn escape(json: String) -> String {
-    if json.contains("</") {
-        json.replace("</", "<\\/")
+fn escape(script: String) -> String {
+    if script.contains("</") {
+        script.replace("</", "<\\/")
     } else {
-        json
+        script
     }
 }
 

@@ -3,13 +3,11 @@
 
 use super::pages::html;
 use super::Template;
-use crate::markdown::Rendered;
 use crate::model::taxonomy::{Taxonomy, TermId};
 use crate::render::values::{term, Views};
 use crate::render::views::{TaxonomyView, TermView};
 use crate::site::Site;
 use std::collections::HashMap;
-use std::sync::Arc;
 
 /// `index.html`: the home page text and every routine.
 pub(in crate::render) struct HomePage {
@@ -22,7 +20,7 @@ impl HomePage {
     pub(in crate::render) fn new(
         site: &Site,
         views: &Views,
-        bodies: &HashMap<usize, Arc<Rendered>>,
+        bodies: &crate::render::bodies::Bodies,
     ) -> Self {
         let home = &site.content.home;
         HomePage {

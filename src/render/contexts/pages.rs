@@ -2,16 +2,15 @@
 //! routine and a guide.
 
 use super::{link, Template};
-use crate::markdown::{Heading, Rendered};
+use crate::markdown::Heading;
 use crate::model::dosage::Reps;
 use crate::model::ids::{ExerciseId, GuideId, RoutineId};
+use crate::render::bodies::Bodies;
 use crate::render::values::Views;
 use crate::render::views::LinkView;
 use crate::site::routes::{self, Route};
 use crate::site::Site;
 use serde_json::json;
-use std::collections::HashMap;
-use std::sync::Arc;
 
 /// `exercise.html`: one exercise, its easier, harder and related exercises
 /// and the routines that use it.
@@ -30,7 +29,7 @@ impl ExercisePage {
     pub(in crate::render) fn new(
         site: &Site,
         views: &Views,
-        bodies: &HashMap<usize, Arc<Rendered>>,
+        bodies: &Bodies,
         id: ExerciseId,
     ) -> Self {
         let e = &views.exercises[id.index()];
@@ -106,7 +105,7 @@ impl RoutinePage {
     pub(in crate::render) fn new(
         site: &Site,
         views: &Views,
-        bodies: &HashMap<usize, Arc<Rendered>>,
+        bodies: &Bodies,
         id: RoutineId,
     ) -> Self {
         let r = &views.routines[id.index()];
@@ -152,11 +151,7 @@ pub(in crate::render) struct GuidePage {
 }
 
 impl GuidePage {
-    pub(in crate::render) fn new(
-        site: &Site,
-        bodies: &HashMap<usize, Arc<Rendered>>,
-        id: GuideId,
-    ) -> Self {
+    pub(in crate::render) fn new(site: &Site, bodies: &Bodies, id: GuideId) -> Self {
         let g = site.content.guide(id);
         GuidePage {
             guide: link(&g.title, &Route::Guide(&g.slug).path(), &g.summary),
@@ -184,8 +179,8 @@ impl Template for GuidePage {
 }
 
 /// The HTML of the body of content file `src` (every content page has one).
-pub(super) fn html(bodies: &HashMap<usize, Arc<Rendered>>, src: usize) -> String {
-    bodies.get(&src).map(|b| b.html.clone()).unwrap_or_default()
+pub(super) fn html(bodies: &Bodies, src: usize) -> String {
+    bodies.html(src)
 }
 
 /// schema.org JSON-LD, safe to embed in a `<script>` element.
