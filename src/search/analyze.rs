@@ -83,6 +83,45 @@ pub(crate) struct Counted<K> {
     pub(crate) core: bool,
 }
 
+/// Marks a place in a page's synonym groups (not in its stems).
+pub(crate) const GROUP: u32 = 1 << 31;
+
+/// Marks a core match in an [`Entry`]'s key.
+const CORE: u32 = 1 << 31;
+
+/// A stem or synonym group of a page, kept small: its key (with the core
+/// flag in the top bit) and a count per field up to 254; a page with a
+/// bigger count keeps that entry's counts whole in `Analyzed::big`.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Entry {
+    key: u32,
+    counts: [u8; NF],
+}
+
+impl Entry {
+    fn new(c: &Counted<u32>) -> Entry {
+        Entry {
+            key: c.key | if c.core { CORE } else { 0 },
+            counts: c.counts.map(|n| n.min(u8::MAX as u16) as u8),
+        }
+    }
+
+    /// The stem's text end in `Analyzed::text`, or the group's number.
+    pub(crate) fn key(&self) -> u32 {
+        self.key & !CORE
+    }
+
+    /// A core match (`Counted::core`).
+    pub(crate) fn core(&self) -> bool {
+        self.key & CORE != 0
+    }
+
+    /// Some count did not fit (it is in `Analyzed::big`).
+    fn big(&self) -> bool {
+        self.counts.contains(&u8::MAX)
+    }
+}
+
 /// What the index keeps of one page (compact: `serve` keeps one per page,
 /// and a build holds every page's at once). The stems and words are one
 /// text, each ending where its entry says, instead of a string apiece.
@@ -91,9 +130,12 @@ pub(crate) struct Analyzed {
     /// Words counted per field.
     pub(crate) lengths: [u32; NF],
     /// Every stem of the page, sorted (`key`: where its text ends in `text`).
-    pub(crate) stems: Vec<Counted<u32>>,
+    pub(crate) stems: Vec<Entry>,
     /// Every synonym group of the page, sorted.
-    pub(crate) groups: Vec<Counted<u32>>,
+    pub(crate) groups: Vec<Entry>,
+    /// The whole counts of the entries with a count over 254, by place
+    /// (`GROUP` marks a group's), sorted.
+    big: Vec<(u32, [u16; NF])>,
     /// Each word as written (folded), sorted: where its text ends in
     /// `text`, and its stem's place in `stems`.
     words: Vec<(u32, u32)>,
@@ -110,9 +152,24 @@ impl Analyzed {
     pub(crate) fn stem(&self, i: usize) -> &str {
         let start = match i {
             0 => 0,
-            _ => self.stems[i - 1].key as usize,
+            _ => self.stems[i - 1].key() as usize,
         };
-        &self.text[start..self.stems[i].key as usize]
+        &self.text[start..self.stems[i].key() as usize]
+    }
+
+    /// The entry at `at`, a place in the stems or (with `GROUP`) the
+    /// groups, and its count per field.
+    pub(crate) fn counts(&self, at: u32) -> (&Entry, [u16; NF]) {
+        let entry = match at & GROUP {
+            0 => &self.stems[at as usize],
+            _ => &self.groups[(at & !GROUP) as usize],
+        };
+        if entry.big() {
+            if let Ok(i) = self.big.binary_search_by_key(&at, |b| b.0) {
+                return (entry, self.big[i].1);
+            }
+        }
+        (entry, entry.counts.map(u16::from))
     }
 
     /// Every stem's text, in order.
@@ -122,7 +179,7 @@ impl Analyzed {
 
     /// Every word as written with its stem's place in `stems`, in order.
     pub(crate) fn words(&self) -> impl Iterator<Item = (&str, u32)> {
-        let mut start = self.stems.last().map_or(0, |s| s.key as usize);
+        let mut start = self.stems.last().map_or(0, |s| s.key() as usize);
         self.words.iter().map(move |&(end, stem)| {
             let w = &self.text[start..end as usize];
             start = end as usize;
@@ -159,20 +216,37 @@ impl Tally {
             self.stems.iter().map(|c| c.key.len()).sum::<usize>()
                 + self.words.keys().map(String::len).sum::<usize>(),
         );
+        let mut big = Vec::new();
         let stems = order
             .iter()
-            .map(|&i| {
+            .enumerate()
+            .map(|(place, &i)| {
                 let c = &self.stems[i as usize];
                 text.push_str(&c.key);
-                Counted {
+                let entry = Entry::new(&Counted {
                     key: text.len() as u32,
                     counts: c.counts,
                     core: c.core,
+                });
+                if entry.big() {
+                    big.push((place as u32, c.counts));
                 }
+                entry
             })
             .collect();
         let mut groups: Vec<Counted<u32>> = self.groups.into_values().collect();
         groups.sort_unstable_by_key(|g| g.key);
+        let groups = groups
+            .iter()
+            .enumerate()
+            .map(|(place, g)| {
+                let entry = Entry::new(g);
+                if entry.big() {
+                    big.push((GROUP | place as u32, g.counts));
+                }
+                entry
+            })
+            .collect();
         let mut words: Vec<(String, u32)> = self
             .words
             .into_iter()
@@ -190,6 +264,7 @@ impl Tally {
             lengths: self.lengths,
             stems,
             groups,
+            big,
             words,
             text,
             facets,

@@ -4,13 +4,10 @@
 //! page is about (a "strong" match: title, file name, tags, vocabularies or
 //! summary) or is only mentioned in passing.
 
-use super::analyze::{Analyzed, FIELDS, NF};
+use super::analyze::{Analyzed, FIELDS, GROUP, NF};
 use super::encode;
 use super::schema::Terms;
 use std::collections::HashMap;
-
-/// Marks a posting's place as one in the page's synonym groups.
-const GROUP: u32 = 1 << 31;
 
 /// BM25's saturation: how fast repeats of a word stop counting more.
 const K1: f64 = 1.2;
@@ -65,7 +62,7 @@ pub(crate) fn terms(pages: &[&Analyzed], groups: usize) -> (Terms, String, Strin
             starts[rank[id as usize] as usize + 1] += 1;
         }
         for g in &p.groups {
-            starts[n_stems + g.key as usize + 1] += 1;
+            starts[n_stems + g.key() as usize + 1] += 1;
         }
     }
     for t in 0..n_terms {
@@ -83,7 +80,7 @@ pub(crate) fn terms(pages: &[&Analyzed], groups: usize) -> (Terms, String, Strin
             next[t] += 1;
         }
         for (i, g) in p.groups.iter().enumerate() {
-            let t = n_stems + g.key as usize;
+            let t = n_stems + g.key() as usize;
             postings[next[t]] = (doc as u32, GROUP | i as u32);
             next[t] += 1;
         }
@@ -105,11 +102,8 @@ pub(crate) fn terms(pages: &[&Analyzed], groups: usize) -> (Terms, String, Strin
         idfs.push(encode::rarity((1.0 + (n - df + 0.5) / (df + 0.5)).ln()));
         for &(doc, at) in list {
             let page = pages[doc as usize];
-            let entry = match at & GROUP {
-                0 => &page.stems[at as usize],
-                _ => &page.groups[(at & !GROUP) as usize],
-            };
-            let (counts, is_core) = (&entry.counts, entry.core);
+            let (entry, counts) = page.counts(at);
+            let is_core = entry.core();
             let mut weight = 0.0;
             let mut is_strong = false;
             for (f, field) in FIELDS.iter().enumerate() {

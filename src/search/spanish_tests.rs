@@ -69,12 +69,12 @@ fn a_spanish_page_counts_its_words_without_stop_words() {
         .position(|x| x.contains(&"escapula".to_string()))
         .unwrap();
     assert!(
-        page.groups.iter().any(|c| c.key == supine as u32),
+        page.groups.iter().any(|c| c.key() == supine as u32),
         "{:?}",
         page.groups
     );
     assert!(
-        page.groups.iter().any(|c| c.key == scapula as u32),
+        page.groups.iter().any(|c| c.key() == scapula as u32),
         "{:?}",
         page.groups
     );

@@ -296,3 +296,29 @@ fn core_matches_are_what_a_page_is_named_for() {
     assert_eq!(loose.len(), 1);
     assert!(loose[0].3, "{loose:?}");
 }
+
+/// A word said more often than a small count holds keeps its whole count
+/// (pages keep small counts to save memory).
+#[test]
+fn a_word_said_hundreds_of_times_keeps_its_count() {
+    use super::analyze::{Analyzer, FIELDS};
+    let en = lang::Language::get("en");
+    let analyzer = Analyzer::new(&en, &[], &[]);
+    let body = "knee ".repeat(300) + "elbow elbow";
+    let doc = SearchDoc {
+        kind: "guide",
+        url: "guides/knees.html".into(),
+        title: "Knees".into(),
+        body: std::borrow::Cow::Owned(body),
+        ..SearchDoc::default()
+    };
+    let page = analyzer.analyze(&doc);
+    let body_field = FIELDS.len() - 1;
+    let count = |word: &str| {
+        let place = page.stem_texts().position(|s| s == word).unwrap() as u32;
+        page.counts(place).1
+    };
+    assert_eq!(count("knee")[body_field], 300);
+    assert_eq!(count("knee")[0], 1, "the title's knee");
+    assert_eq!(count("elbow")[body_field], 2);
+}
