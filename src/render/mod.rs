@@ -219,7 +219,7 @@ fn render_shared(
     let jobs = pages::of_language(site, theme.statics.keys());
     crate::progress::stage("rendering", jobs.len());
 
-    let mut views = Views::new(site, theme, &bodies, memo);
+    let mut views = Views::new(site, theme, &mut bodies, memo);
     timer.phase("views");
     let mut warnings = Vec::new();
     let prints = memo.map(|_| memo::Prints::new(site, theme.print, &views, &bodies));

@@ -43,9 +43,26 @@ impl Views {
     pub(crate) fn new(
         site: &Site,
         theme: &crate::theme::Theme,
-        bodies: &HashMap<usize, Arc<Rendered>>,
+        bodies: &mut HashMap<usize, Arc<Rendered>>,
         memo: Option<&super::Memo>,
     ) -> Views {
+        // Without a `serve` cache that keeps the bodies, each exercise's
+        // steps and starting position move into its view (nothing else
+        // reads them from the body).
+        let mut own: Vec<Option<(Vec<String>, String)>> = Vec::new();
+        if memo.is_none() {
+            own = site
+                .content
+                .exercises
+                .iter()
+                .map(|e| {
+                    let b = bodies.get_mut(&e.src).and_then(Arc::get_mut)?;
+                    Some((std::mem::take(&mut b.steps), std::mem::take(&mut b.intro)))
+                })
+                .collect();
+        }
+        own.resize(site.content.exercises.len(), None);
+        let bodies = &*bodies;
         let taxonomies: Vec<TaxonomyView> = site
             .vocabs
             .iter()
@@ -99,12 +116,13 @@ impl Views {
             .content
             .exercises
             .par_iter()
+            .zip(own)
             .enumerate()
-            .map(|(i, e)| {
+            .map(|(i, (e, own))| {
                 let body = bodies.get(&e.src).map(|b| &**b);
                 let moved = i >= site.here.listed;
                 let view = || {
-                    let mut view = exercise_view(&site_view, theme, &site.words, e, body);
+                    let mut view = exercise_view(&site_view, theme, &site.words, e, body, own);
                     if moved {
                         // Only there for a routine: the default language's page.
                         view.url = format!("../{}", view.url);
@@ -225,9 +243,9 @@ mod tests {
         let (content, _) = crate::parse::read_with(root, false, None);
         let graph = crate::site::graph(&content, &vocabs);
         let site = Site::new(config, vocabs, content, graph);
-        let bodies = super::super::bodies(&site, None);
+        let mut bodies = super::super::bodies(&site, None);
         let theme = crate::theme::Theme::load(root).unwrap();
-        let mut views = Views::new(&site, &theme, &bodies, None);
+        let mut views = Views::new(&site, &theme, &mut bodies, None);
         views.make_values(&site);
         assert!(views.exercises.len() > 20);
         for (v, value) in views.exercises.iter().zip(&views.exercise_values) {

@@ -30,7 +30,14 @@ pub(super) fn exercise_view(
     words: &crate::i18n::Catalog,
     e: &Exercise,
     body: Option<&Rendered>,
+    own: Option<(Vec<String>, String)>,
 ) -> ExerciseView {
+    // The steps and starting position: taken from the body when it was
+    // handed over (`Views::new`), else copied.
+    let (steps, intro) = own.unwrap_or_else(|| {
+        body.map(|b| (b.steps.clone(), b.intro.clone()))
+            .unwrap_or_default()
+    });
     let images = crate::render::media::pictures(theme, e);
     ExerciseView {
         slug: e.slug.clone(),
@@ -53,8 +60,8 @@ pub(super) fn exercise_view(
         position: term(site, Taxonomy::Position, &e.position),
         cautions: e.cautions.clone(),
         key_caution: e.cautions.first().cloned().unwrap_or_default(),
-        steps: body.map(|b| b.steps.clone()).unwrap_or_default(),
-        intro: body.map(|b| b.intro.clone()).unwrap_or_default(),
+        steps,
+        intro,
         image: images.first().map(|p| p.src.clone()),
         image_alt: images.first().map(|p| p.alt.clone()).unwrap_or_default(),
         video_player: crate::render::media::video(e),
