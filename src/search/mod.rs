@@ -11,6 +11,7 @@
 //! (stop words, synonyms …) in `lang/<code>.toml`.
 
 mod analyze;
+mod counts;
 mod encode;
 mod index;
 mod lang;
