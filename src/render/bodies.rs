@@ -5,28 +5,64 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 /// Every rendered body by source index. In a build (no `serve` cache that
-/// keeps the bodies for the next build) each page's HTML is handed to its
-/// one page instead of copied, so a big site lets go of its bodies as its
-/// pages are written.
+/// keeps the bodies for the next build) what only one stage reads is
+/// handed to it instead of copied, so a big site lets go of its bodies as
+/// it goes: the plain text once search has read it, an exercise's steps to
+/// its view, and each page's HTML to its one page.
 pub(crate) struct Bodies {
     all: HashMap<usize, Arc<Rendered>>,
+    /// Parts may be handed over (no `serve` cache keeps the bodies).
+    hand_over: bool,
     /// The HTML taken out of `all`, for the one page that shows it.
     once: HashMap<usize, Mutex<Option<String>>>,
 }
 
 impl Bodies {
-    /// The bodies of `all`; with `hand_over`, each HTML no one else holds
-    /// goes to its page once (`html`).
-    pub(crate) fn new(mut all: HashMap<usize, Arc<Rendered>>, hand_over: bool) -> Bodies {
-        let mut once = HashMap::new();
-        if hand_over {
-            for (src, body) in all.iter_mut() {
-                if let Some(body) = Arc::get_mut(body) {
-                    once.insert(*src, Mutex::new(Some(std::mem::take(&mut body.html))));
-                }
-            }
+    /// The bodies of `all`; with `hand_over`, the parts of a body no one
+    /// else holds may be handed over.
+    pub(crate) fn new(all: HashMap<usize, Arc<Rendered>>, hand_over: bool) -> Bodies {
+        Bodies {
+            all,
+            hand_over,
+            once: HashMap::new(),
         }
-        Bodies { all, once }
+    }
+
+    /// Every body that may be handed over.
+    fn own(&mut self) -> impl Iterator<Item = (usize, &mut Rendered)> {
+        let hand_over = self.hand_over;
+        self.all
+            .iter_mut()
+            .filter(move |_| hand_over)
+            .filter_map(|(src, b)| Some((*src, Arc::get_mut(b)?)))
+    }
+
+    /// The steps and starting position of body `src`, taken out of it, if
+    /// it may be handed over (for its exercise's view).
+    pub(crate) fn take_steps(&mut self, src: usize) -> Option<(Vec<String>, String)> {
+        let b = self.all.get_mut(&src).filter(|_| self.hand_over)?;
+        let b = Arc::get_mut(b)?;
+        Some((std::mem::take(&mut b.steps), std::mem::take(&mut b.intro)))
+    }
+
+    /// Lets go of the plain text (read by search only) of what may be
+    /// handed over.
+    pub(crate) fn forget_text(&mut self) {
+        for (_, b) in self.own() {
+            b.text = String::new();
+        }
+    }
+
+    /// From now on, each page's HTML goes to that page once (`html`).
+    pub(crate) fn hand_over_html(&mut self) {
+        let taken: Vec<(usize, String)> = self
+            .own()
+            .map(|(src, b)| (src, std::mem::take(&mut b.html)))
+            .collect();
+        self.once = taken
+            .into_iter()
+            .map(|(src, html)| (src, Mutex::new(Some(html))))
+            .collect();
     }
 
     /// The HTML of the body of content file `src` (every content page has

@@ -2,7 +2,7 @@
 //! no disk access, run in parallel with rayon. `build`, `serve` and the tests
 //! all use this same result.
 
-mod bodies;
+pub(crate) mod bodies;
 mod builder_code;
 mod builder_data;
 mod contexts;
@@ -211,11 +211,12 @@ pub(crate) fn render_into(
 fn render_shared(
     site: &Site,
     theme: &Theme,
-    mut bodies: HashMap<usize, Arc<Rendered>>,
+    bodies: HashMap<usize, Arc<Rendered>>,
     sink: &(dyn Fn(&str, Bytes) + Sync),
     memo: Option<&Memo>,
 ) -> Result<Output, Vec<Diagnostic>> {
     let mut timer = crate::timings::Timer::start();
+    let mut bodies = bodies::Bodies::new(bodies, memo.is_none());
     let jobs = pages::of_language(site, theme.statics.keys());
     crate::progress::stage("rendering", jobs.len());
 
@@ -236,11 +237,7 @@ fn render_shared(
     );
     // The bodies' plain text was there for search, and is read: let go of
     // it (unless `serve` keeps the body for the next build).
-    for b in bodies.values_mut() {
-        if let Some(b) = Arc::get_mut(b) {
-            b.text = String::new();
-        }
-    }
+    bodies.forget_text();
     timer.phase("search index");
     // Putting the index together takes one thread: the sheets are laid out
     // on the other meanwhile. Both come before the template values, so a
@@ -261,7 +258,7 @@ fn render_shared(
     views.fits = fits;
     timer.phase("sheet layouts");
     views.make_values(site);
-    let bodies = bodies::Bodies::new(bodies, memo.is_none());
+    bodies.hand_over_html();
     timer.phase("template values");
     let (search_jobs, page_jobs): (Vec<&pages::Page>, Vec<&pages::Page>) = jobs
         .iter()

@@ -43,26 +43,18 @@ impl Views {
     pub(crate) fn new(
         site: &Site,
         theme: &crate::theme::Theme,
-        bodies: &mut HashMap<usize, Arc<Rendered>>,
+        bodies: &mut crate::render::bodies::Bodies,
         memo: Option<&super::Memo>,
     ) -> Views {
-        // Without a `serve` cache that keeps the bodies, each exercise's
-        // steps and starting position move into its view (nothing else
-        // reads them from the body).
-        let mut own: Vec<Option<(Vec<String>, String)>> = Vec::new();
-        if memo.is_none() {
-            own = site
-                .content
-                .exercises
-                .iter()
-                .map(|e| {
-                    let b = bodies.get_mut(&e.src).and_then(Arc::get_mut)?;
-                    Some((std::mem::take(&mut b.steps), std::mem::take(&mut b.intro)))
-                })
-                .collect();
-        }
-        own.resize(site.content.exercises.len(), None);
-        let bodies = &*bodies;
+        // Each exercise's steps and starting position move into its view
+        // where the body may be handed over (else they are copied).
+        let own: Vec<Option<(Vec<String>, String)>> = site
+            .content
+            .exercises
+            .iter()
+            .map(|e| bodies.take_steps(e.src))
+            .collect();
+        let bodies: &HashMap<usize, Arc<Rendered>> = bodies;
         let taxonomies: Vec<TaxonomyView> = site
             .vocabs
             .iter()
@@ -243,7 +235,8 @@ mod tests {
         let (content, _) = crate::parse::read_with(root, false, None);
         let graph = crate::site::graph(&content, &vocabs);
         let site = Site::new(config, vocabs, content, graph);
-        let mut bodies = super::super::bodies(&site, None);
+        let mut bodies =
+            crate::render::bodies::Bodies::new(super::super::bodies(&site, None), false);
         let theme = crate::theme::Theme::load(root).unwrap();
         let mut views = Views::new(&site, &theme, &mut bodies, None);
         views.make_values(&site);
