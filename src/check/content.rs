@@ -68,7 +68,7 @@ fn reading_grade(file: &SourceFile, max_grade: f64) -> Option<Diagnostic> {
     let quoted: Vec<String> = hardest
         .iter()
         .take(2)
-        .map(|s| format!("“{}” (grade {:.1})", s.text, s.grade()))
+        .map(|s| format!("“{}” (grade {:.1})", s.shown(), s.grade()))
         .collect();
     Some(
         Diagnostic::warning(

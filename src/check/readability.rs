@@ -110,13 +110,20 @@ fn syllables_of(b: &[u8]) -> usize {
 
 /// One sentence of a page, with its counts.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Sentence {
-    pub(crate) text: String,
+pub(crate) struct Sentence<'a> {
+    /// As it stands in the prose (`shown` tidies its spaces).
+    pub(crate) text: &'a str,
     pub(crate) words: usize,
     pub(crate) syllables: usize,
 }
 
-impl Sentence {
+impl Sentence<'_> {
+    /// The sentence as a warning quotes it, its white space made single
+    /// spaces (made only for the few sentences quoted).
+    pub(crate) fn shown(&self) -> String {
+        squeeze(self.text)
+    }
+
     /// The grade of this sentence alone: how hard it is to read.
     pub(crate) fn grade(&self) -> f64 {
         fk(self.words, 1, self.syllables)
@@ -131,7 +138,7 @@ fn fk(words: usize, sentences: usize, syllables: usize) -> f64 {
 }
 
 /// The sentences of cleaned prose (`\n` ends a sentence).
-pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
+pub(crate) fn sentences(text: &str) -> Vec<Sentence<'_>> {
     let mut out = Vec::new();
     // The current sentence and word as byte ranges of `text`: a word is a
     // run of word characters, a sentence runs from the end of the last one.
@@ -170,7 +177,7 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
             let end = i + c.len_utf8();
             if words > 0 {
                 out.push(Sentence {
-                    text: squeeze(&text[sentence_start..end]),
+                    text: &text[sentence_start..end],
                     words,
                     syllables: syllable_count,
                 });
@@ -183,7 +190,7 @@ pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
     flush(&mut word_start, text.len(), &mut words, &mut syllable_count);
     if words > 0 {
         out.push(Sentence {
-            text: squeeze(&text[sentence_start..]),
+            text: &text[sentence_start..],
             words,
             syllables: syllable_count,
         });
@@ -285,7 +292,7 @@ fn strip_between(line: &str, open: char, close: char) -> Cow<'_, str> {
 /// Markdown body → prose, one line per sentence-ending block element.
 pub(crate) fn markdown_to_prose(src: &str) -> String {
     let body = strip_front_matter(src);
-    let mut out = String::new();
+    let mut out = String::with_capacity(body.len() + body.len() / 8);
     let mut fence: Option<String> = None;
     for raw in body.lines() {
         let t = raw.trim_start();
@@ -319,13 +326,10 @@ pub(crate) fn markdown_to_prose(src: &str) -> String {
             }
             _ => trimmed,
         };
-        let cleaned: String = trimmed
-            .chars()
-            .map(|c| match c {
-                '*' | '_' | '[' | ']' | '|' | '#' | '>' | '=' | '{' | '}' => ' ',
-                c => c,
-            })
-            .collect();
+        let cleaned = trimmed.chars().map(|c| match c {
+            '*' | '_' | '[' | ']' | '|' | '#' | '>' | '=' | '{' | '}' => ' ',
+            c => c,
+        });
         let block_end = t.starts_with('#')
             || t.starts_with("- ")
             || t.starts_with("* ")
@@ -335,11 +339,11 @@ pub(crate) fn markdown_to_prose(src: &str) -> String {
             || t.chars().next().is_some_and(|c| c.is_ascii_digit());
         if block_end {
             out.push('\n');
-            out.push_str(&cleaned);
+            out.extend(cleaned);
             out.push('\n');
         } else {
             out.push(' ');
-            out.push_str(&cleaned);
+            out.extend(cleaned);
         }
     }
     out

@@ -142,18 +142,19 @@ impl Analyzed {
 type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 
 /// A page's counts while it is read.
-#[derive(Default)]
-struct Tally {
+struct Tally<'s> {
+    /// The reader's stems, shared with the pages it read before.
+    seen: &'s mut Stems,
     lengths: [u32; NF],
-    /// Stem → its place in `stems`.
-    stem_at: Map<String, u32>,
+    /// Stem (its id in `seen`) → its place in `stems`.
+    stem_at: Map<u32, u32>,
     stems: Vec<Counted<String>>,
     groups: Map<u32, Counted<u32>>,
     /// Word as written → its stem's place in `stems`.
     words: Map<String, u32>,
 }
 
-impl Tally {
+impl Tally<'_> {
     /// Sorted, with each word pointing at its stem's new place.
     fn finish(self, facets: Vec<Vec<usize>>) -> Analyzed {
         let mut order: Vec<u32> = (0..self.stems.len() as u32).collect();
@@ -259,15 +260,24 @@ impl<'a> Analyzer<'a> {
         }
     }
 
+    #[cfg(test)]
     pub(crate) fn analyze(&self, doc: &SearchDoc) -> Analyzed {
+        self.analyze_with(doc, &mut Stems::default())
+    }
+
+    /// Reads one page, with the stems this reader has made before.
+    pub(crate) fn analyze_with(&self, doc: &SearchDoc, seen: &mut Stems) -> Analyzed {
+        seen.trim();
         let facets = self.facets;
         // About how many different words a page has: fewer regrowths.
         let size = (doc.body.len() / 16).clamp(16, 512);
         let mut out = Tally {
+            seen,
+            lengths: [0; NF],
             stem_at: Map::with_capacity_and_hasher(size, Default::default()),
             words: Map::with_capacity_and_hasher(size, Default::default()),
             stems: Vec::with_capacity(size),
-            ..Tally::default()
+            groups: Map::default(),
         };
         let doc_facets: Vec<Vec<usize>> = facets
             .iter()
@@ -318,12 +328,16 @@ impl<'a> Analyzer<'a> {
     /// `field`, with its words core matches or not.
     fn field_as(&self, out: &mut Tally, field: Field, text: &str, core: bool) {
         let f = field as usize;
-        let words = text::words(text);
-        let stems: Vec<String> = words.iter().map(|w| (self.lang.stem)(w)).collect();
+        let folded = text::fold(text);
+        let words: Vec<&str> = text::split(&folded).collect();
+        let stem_ids: Vec<u32> = words
+            .iter()
+            .map(|w| out.seen.id(w, self.lang.stem))
+            .collect();
         let pairs: Vec<(&str, &str)> = words
             .iter()
-            .map(String::as_str)
-            .zip(stems.iter().map(String::as_str))
+            .zip(&stem_ids)
+            .map(|(w, &s)| (*w, out.seen.stem(s)))
             .collect();
         let spans = self.phrases.spans(&pairs);
         let mut in_phrase = vec![false; words.len()];
@@ -332,21 +346,20 @@ impl<'a> Analyzer<'a> {
                 in_phrase[span.clone()].iter_mut().for_each(|p| *p = true);
             }
         }
-        for (i, (w, s)) in words.into_iter().zip(stems).enumerate() {
+        for (i, (&w, &s)) in words.iter().zip(&stem_ids).enumerate() {
             // Stop words count only in titles and file names, where they
             // may be all a page's name has ("When to stop").
-            let stop =
-                self.stop.contains(w.as_str()) && !matches!(field, Field::Title | Field::Slug);
+            let stop = self.stop.contains(w) && !matches!(field, Field::Title | Field::Slug);
             if w.len() < 2 || stop {
                 continue;
             }
             out.lengths[f] += 1;
-            let at = match out.stem_at.get(s.as_str()) {
+            let at = match out.stem_at.get(&s) {
                 Some(&at) => at,
                 None => {
                     let at = out.stems.len() as u32;
                     out.stems.push(Counted {
-                        key: s.clone(),
+                        key: out.seen.stem(s).to_string(),
                         counts: [0; NF],
                         core: false,
                     });
@@ -357,8 +370,8 @@ impl<'a> Analyzer<'a> {
             let counted = &mut out.stems[at as usize];
             counted.counts[f] = counted.counts[f].saturating_add(1);
             counted.core |= core && !in_phrase[i];
-            if !out.words.contains_key(w.as_str()) {
-                out.words.insert(w, at);
+            if !out.words.contains_key(w) {
+                out.words.insert(w.to_string(), at);
             }
         }
         for (g, _) in spans {
@@ -369,6 +382,50 @@ impl<'a> Analyzer<'a> {
             });
             counted.core |= core;
             counted.counts[f] = counted.counts[f].saturating_add(1);
+        }
+    }
+}
+
+/// The stems of the words one reader has met, each made once: pages share
+/// most of their words, and stemming is most of the cost of a new one.
+#[derive(Default)]
+pub(crate) struct Stems {
+    /// Word → the id of its stem.
+    of_word: Map<Box<str>, u32>,
+    /// Stem → its id (words with one stem share it).
+    of_stem: Map<Box<str>, u32>,
+    stems: Vec<Box<str>>,
+}
+
+impl Stems {
+    /// The id of a word's stem (the same id for the same word).
+    fn id(&mut self, word: &str, stem: text::Stemmer) -> u32 {
+        if let Some(&id) = self.of_word.get(word) {
+            return id;
+        }
+        let stem = stem(word);
+        let id = match self.of_stem.get(stem.as_str()) {
+            Some(&id) => id,
+            None => {
+                let id = self.stems.len() as u32;
+                let stem = stem.into_boxed_str();
+                self.of_stem.insert(stem.clone(), id);
+                self.stems.push(stem);
+                id
+            }
+        };
+        self.of_word.insert(word.into(), id);
+        id
+    }
+
+    fn stem(&self, id: u32) -> &str {
+        &self.stems[id as usize]
+    }
+
+    /// Forgets everything once it holds many words (a big, varied site).
+    fn trim(&mut self) {
+        if self.of_word.len() > 200_000 {
+            *self = Stems::default();
         }
     }
 }

@@ -170,9 +170,9 @@ pub(crate) fn read<'a>(
     });
     let pages: Vec<Arc<Analyzed>> = docs
         .par_iter()
-        .map(|d| {
-            let make = || {
-                let mut page = analyzer.analyze(d);
+        .map_init(analyze::Stems::default, |seen, d| {
+            let mut make = || {
+                let mut page = analyzer.analyze_with(d, seen);
                 page.passage = cap(&strip_headings(&d.body, &d.headings), TEXT_CAP);
                 Arc::new(page)
             };

@@ -26,11 +26,14 @@ pub(crate) fn fold(s: &str) -> String {
 
 /// The words of a text, folded, in order.
 pub(crate) fn words(s: &str) -> Vec<String> {
-    fold(s)
+    split(&fold(s)).map(str::to_string).collect()
+}
+
+/// The words of a folded text, in order.
+pub(crate) fn split(folded: &str) -> impl Iterator<Item = &str> {
+    folded
         .split(|c: char| !c.is_ascii_lowercase() && !c.is_ascii_digit())
         .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
 }
 
 /// A stemmer: a folded word → the form the index keeps.
