@@ -4,6 +4,7 @@
 
 pub(crate) use super::counts::{Counted, Entry, GROUP};
 use super::lang::Language;
+use super::stems::Stems;
 use super::synonyms::Phrases;
 use super::text;
 use super::{Facet, SearchDoc};
@@ -139,7 +140,7 @@ impl Analyzed {
     }
 }
 
-type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+pub(super) type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 
 /// A page's counts while it is read.
 struct Tally<'s> {
@@ -382,50 +383,6 @@ impl<'a> Analyzer<'a> {
             });
             counted.core |= core;
             counted.counts[f] = counted.counts[f].saturating_add(1);
-        }
-    }
-}
-
-/// The stems of the words one reader has met, each made once: pages share
-/// most of their words, and stemming is most of the cost of a new one.
-#[derive(Default)]
-pub(crate) struct Stems {
-    /// Word → the id of its stem.
-    of_word: Map<Box<str>, u32>,
-    /// Stem → its id (words with one stem share it).
-    of_stem: Map<Box<str>, u32>,
-    stems: Vec<Box<str>>,
-}
-
-impl Stems {
-    /// The id of a word's stem (the same id for the same word).
-    fn id(&mut self, word: &str, stem: text::Stemmer) -> u32 {
-        if let Some(&id) = self.of_word.get(word) {
-            return id;
-        }
-        let stem = stem(word);
-        let id = match self.of_stem.get(stem.as_str()) {
-            Some(&id) => id,
-            None => {
-                let id = self.stems.len() as u32;
-                let stem = stem.into_boxed_str();
-                self.of_stem.insert(stem.clone(), id);
-                self.stems.push(stem);
-                id
-            }
-        };
-        self.of_word.insert(word.into(), id);
-        id
-    }
-
-    fn stem(&self, id: u32) -> &str {
-        &self.stems[id as usize]
-    }
-
-    /// Forgets everything once it holds many words (a big, varied site).
-    fn trim(&mut self) {
-        if self.of_word.len() > 200_000 {
-            *self = Stems::default();
         }
     }
 }

@@ -16,6 +16,7 @@ mod encode;
 mod index;
 mod lang;
 mod schema;
+mod stems;
 mod synonyms;
 mod text;
 
@@ -170,7 +171,7 @@ pub(crate) fn read<'a>(
     });
     let pages: Vec<Arc<Analyzed>> = docs
         .par_iter()
-        .map_init(analyze::Stems::default, |seen, d| {
+        .map_init(stems::Stems::default, |seen, d| {
             let mut make = || {
                 let mut page = analyzer.analyze_with(d, seen);
                 page.passage = cap(&strip_headings(&d.body, &d.headings), TEXT_CAP);

@@ -322,3 +322,33 @@ fn a_word_said_hundreds_of_times_keeps_its_count() {
     assert_eq!(count("knee")[0], 1, "the title's knee");
     assert_eq!(count("elbow")[body_field], 2);
 }
+
+/// One reader reads many pages with the stems it has made before: words
+/// with one stem still count as one, on every page, and a page counts only
+/// its own words.
+#[test]
+fn pages_read_one_after_another_count_their_own_words() {
+    use super::analyze::{Analyzer, FIELDS};
+    let en = lang::Language::get("en");
+    let analyzer = Analyzer::new(&en, &[], &[]);
+    let doc = |body: &str| SearchDoc {
+        kind: "guide",
+        url: "guides/g.html".into(),
+        title: "Guide".into(),
+        body: std::borrow::Cow::Owned(body.to_string()),
+        ..SearchDoc::default()
+    };
+    let mut seen = super::stems::Stems::default();
+    let first = analyzer.analyze_with(&doc("stretch stretches stretching"), &mut seen);
+    let second = analyzer.analyze_with(&doc("a gentle stretch"), &mut seen);
+    let body_field = FIELDS.len() - 1;
+    let count = |page: &super::analyze::Analyzed, stem: &str| {
+        let place = page.stem_texts().position(|s| s == stem)? as u32;
+        Some(page.counts(place).1[body_field])
+    };
+    assert_eq!(count(&first, "stretch"), Some(3));
+    assert_eq!(count(&second, "stretch"), Some(1));
+    assert_eq!(count(&second, "gentl"), Some(1));
+    assert_eq!(count(&first, "gentl"), None);
+    assert_eq!(second.stem_texts().count(), 3, "guide, gentle, stretch");
+}
