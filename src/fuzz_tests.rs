@@ -120,6 +120,33 @@ fn section() -> impl Strategy<Value = (Section, &'static str)> {
     ])
 }
 
+/// Found by the property test below: a key YAML reads as empty (`?`).
+#[test]
+fn a_field_without_a_name_is_named_as_such() {
+    let shown = "content/exercises/a.md".to_string();
+    let text = "---\n?\n---\n";
+    let file = split(
+        shown.clone(),
+        "exercises/a.md".into(),
+        Section::Exercises,
+        text.as_bytes(),
+    );
+    let mut diags = Vec::new();
+    if let Ok(file) = &file {
+        let _ = crate::parse::front_matter::parse(file, 0, &mut diags);
+    }
+    let d = diags.iter().find(|d| d.message == "a field has no name");
+    assert!(
+        d.is_some_and(|d| d.field == "(no name)" && d.allowed.is_some()),
+        "{diags:?}"
+    );
+    assert_named(
+        &diags,
+        &shown,
+        file.as_ref().ok().and_then(|f| f.front_matter()),
+    );
+}
+
 proptest! {
     #![proptest_config(config())]
 

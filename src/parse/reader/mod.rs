@@ -36,8 +36,21 @@ impl Reader<'_> {
             let mut full: Vec<&str> = path.to_vec();
             full.push(&name);
             let pos = self.loc.key(&full).unwrap_or_else(|| self.loc.start());
-            let mut d = Diagnostic::error(&self.file.display, format!("unknown field `{name}`"))
-                .field(full.join("."))
+            // A key YAML reads as empty (`?` alone, or `"": x`) has no name
+            // to show: say so, and name the field it sits in, if any.
+            let (message, field) = if name.is_empty() {
+                let within = path.join(".");
+                let field = if within.is_empty() {
+                    "(no name)".to_string()
+                } else {
+                    within
+                };
+                ("a field has no name".to_string(), field)
+            } else {
+                (format!("unknown field `{name}`"), full.join("."))
+            };
+            let mut d = Diagnostic::error(&self.file.display, message)
+                .field(field)
                 .allowed(allowed.join(", "));
             if let Some(best) = did_you_mean(&name, allowed.iter().copied()) {
                 d = d.help(format!("did you mean `{best}`?"));
